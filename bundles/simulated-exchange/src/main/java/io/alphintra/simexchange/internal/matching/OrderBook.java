@@ -402,9 +402,9 @@ public final class OrderBook {
     }
 
     private void expire(PriceLadder ladder) {
-        // Best is the last index; detaching may drop the level at i, which only shifts the ones already visited.
+        // Best is the last index; detaching may drop the level at i, which shifts only the levels already visited.
         for (int i = ladder.size() - 1; i >= 0; i--) {
-            Order order = ladder.fromBest(ladder.size() - 1 - i).head;
+            Order order = ladder.at(i).head;
             while (order != null) {
                 Order next = order.next;
                 boolean expires = ladder.publishesDepth

@@ -37,6 +37,11 @@ final class PriceLadder {
         return levels[size - 1 - rank];
     }
 
+    /** The level at array position {@code index}; the best is at {@code size() - 1}. */
+    PriceLevel at(int index) {
+        return levels[index];
+    }
+
     PriceLevel find(long price) {
         int index = search(key(price));
         return index >= 0 ? levels[index] : null;
