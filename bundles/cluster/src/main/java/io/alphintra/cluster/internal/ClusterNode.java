@@ -168,6 +168,10 @@ public final class ClusterNode implements ClusterService {
         config.setProperty("hazelcast.phone.home.enabled", "false");
         config.setProperty("hazelcast.shutdownhook.enabled", "false");
         config.setProperty("hazelcast.logging.type", "slf4j");
+        // Nodes that start at the same moment can each form a cluster of one before they see each other; merge
+        // them within seconds rather than Hazelcast's default five minutes.
+        config.setProperty("hazelcast.merge.first.run.delay.seconds", "15");
+        config.setProperty("hazelcast.merge.next.run.delay.seconds", "15");
         config.getMemberAttributeConfig().setAttribute("node", settings.identity().nodeName());
         config.getMemberAttributeConfig().setAttribute("region", settings.identity().region().name());
 

@@ -1,0 +1,65 @@
+package io.alphintra.itest;
+
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+import static org.ops4j.pax.exam.CoreOptions.vmOptions;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
+
+/** Pax Exam options that boot the built Alphintra distribution on free loopback ports. */
+final class KarafNode {
+    static final String[] JAVA_OPTIONS = {
+        "--add-modules", "java.se",
+        "--add-exports", "java.base/jdk.internal.ref=ALL-UNNAMED",
+        "--add-opens", "java.base/java.lang=ALL-UNNAMED",
+        "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED",
+        "--add-opens", "java.management/sun.management=ALL-UNNAMED",
+        "--add-opens", "jdk.management/com.sun.management.internal=ALL-UNNAMED"
+    };
+
+    private KarafNode() {
+    }
+
+    static Option[] options() {
+        String distribution = System.getProperty("alphintra.distribution");
+        if (distribution == null || !new File(distribution).isFile()) {
+            throw new IllegalStateException("alphintra.distribution does not name the built archive: " + distribution);
+        }
+        return new Option[] {
+            karafDistributionConfiguration()
+                    .frameworkUrl(new File(distribution).toURI().toString())
+                    .name("Alphintra")
+                    .karafVersion("4.4.10")
+                    .unpackDirectory(new File("target/exam"))
+                    .useDeployFolder(false),
+            configureConsole().ignoreLocalConsole(),
+            logLevel(LogLevel.INFO),
+            vmOptions(JAVA_OPTIONS),
+            editConfigurationFilePut("etc/io.alphintra.http.cfg", "port", String.valueOf(freePort())),
+            editConfigurationFilePut("etc/io.alphintra.cluster.cfg", "port", String.valueOf(freePort())),
+            editConfigurationFilePut("etc/io.alphintra.cluster.cfg", "portCount", "1"),
+            editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", String.valueOf(freePort())),
+            editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", String.valueOf(freePort())),
+            editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", String.valueOf(freePort())),
+            editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository",
+                    System.getProperty("org.ops4j.pax.url.mvn.localRepository",
+                            System.getProperty("user.home") + "/.m2/repository")),
+            systemProperty("alphintra.probe.jar").value(System.getProperty("alphintra.probe.jar", ""))
+        };
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException("no free port", e);
+        }
+    }
+}
