@@ -1,0 +1,50 @@
+package io.alphintra.sdk.risk;
+
+import java.util.Optional;
+import java.util.OptionalLong;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+import io.alphintra.sdk.instrument.Instrument;
+import io.alphintra.sdk.money.Money;
+import io.alphintra.sdk.portfolio.AccountSnapshot;
+import io.alphintra.sdk.portfolio.Position;
+
+/**
+ * What a {@link PreTradeCheck} may know about an order's situation, provided by the host. Valid only during the
+ * {@code check} call. Values are consistent with each other: taken at one point of the engine's sequence, with
+ * orders the gate accepted earlier already counted as open (so concurrent submitters cannot overshoot a limit).
+ */
+@ProviderType
+public interface PreTradeContext {
+
+    /** The order's instrument. */
+    Instrument instrument();
+
+    /** The order's account, including positions and cash. */
+    AccountSnapshot account();
+
+    /** The submitting strategy's position in the instrument, if any. */
+    Optional<Position> position();
+
+    /**
+     * Notional of the account's open orders (not yet filled quantity at limit or reference price), converted to
+     * the account's base currency.
+     */
+    Money openOrdersNotional();
+
+    /**
+     * The reference price for collars, in the instrument's price units: last trade, mid or official price as
+     * the host is configured. Empty if none is known.
+     */
+    OptionalLong referencePrice();
+
+    /**
+     * Age of {@link #referencePrice()} in nanoseconds of engine time; {@link Long#MAX_VALUE} when there is none.
+     * A check that needs a fresh reference compares this with its configured maximum.
+     */
+    long referencePriceAgeNanos();
+
+    /** Engine time of the decision, epoch nanoseconds. */
+    long nowNanos();
+}
