@@ -1,0 +1,24 @@
+package io.alphintra.engine.internal.core;
+
+import io.alphintra.sdk.instrument.InstrumentId;
+import io.alphintra.sdk.order.Fill;
+import io.alphintra.sdk.portfolio.AccountSnapshot;
+import io.alphintra.sdk.portfolio.Position;
+import java.util.Optional;
+
+/** The engine's positions and cash, as the gate and the order manager need them. Engine thread only. */
+public interface AccountBook {
+
+    AccountSnapshot account(String accountId);
+
+    Optional<Position> position(String accountId, String strategyId, InstrumentId instrumentId);
+
+    /** Net quantity of the whole account (all strategies) in an instrument. */
+    long accountNetQuantity(String accountId, InstrumentId instrumentId);
+
+    /** Books a fill of an accepted order. */
+    void apply(Fill fill, String accountId, String strategyId);
+
+    /** A digest of every position and balance, equal for equal books whatever the order of events. */
+    byte[] stateHash();
+}

@@ -1,0 +1,489 @@
+package io.alphintra.engine.internal.core;
+
+import io.alphintra.engine.internal.journal.Journal;
+import io.alphintra.sdk.instrument.InstrumentId;
+import io.alphintra.sdk.order.CancelRequest;
+import io.alphintra.sdk.order.ClientOrderId;
+import io.alphintra.sdk.order.ExecType;
+import io.alphintra.sdk.order.ExecutionReport;
+import io.alphintra.sdk.order.Fill;
+import io.alphintra.sdk.order.Liquidity;
+import io.alphintra.sdk.order.OpenOrder;
+import io.alphintra.sdk.order.OrderRequest;
+import io.alphintra.sdk.order.OrderStatus;
+import io.alphintra.sdk.order.RejectReason;
+import io.alphintra.sdk.order.ReplaceRequest;
+import io.alphintra.sdk.venue.ExchangeAdapter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The order manager: the single writer of every order's state. Called only on the engine thread.
+ *
+ * <p>Write-ahead: every state change is appended to the journal as it happens, and nothing leaves the engine — no
+ * order to a venue, no report to its source — until {@link #endOfBatch()} has committed the batch. So a venue never
+ * sees an order the engine could forget in a crash, and no source is told of a state the engine could lose.
+ *
+ * <p>On start, {@link #recover()} replays the journal to rebuild every order exactly; replay sends and reports
+ * nothing.
+ */
+public final class EngineCore {
+    private static final Logger LOG = LoggerFactory.getLogger(EngineCore.class);
+
+    private final Journal journal;
+    private final OrderGate gate;
+    private final Venues venues;
+    private final AccountBook accounts;
+    private final EngineListener listener;
+    private final RecordCodec codec = new RecordCodec(64 * 1024);
+
+    private final Map<Long, OrderState> ordersById = new HashMap<>();
+    /** Every client order id ever used (orders, cancels, replaces) to the order it belongs to. */
+    private final Map<ClientOrderId, OrderState> ordersByClientId = new HashMap<>();
+    private final List<Object> outbox = new ArrayList<>();
+    private final List<ExecutionReport> notifications = new ArrayList<>();
+    private long nextOrderId = 1;
+    private long engineExecIds;
+    private boolean replaying;
+
+    /** Where orders go; resolved per order, since adapters come and go at run time. */
+    public interface Venues {
+        ExchangeAdapter adapter(String venueId);
+
+        boolean connected(String venueId);
+    }
+
+    /** Receives every report after the batch that produced it is durable, in order. */
+    public interface EngineListener {
+        void onReport(ExecutionReport report, String source, String strategyId);
+    }
+
+    public EngineCore(Journal journal, OrderGate gate, Venues venues, AccountBook accounts, EngineListener listener) {
+        this.journal = journal;
+        this.gate = gate;
+        this.venues = venues;
+        this.accounts = accounts;
+        this.listener = listener;
+    }
+
+    /** Rebuilds every order from the journal. */
+    public void recover() throws IOException {
+        replaying = true;
+        try {
+            journal.replay(1, (sequence, timestamp, type, payload) -> replay(type, payload.order(ByteOrder.LITTLE_ENDIAN)));
+        } finally {
+            replaying = false;
+        }
+        LOG.info("Recovered {} orders ({} working) from journal sequence {}", ordersById.size(),
+                ordersById.values().stream().filter(OrderState::isWorking).count(), journal.lastSequence());
+    }
+
+    /**
+     * An order from any source: duplicate check, gate, then (after commit) the venue.
+     *
+     * @param source who sent it, e.g. {@code strategy:momentum-1}, {@code shell:admin}, {@code api:alice}
+     */
+    public void submit(OrderRequest request, String source, OrderGate.GateInputs inputs, long nowNanos) {
+        if (ordersByClientId.containsKey(request.clientOrderId())) {
+            notifications.add(rejection(request, RejectReason.DUPLICATE_CLIENT_ORDER_ID,
+                    "client order id " + request.clientOrderId() + " was already used", nowNanos));
+            return;
+        }
+        List<GateDecision> decisions = gate.evaluate(request, inputs);
+        GateDecision last = decisions.get(decisions.size() - 1);
+        OrderState order = new OrderState(nextOrderId++, request.clientOrderId(), request.instrument().id(),
+                request.instrument().id().venueId(), request.side(), request.type(), request.timeInForce(),
+                request.quantity(), request.limitPrice(), request.stopPrice(), request.attribution(), source,
+                decisions, nowNanos);
+        index(order, order.clientOrderId);
+        if (last.rejects()) {
+            order.status = OrderStatus.REJECTED;
+            append(RecordCodec.ORDER_REJECTED, nowNanos, codec.order(order));
+            notifications.add(report(order, ExecType.REJECTED, last.reason(), last.toString(), nowNanos).build());
+            return;
+        }
+        append(RecordCodec.ORDER_ACCEPTED, nowNanos, codec.order(order));
+        outbox.add(request);
+        notifications.add(report(order, ExecType.PENDING_NEW, null, null, nowNanos).build());
+    }
+
+    /** Asks the venue to cancel a working order, identified by any client order id it has carried. */
+    public void cancel(ClientOrderId clientOrderId, String source, long nowNanos) {
+        OrderState order = ordersByClientId.get(clientOrderId);
+        String refusal = requestRefusal(order, clientOrderId);
+        if (refusal != null) {
+            refuseRequest(order, clientOrderId, ExecType.CANCEL_REJECTED, refusal, nowNanos);
+            return;
+        }
+        ClientOrderId requestId = nextRequestId(order, 'C');
+        beginRequest(order, requestId, OrderStatus.PENDING_CANCEL, order.quantity, order.limitPrice, order.stopPrice);
+        append(RecordCodec.CANCEL_REQUESTED, nowNanos, codec.request(order.orderId, requestId, order.quantity,
+                order.limitPrice, order.stopPrice, null, null));
+        outbox.add(new CancelRequest(requestId, order.clientOrderId, order.instrumentId, order.side,
+                order.venueOrderId, order.attribution));
+        notifications.add(report(order, ExecType.PENDING_CANCEL, null, "cancel requested by " + source, nowNanos)
+                .clientOrderId(requestId).originalClientOrderId(order.clientOrderId).build());
+    }
+
+    /**
+     * Asks the venue to change a working order; {@link ReplaceRequest#UNCHANGED} keeps a value. The new values must
+     * still fit the instrument's grid, which the venue checks; the engine checks the order can be replaced at all.
+     */
+    public void replace(ClientOrderId clientOrderId, long newQuantity, long newLimitPrice, long newStopPrice,
+                        io.alphintra.sdk.instrument.Instrument instrument, String source, long nowNanos) {
+        OrderState order = ordersByClientId.get(clientOrderId);
+        String refusal = requestRefusal(order, clientOrderId);
+        if (refusal == null && newQuantity != ReplaceRequest.UNCHANGED && order.cumQuantity >= newQuantity) {
+            refusal = "new quantity " + newQuantity + " is not above the filled quantity " + order.cumQuantity;
+        }
+        if (refusal != null) {
+            refuseRequest(order, clientOrderId, ExecType.REPLACE_REJECTED, refusal, nowNanos);
+            return;
+        }
+        ClientOrderId requestId = nextRequestId(order, 'R');
+        long quantity = newQuantity == ReplaceRequest.UNCHANGED ? order.quantity : newQuantity;
+        long limit = newLimitPrice == ReplaceRequest.UNCHANGED ? order.limitPrice : newLimitPrice;
+        long stop = newStopPrice == ReplaceRequest.UNCHANGED ? order.stopPrice : newStopPrice;
+        beginRequest(order, requestId, OrderStatus.PENDING_REPLACE, quantity, limit, stop);
+        append(RecordCodec.REPLACE_REQUESTED, nowNanos, codec.request(order.orderId, requestId, quantity, limit, stop,
+                null, null));
+        outbox.add(new ReplaceRequest(requestId, order.clientOrderId, instrument, order.side, newQuantity,
+                newLimitPrice, newStopPrice, order.venueOrderId, order.attribution));
+        notifications.add(report(order, ExecType.PENDING_REPLACE, null, "replace requested by " + source, nowNanos)
+                .clientOrderId(requestId).originalClientOrderId(order.clientOrderId).build());
+    }
+
+    /** A report from a venue about one of our orders. */
+    public void onVenueReport(ExecutionReport report, long nowNanos) {
+        OrderState order = ordersByClientId.get(report.clientOrderId());
+        if (order == null && report.originalClientOrderId() != null) {
+            order = ordersByClientId.get(report.originalClientOrderId());
+        }
+        if (order == null) {
+            LOG.warn("Venue report for an order this engine does not know, ignored: {}", report);
+            return;
+        }
+        if (order.status.isTerminal() && report.execType() != ExecType.TRADE) {
+            LOG.warn("Venue report for order {} which is already {}, ignored: {}", order.orderId, order.status, report);
+            return;
+        }
+        apply(order, report.execType(), report.status(), report.clientOrderId(), report.venueOrderId(),
+                report.orderQuantity(), report.lastQuantity(), report.lastPrice(), report.cumQuantity(),
+                report.cumPriceQuantity(), report.liquidity(), report.fee(), report.execId(), report.transactTimeNanos());
+        append(RecordCodec.EXECUTION, nowNanos, codec.execution(order.orderId, report.execType(), order.status,
+                report.clientOrderId(), order.venueOrderId, report.execId(), order.quantity, order.limitPrice,
+                order.stopPrice, report.lastQuantity(), report.lastPrice(), order.cumQuantity,
+                order.cumPriceQuantity, report.liquidity(), report.fee(), report.rejectReason(), report.text(),
+                report.transactTimeNanos()));
+        notifications.add(report.toBuilder().orderId(order.orderIdText()).receiveTimeNanos(nowNanos).build());
+    }
+
+    /**
+     * Commits the batch, then sends its orders to venues and its reports to their sources. A venue adapter that
+     * throws gets the order rejected (and journaled) rather than lost or left pending.
+     */
+    public void endOfBatch() {
+        while (!outbox.isEmpty() || !notifications.isEmpty()) {
+            try {
+                journal.commit();
+            } catch (IOException e) {
+                // Nothing of this batch may leave the engine; the component stops the engine on this.
+                throw new UncheckedIOException("journal commit failed", e);
+            }
+            List<Object> toSend = new ArrayList<>(outbox);
+            List<ExecutionReport> toNotify = new ArrayList<>(notifications);
+            outbox.clear();
+            notifications.clear();
+            for (ExecutionReport report : toNotify) {
+                OrderState order = ordersByClientId.get(report.originalClientOrderId() != null
+                        ? report.originalClientOrderId() : report.clientOrderId());
+                try {
+                    listener.onReport(report, order == null ? "unknown" : order.source,
+                            order == null ? null : order.attribution.strategyId());
+                } catch (RuntimeException e) {
+                    LOG.error("Report listener failed for {}", report, e);
+                }
+            }
+            for (Object request : toSend) {
+                send(request);
+            }
+        }
+    }
+
+    private void send(Object request) {
+        ClientOrderId id;
+        if (request instanceof OrderRequest order) {
+            id = order.clientOrderId();
+        } else if (request instanceof CancelRequest cancel) {
+            id = cancel.clientOrderId();
+        } else {
+            id = ((ReplaceRequest) request).clientOrderId();
+        }
+        OrderState order = ordersByClientId.get(id);
+        ExchangeAdapter adapter = venues.adapter(order.venueId);
+        String failure = null;
+        if (adapter == null || !venues.connected(order.venueId)) {
+            failure = "venue " + order.venueId + " went away before the request was sent";
+        } else {
+            try {
+                if (request instanceof OrderRequest newOrder) {
+                    adapter.submit(newOrder);
+                } else if (request instanceof CancelRequest cancel) {
+                    adapter.cancel(cancel);
+                } else {
+                    adapter.replace((ReplaceRequest) request);
+                }
+            } catch (RuntimeException | LinkageError e) {
+                LOG.error("Exchange adapter of venue {} failed on {}", order.venueId, request, e);
+                failure = "exchange adapter failed: " + e;
+            }
+        }
+        if (failure != null) {
+            long now = System.currentTimeMillis() * 1_000_000L;
+            if (request instanceof OrderRequest) {
+                onVenueReport(report(order, ExecType.REJECTED, RejectReason.VENUE_DISCONNECTED, failure, now)
+                        .build(), now);
+            } else {
+                refuseRequest(order, id, request instanceof CancelRequest ? ExecType.CANCEL_REJECTED
+                        : ExecType.REPLACE_REJECTED, failure, now);
+            }
+        }
+    }
+
+    private void apply(OrderState order, ExecType execType, OrderStatus status, ClientOrderId clientOrderId,
+                       String venueOrderId, long orderQuantity, long lastQuantity, long lastPrice, long cumQuantity,
+                       long cumPriceQuantity, Liquidity liquidity, io.alphintra.sdk.money.Money fee, String execId,
+                       long transactTime) {
+        if (venueOrderId != null) {
+            order.venueOrderId = venueOrderId;
+        }
+        switch (execType) {
+            case REPLACED -> {
+                order.quantity = order.pendingQuantity;
+                order.limitPrice = order.pendingLimitPrice;
+                order.stopPrice = order.pendingStopPrice;
+                order.clientOrderId = clientOrderId;
+                order.pendingRequestId = null;
+            }
+            case CANCELED, EXPIRED -> order.pendingRequestId = null;
+            case CANCEL_REJECTED, REPLACE_REJECTED -> {
+                order.pendingRequestId = null;
+                status = order.statusBeforePending;
+            }
+            default -> {
+            }
+        }
+        if (execType == ExecType.TRADE) {
+            order.cumQuantity = cumQuantity;
+            order.cumPriceQuantity = cumPriceQuantity;
+            if (accounts != null) {
+                accounts.apply(new Fill(execId, order.orderIdText(), order.clientOrderId, order.instrumentId,
+                        order.side, lastQuantity, lastPrice, fee, liquidity, transactTime),
+                        order.attribution.accountId(), order.attribution.strategyId());
+            }
+        }
+        // A fill can arrive while a cancel or replace is pending: the order stays pending until the venue answers.
+        if (order.pendingRequestId != null && !status.isTerminal()) {
+            order.statusBeforePending = status;
+        } else {
+            order.status = status;
+        }
+        if (orderQuantity > 0 && execType != ExecType.REPLACED) {
+            order.quantity = Math.max(order.quantity, orderQuantity);
+        }
+    }
+
+    private void replay(int type, ByteBuffer payload) {
+        switch (type) {
+            case RecordCodec.ORDER_ACCEPTED, RecordCodec.ORDER_REJECTED -> {
+                OrderState order = RecordCodec.readOrder(payload, type == RecordCodec.ORDER_ACCEPTED
+                        ? OrderStatus.PENDING_NEW : OrderStatus.REJECTED);
+                index(order, order.clientOrderId);
+                nextOrderId = Math.max(nextOrderId, order.orderId + 1);
+            }
+            case RecordCodec.CANCEL_REQUESTED, RecordCodec.REPLACE_REQUESTED -> {
+                RecordCodec.Request request = RecordCodec.readRequest(payload);
+                OrderState order = ordersById.get(request.orderId());
+                order.requestCount++;
+                beginRequest(order, request.requestId(), type == RecordCodec.CANCEL_REQUESTED
+                        ? OrderStatus.PENDING_CANCEL : OrderStatus.PENDING_REPLACE, request.quantity(),
+                        request.limitPrice(), request.stopPrice());
+            }
+            case RecordCodec.REQUEST_REJECTED -> {
+                RecordCodec.Request request = RecordCodec.readRequest(payload);
+                OrderState order = ordersById.get(request.orderId());
+                if (order != null && request.requestId().equals(order.pendingRequestId)) {
+                    order.pendingRequestId = null;
+                    order.status = order.statusBeforePending;
+                }
+            }
+            case RecordCodec.EXECUTION -> {
+                RecordCodec.Execution e = RecordCodec.readExecution(payload);
+                OrderState order = ordersById.get(e.orderId());
+                apply(order, e.execType(), e.status(), e.clientOrderId(), e.venueOrderId(), e.orderQuantity(),
+                        e.lastQuantity(), e.lastPrice(), e.cumQuantity(), e.cumPriceQuantity(), e.liquidity(),
+                        e.fee(), e.execId(), e.transactTime());
+                order.status = e.status();
+            }
+            default -> throw new IllegalStateException("unknown journal record type " + type
+                    + "; this journal was written by a newer engine");
+        }
+    }
+
+    private void index(OrderState order, ClientOrderId clientOrderId) {
+        ordersById.put(order.orderId, order);
+        ordersByClientId.put(clientOrderId, order);
+    }
+
+    private static String requestRefusal(OrderState order, ClientOrderId clientOrderId) {
+        if (order == null) {
+            return "no order with client order id " + clientOrderId;
+        }
+        if (!order.isWorking()) {
+            return "order " + order.orderId + " is already " + order.status;
+        }
+        if (order.pendingRequestId != null) {
+            return "order " + order.orderId + " already has request " + order.pendingRequestId + " pending";
+        }
+        return null;
+    }
+
+    private void refuseRequest(OrderState order, ClientOrderId requestId, ExecType execType, String why, long now) {
+        RejectReason reason = order == null ? RejectReason.UNKNOWN_ORDER
+                : order.isWorking() ? RejectReason.OTHER : RejectReason.TOO_LATE_TO_CANCEL;
+        if (order == null) {
+            LOG.info("{} refused: {}", execType, why);
+            return; // nothing to attribute it to and nothing changes; the caller gets the exception path instead
+        }
+        if (order.pendingRequestId != null && order.pendingRequestId.equals(requestId)) {
+            order.pendingRequestId = null;
+            order.status = order.statusBeforePending;
+        }
+        append(RecordCodec.REQUEST_REJECTED, now, codec.request(order.orderId, requestId, order.quantity,
+                order.limitPrice, order.stopPrice, reason, why));
+        notifications.add(report(order, execType, reason, why, now).build());
+    }
+
+    private void beginRequest(OrderState order, ClientOrderId requestId, OrderStatus pendingStatus, long quantity,
+                              long limit, long stop) {
+        order.pendingRequestId = requestId;
+        order.statusBeforePending = order.status;
+        order.status = pendingStatus;
+        order.pendingQuantity = quantity;
+        order.pendingLimitPrice = limit;
+        order.pendingStopPrice = stop;
+        ordersByClientId.put(requestId, order);
+    }
+
+    private ClientOrderId nextRequestId(OrderState order, char kind) {
+        order.requestCount++;
+        return ClientOrderId.of(order.originalClientOrderId.value() + "." + kind + order.requestCount);
+    }
+
+    private void append(int type, long nowNanos, ByteBuffer record) {
+        if (replaying) {
+            return;
+        }
+        try {
+            journal.append(type, nowNanos, record);
+        } catch (IOException e) {
+            throw new UncheckedIOException("journal append failed", e);
+        }
+    }
+
+    private ExecutionReport rejection(OrderRequest request, RejectReason reason, String text, long now) {
+        return ExecutionReport.builder().clientOrderId(request.clientOrderId())
+                .execId("E-reject-" + (++engineExecIds)).instrumentId(request.instrument().id())
+                .side(request.side()).execType(ExecType.REJECTED).status(OrderStatus.REJECTED)
+                .orderQuantity(request.quantity()).leavesQuantity(0).liquidity(Liquidity.UNKNOWN)
+                .rejectReason(reason).text(text).transactTimeNanos(now).receiveTimeNanos(now).build();
+    }
+
+    private ExecutionReport.Builder report(OrderState order, ExecType execType, RejectReason reason, String text,
+                                           long now) {
+        OrderStatus status = switch (execType) {
+            case REJECTED -> OrderStatus.REJECTED;
+            case PENDING_NEW -> OrderStatus.PENDING_NEW;
+            default -> order.status;
+        };
+        return ExecutionReport.builder().orderId(order.orderIdText()).clientOrderId(order.clientOrderId)
+                .venueOrderId(order.venueOrderId).execId("E-" + order.orderId + "-" + (++engineExecIds))
+                .instrumentId(order.instrumentId).side(order.side).execType(execType).status(status)
+                .orderQuantity(order.quantity).cumQuantity(order.cumQuantity)
+                .leavesQuantity(status.isTerminal() ? 0 : order.quantity - order.cumQuantity)
+                .cumPriceQuantity(order.cumPriceQuantity).liquidity(Liquidity.UNKNOWN).rejectReason(reason)
+                .text(text).transactTimeNanos(now).receiveTimeNanos(now);
+    }
+
+    /** The order's current state, if any client order id it carried matches. */
+    public Optional<OpenOrder> order(ClientOrderId clientOrderId) {
+        OrderState order = ordersByClientId.get(clientOrderId);
+        return order == null || !order.isWorking() ? Optional.empty() : Optional.of(order.toOpenOrder());
+    }
+
+    /** A summary line per order, newest first, for operators. */
+    public List<OrderSummary> orders() {
+        return ordersById.values().stream().sorted(Comparator.comparingLong((OrderState o) -> o.orderId).reversed())
+                .map(o -> new OrderSummary(o.orderIdText(), o.clientOrderId, o.instrumentId, o.side, o.quantity,
+                        o.limitPrice, o.status, o.cumQuantity, o.attribution.strategyId(),
+                        o.attribution.traderId(), o.attribution.accountId(), o.source, o.decisions))
+                .toList();
+    }
+
+    /** Working orders, oldest first. */
+    public List<OpenOrder> openOrders() {
+        return ordersById.values().stream().filter(OrderState::isWorking)
+                .sorted(Comparator.comparingLong(o -> o.orderId)).map(OrderState::toOpenOrder).toList();
+    }
+
+    /** Working orders of one strategy instance, for cancel-on-stop. */
+    public List<ClientOrderId> workingOrdersOf(String strategyId) {
+        return ordersById.values().stream().filter(OrderState::isWorking)
+                .filter(o -> o.attribution.strategyId().equals(strategyId))
+                .filter(o -> o.pendingRequestId == null)
+                .sorted(Comparator.comparingLong(o -> o.orderId)).map(o -> o.clientOrderId).toList();
+    }
+
+    /**
+     * A digest of every order's state and of the account book, equal for engines that processed the same events:
+     * the check that a node rebuilt from its journal after a crash is the node that crashed.
+     */
+    public String stateHash() {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            ByteBuffer line = ByteBuffer.allocate(8 * 8);
+            ordersById.values().stream().sorted(Comparator.comparingLong(o -> o.orderId)).forEach(o -> {
+                line.clear();
+                line.putLong(o.orderId).putLong(o.quantity).putLong(o.limitPrice).putLong(o.stopPrice)
+                        .putLong(o.cumQuantity).putLong(o.cumPriceQuantity).putLong(o.status.ordinal());
+                digest.update(line.flip());
+                digest.update(o.clientOrderId.value().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            });
+            if (accounts != null) {
+                digest.update(accounts.stateHash());
+            }
+            return java.util.HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    /** One order as operators see it. */
+    public record OrderSummary(String orderId, ClientOrderId clientOrderId, InstrumentId instrumentId,
+                               io.alphintra.sdk.order.Side side, long quantity, long limitPrice, OrderStatus status,
+                               long cumQuantity, String strategyId, String traderId, String accountId, String source,
+                               List<GateDecision> decisions) {
+    }
+}

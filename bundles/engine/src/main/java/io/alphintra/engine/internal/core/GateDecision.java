@@ -1,0 +1,40 @@
+package io.alphintra.engine.internal.core;
+
+import io.alphintra.sdk.order.RejectReason;
+import java.util.Objects;
+
+/**
+ * What one stage of the pre-trade gate decided about an order, kept with the order and journaled with it, so that
+ * every acceptance and rejection says which check (or rule set) and which version of it made it.
+ *
+ * @param stage   {@code ENGINE} for the engine's own checks, {@code RISK} for a pre-trade check plugin,
+ *                {@code COMPLIANCE} for a jurisdiction's rule set
+ * @param checkId the check's or rule set's id (for compliance: {@code ruleSetId/ruleId} when a rule fired)
+ * @param version the check's or rule set's version
+ * @param outcome ACCEPT, WARN (or ALERT), REJECT
+ * @param reason  the reject reason, null unless rejected
+ * @param text    why, for people; null on a plain accept
+ */
+public record GateDecision(String stage, String checkId, String version, String outcome, RejectReason reason,
+                           String text) {
+    public static final String ACCEPT = "ACCEPT";
+    public static final String WARN = "WARN";
+    public static final String REJECT = "REJECT";
+
+    public GateDecision {
+        Objects.requireNonNull(stage, "stage");
+        Objects.requireNonNull(checkId, "checkId");
+        Objects.requireNonNull(version, "version");
+        Objects.requireNonNull(outcome, "outcome");
+    }
+
+    public boolean rejects() {
+        return REJECT.equals(outcome);
+    }
+
+    @Override
+    public String toString() {
+        return stage + ":" + checkId + "@" + version + "=" + outcome + (reason != null ? "(" + reason + ")" : "")
+                + (text != null ? " " + text : "");
+    }
+}

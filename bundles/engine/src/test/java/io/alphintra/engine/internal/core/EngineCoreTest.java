@@ -1,0 +1,408 @@
+package io.alphintra.engine.internal.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.alphintra.engine.internal.journal.Durability;
+import io.alphintra.engine.internal.journal.Journal;
+import io.alphintra.sdk.compliance.ComplianceContext;
+import io.alphintra.sdk.compliance.ComplianceDecision;
+import io.alphintra.sdk.compliance.RuleSet;
+import io.alphintra.sdk.instrument.Equity;
+import io.alphintra.sdk.instrument.Instrument;
+import io.alphintra.sdk.instrument.InstrumentId;
+import io.alphintra.sdk.instrument.Jurisdiction;
+import io.alphintra.sdk.instrument.TickTable;
+import io.alphintra.sdk.instrument.TradingGrid;
+import io.alphintra.sdk.money.Currency;
+import io.alphintra.sdk.money.Money;
+import io.alphintra.sdk.order.Attribution;
+import io.alphintra.sdk.order.CancelRequest;
+import io.alphintra.sdk.order.ClientOrderId;
+import io.alphintra.sdk.order.ExecType;
+import io.alphintra.sdk.order.ExecutionReport;
+import io.alphintra.sdk.order.Liquidity;
+import io.alphintra.sdk.order.OrderRequest;
+import io.alphintra.sdk.order.OrderStatus;
+import io.alphintra.sdk.order.RejectReason;
+import io.alphintra.sdk.order.ReplaceRequest;
+import io.alphintra.sdk.order.Side;
+import io.alphintra.sdk.order.TimeInForce;
+import io.alphintra.sdk.risk.CheckResult;
+import io.alphintra.sdk.risk.PreTradeCheck;
+import io.alphintra.sdk.risk.PreTradeContext;
+import io.alphintra.sdk.venue.ExchangeAdapter;
+import java.io.IOException;
+import java.lang.reflect.Proxy;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EngineCoreTest {
+    private static final Instrument AAPL = new Equity(InstrumentId.of("AAPL", "SIMX"), Currency.of("USD"),
+            Jurisdiction.US, new TradingGrid(2, TickTable.flat(1), 0, 1, 1));
+    private static final Attribution WHO = new Attribution("momentum-1", "alice", "ACC-1", "desk-eq", "client-7");
+
+    @TempDir
+    Path directory;
+
+    private final List<Object> sentToVenue = new ArrayList<>();
+    private final List<ExecutionReport> reports = new ArrayList<>();
+    private final OrderGate gate = new OrderGate("test");
+    private boolean venueConnected = true;
+    private boolean venueThrows;
+    private Journal journal;
+    private EngineCore engine;
+
+    @BeforeEach
+    void start() throws IOException {
+        gate.putRuleSet(allowAll(Jurisdiction.US, "1.2.0"));
+        open();
+    }
+
+    @AfterEach
+    void stop() throws IOException {
+        journal.close();
+    }
+
+    @Test
+    void acceptedOrderIsJournaledBeforeItReachesTheVenue() {
+        engine.submit(limit("c1", 10, 15000), "shell:admin", inputs(), 1L);
+        assertThat(sentToVenue).as("nothing leaves before the commit").isEmpty();
+        assertThat(journalLastSequence()).isZero();
+
+        engine.endOfBatch();
+
+        assertThat(journalLastSequence()).isEqualTo(1);
+        assertThat(sentToVenue).singleElement().isInstanceOf(OrderRequest.class);
+        assertThat(reports).singleElement().satisfies(r -> {
+            assertThat(r.execType()).isEqualTo(ExecType.PENDING_NEW);
+            assertThat(r.orderId()).isEqualTo("1");
+        });
+        assertThat(engine.orders()).singleElement().satisfies(o -> {
+            assertThat(o.decisions()).extracting(GateDecision::stage).containsExactly("ENGINE", "COMPLIANCE");
+            assertThat(o.decisions().get(1).version()).isEqualTo("1.2.0");
+            assertThat(o.strategyId()).isEqualTo("momentum-1");
+            assertThat(o.traderId()).isEqualTo("alice");
+            assertThat(o.accountId()).isEqualTo("ACC-1");
+        });
+    }
+
+    @Test
+    void orderForAJurisdictionWithoutRuleSetIsRejected() {
+        gate.removeRuleSet(gate.ruleSet(Jurisdiction.US).orElseThrow());
+        engine.submit(limit("c1", 10, 15000), "shell:admin", inputs(), 1L);
+        engine.endOfBatch();
+
+        assertThat(sentToVenue).isEmpty();
+        assertThat(reports).singleElement().satisfies(r -> {
+            assertThat(r.execType()).isEqualTo(ExecType.REJECTED);
+            assertThat(r.rejectReason()).isEqualTo(RejectReason.NO_RULE_SET);
+            assertThat(r.text()).contains("no compliance rule set is installed for jurisdiction US");
+        });
+        assertThat(engine.orders()).singleElement().extracting(EngineCore.OrderSummary::status)
+                .isEqualTo(OrderStatus.REJECTED);
+    }
+
+    @Test
+    void throwingRiskCheckRejectsTheOrder() {
+        gate.addCheck(check("broken", () -> {
+            throw new IllegalStateException("boom");
+        }));
+        engine.submit(limit("c1", 10, 15000), "shell:admin", inputs(), 1L);
+        engine.endOfBatch();
+
+        assertThat(sentToVenue).isEmpty();
+        assertThat(reports.get(0).rejectReason()).isEqualTo(RejectReason.RISK_LIMIT);
+        assertThat(reports.get(0).text()).contains("RISK:broken@3.0.0", "boom", "fails closed");
+    }
+
+    @Test
+    void riskChecksRunInTheirOrderAndTheFirstRejectionStopsTheChain() {
+        List<String> ran = new ArrayList<>();
+        gate.addCheck(check("second", 20, () -> {
+            ran.add("second");
+            return CheckResult.reject(RejectReason.RISK_LIMIT, "credit limit of ACC-1 reached");
+        }));
+        gate.addCheck(check("first", 10, () -> {
+            ran.add("first");
+            return CheckResult.accept();
+        }));
+        gate.addCheck(check("third", 30, () -> {
+            ran.add("third");
+            return CheckResult.accept();
+        }));
+        engine.submit(limit("c1", 10, 15000), "shell:admin", inputs(), 1L);
+        engine.endOfBatch();
+
+        assertThat(ran).containsExactly("first", "second");
+        assertThat(reports.get(0).text()).contains("credit limit of ACC-1 reached");
+    }
+
+    @Test
+    void reusedClientOrderIdIsRejectedAndTheFirstOrderUntouched() {
+        engine.submit(limit("c1", 10, 15000), "shell:admin", inputs(), 1L);
+        engine.submit(limit("c1", 99, 15001), "shell:admin", inputs(), 2L);
+        engine.endOfBatch();
+
+        assertThat(sentToVenue).hasSize(1);
+        assertThat(reports).extracting(ExecutionReport::execType).containsExactly(ExecType.PENDING_NEW,
+                ExecType.REJECTED);
+        assertThat(reports.get(1).rejectReason()).isEqualTo(RejectReason.DUPLICATE_CLIENT_ORDER_ID);
+        assertThat(engine.openOrders()).singleElement().extracting(o -> o.quantity()).isEqualTo(10L);
+    }
+
+    @Test
+    void fillsAndCancelFollowTheLifeCycle() {
+        engine.submit(limit("c1", 10, 15000), "shell:admin", inputs(), 1L);
+        engine.endOfBatch();
+        engine.onVenueReport(venue("c1", ExecType.NEW, OrderStatus.NEW, 0, 0, 0, 0), 2L);
+        engine.onVenueReport(venue("c1", ExecType.TRADE, OrderStatus.PARTIALLY_FILLED, 4, 15000, 4, 60000), 3L);
+        engine.endOfBatch();
+        assertThat(engine.openOrders()).singleElement().satisfies(o -> {
+            assertThat(o.status()).isEqualTo(OrderStatus.PARTIALLY_FILLED);
+            assertThat(o.cumQuantity()).isEqualTo(4);
+            assertThat(o.leavesQuantity()).isEqualTo(6);
+        });
+
+        engine.cancel(ClientOrderId.of("c1"), "shell:admin", 4L);
+        engine.endOfBatch();
+        assertThat(sentToVenue.get(1)).isInstanceOfSatisfying(CancelRequest.class, c -> {
+            assertThat(c.originalClientOrderId()).isEqualTo(ClientOrderId.of("c1"));
+            assertThat(c.venueOrderId()).isEqualTo("V-c1");
+        });
+        assertThat(engine.openOrders().get(0).status()).isEqualTo(OrderStatus.PENDING_CANCEL);
+
+        engine.onVenueReport(ExecutionReport.builder().clientOrderId(ClientOrderId.of("c1.C1"))
+                .originalClientOrderId(ClientOrderId.of("c1")).venueOrderId("V-c1").execId("X-cxl")
+                .instrumentId(AAPL.id()).side(Side.BUY).execType(ExecType.CANCELED).status(OrderStatus.CANCELED)
+                .orderQuantity(10).cumQuantity(4).leavesQuantity(0).cumPriceQuantity(60000)
+                .liquidity(Liquidity.UNKNOWN).transactTimeNanos(5L).build(), 5L);
+        engine.endOfBatch();
+        assertThat(engine.openOrders()).isEmpty();
+        assertThat(engine.orders().get(0).status()).isEqualTo(OrderStatus.CANCELED);
+    }
+
+    @Test
+    void cancelOfAFinishedOrderIsRefusedWithAReport() {
+        engine.submit(limit("c1", 10, 15000), "shell:admin", inputs(), 1L);
+        engine.endOfBatch();
+        engine.onVenueReport(venue("c1", ExecType.TRADE, OrderStatus.FILLED, 10, 15000, 10, 150000), 2L);
+        engine.endOfBatch();
+        reports.clear();
+
+        engine.cancel(ClientOrderId.of("c1"), "shell:admin", 3L);
+        engine.endOfBatch();
+
+        assertThat(sentToVenue).hasSize(1);
+        assertThat(reports).singleElement().satisfies(r -> {
+            assertThat(r.execType()).isEqualTo(ExecType.CANCEL_REJECTED);
+            assertThat(r.rejectReason()).isEqualTo(RejectReason.TOO_LATE_TO_CANCEL);
+            assertThat(r.text()).contains("already FILLED");
+        });
+    }
+
+    @Test
+    void adapterThatThrowsGetsTheOrderRejectedNotLost() {
+        venueThrows = true;
+        engine.submit(limit("c1", 10, 15000), "shell:admin", inputs(), 1L);
+        engine.endOfBatch();
+
+        assertThat(engine.openOrders()).isEmpty();
+        assertThat(reports).extracting(ExecutionReport::execType).containsExactly(ExecType.PENDING_NEW,
+                ExecType.REJECTED);
+        assertThat(reports.get(1).text()).contains("exchange adapter failed");
+    }
+
+    @Test
+    void disconnectedVenueRejectsAtTheGate() {
+        venueConnected = false;
+        engine.submit(limit("c1", 10, 15000), "shell:admin", inputs(), 1L);
+        engine.endOfBatch();
+        assertThat(reports.get(0).rejectReason()).isEqualTo(RejectReason.VENUE_DISCONNECTED);
+    }
+
+    @Test
+    void recoveryRebuildsIdenticalOrdersWithoutResendingAnything() throws IOException {
+        engine.submit(limit("c1", 10, 15000), "shell:admin", inputs(), 1L);
+        engine.submit(limit("c2", 5, 14900), "strategy:momentum-1", inputs(), 1L);
+        engine.endOfBatch();
+        engine.onVenueReport(venue("c1", ExecType.NEW, OrderStatus.NEW, 0, 0, 0, 0), 2L);
+        engine.onVenueReport(venue("c1", ExecType.TRADE, OrderStatus.PARTIALLY_FILLED, 3, 15000, 3, 45000), 3L);
+        engine.onVenueReport(venue("c2", ExecType.TRADE, OrderStatus.FILLED, 5, 14900, 5, 74500), 3L);
+        engine.replace(ClientOrderId.of("c1"), 20, 15005, ReplaceRequest.UNCHANGED, AAPL, "shell:admin", 4L);
+        engine.endOfBatch();
+        gate.removeRuleSet(gate.ruleSet(Jurisdiction.US).orElseThrow());
+        engine.submit(limit("c3", 1, 15000), "shell:admin", inputs(), 5L);
+        engine.endOfBatch();
+        String before = engine.stateHash();
+        List<EngineCore.OrderSummary> ordersBefore = engine.orders();
+        int sent = sentToVenue.size();
+        reports.clear();
+
+        journal.close();
+        open();
+        engine.recover();
+
+        assertThat(engine.stateHash()).isEqualTo(before);
+        assertThat(engine.orders()).usingRecursiveComparison().isEqualTo(ordersBefore);
+        assertThat(sentToVenue).hasSize(sent);
+        assertThat(reports).isEmpty();
+        assertThat(engine.openOrders()).singleElement().satisfies(o -> {
+            assertThat(o.status()).isEqualTo(OrderStatus.PENDING_REPLACE);
+            assertThat(o.cumQuantity()).isEqualTo(3);
+        });
+
+        engine.submit(limit("c1", 1, 15000), "shell:admin", inputs(), 6L);
+        engine.endOfBatch();
+        assertThat(reports).singleElement().extracting(ExecutionReport::rejectReason)
+                .as("client ids stay used after recovery").isEqualTo(RejectReason.DUPLICATE_CLIENT_ORDER_ID);
+        gate.putRuleSet(allowAll(Jurisdiction.US, "1.3.0"));
+        reports.clear();
+        engine.submit(limit("c4", 1, 15000), "shell:admin", inputs(), 6L);
+        engine.endOfBatch();
+        assertThat(reports.get(0).orderId()).as("order ids continue after recovery").isEqualTo("4");
+    }
+
+    private void open() throws IOException {
+        journal = Journal.open(directory, 1 << 20, 64 * 1024, Durability.WRITE);
+        engine = new EngineCore(journal, gate, new EngineCore.Venues() {
+            @Override
+            public ExchangeAdapter adapter(String venueId) {
+                return recordingAdapter();
+            }
+
+            @Override
+            public boolean connected(String venueId) {
+                return venueConnected;
+            }
+        }, null, (report, source, strategyId) -> reports.add(report));
+    }
+
+    private long journalLastSequence() {
+        return journal.lastSequence();
+    }
+
+    /** A unit-test fake: records what the engine sends instead of trading. */
+    private ExchangeAdapter recordingAdapter() {
+        return (ExchangeAdapter) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {ExchangeAdapter.class}, (proxy, method, args) -> {
+                    if (venueThrows) {
+                        throw new IllegalStateException("adapter crashed");
+                    }
+                    if (args != null && args.length == 1) {
+                        sentToVenue.add(args[0]);
+                    }
+                    return null;
+                });
+    }
+
+    private OrderGate.GateInputs inputs() {
+        return new OrderGate.GateInputs() {
+            @Override
+            public String killSwitch(OrderRequest order) {
+                return null;
+            }
+
+            @Override
+            public boolean venueKnown(String venueId) {
+                return true;
+            }
+
+            @Override
+            public boolean venueConnected(String venueId) {
+                return venueConnected;
+            }
+
+            @Override
+            public Jurisdiction jurisdiction(Instrument instrument) {
+                return instrument.jurisdiction();
+            }
+
+            @Override
+            public PreTradeContext riskContext(OrderRequest order) {
+                return null;
+            }
+
+            @Override
+            public ComplianceContext complianceContext(OrderRequest order) {
+                return null;
+            }
+        };
+    }
+
+    private static OrderRequest limit(String id, long quantity, long price) {
+        return OrderRequest.limit(ClientOrderId.of(id), AAPL, Side.BUY, quantity, price, TimeInForce.DAY, WHO);
+    }
+
+    private static ExecutionReport venue(String id, ExecType type, OrderStatus status, long lastQty, long lastPx,
+                                         long cumQty, long cumPxQty) {
+        ExecutionReport.Builder builder = ExecutionReport.builder().clientOrderId(ClientOrderId.of(id))
+                .venueOrderId("V-" + id).execId("X-" + id + "-" + type + "-" + cumQty).instrumentId(AAPL.id())
+                .side(Side.BUY).execType(type).status(status).orderQuantity(cumQty == 5 && id.equals("c2") ? 5 : 10)
+                .cumQuantity(cumQty).leavesQuantity(status.isTerminal() ? 0 : (id.equals("c2") ? 5 : 10) - cumQty)
+                .cumPriceQuantity(cumPxQty).transactTimeNanos(1L);
+        if (type == ExecType.TRADE) {
+            builder.lastQuantity(lastQty).lastPrice(lastPx).liquidity(Liquidity.MAKER)
+                    .fee(Money.of(Currency.of("USD"), 5, 2));
+        } else {
+            builder.liquidity(Liquidity.UNKNOWN);
+        }
+        return builder.build();
+    }
+
+    private static RuleSet allowAll(Jurisdiction jurisdiction, String version) {
+        return new RuleSet() {
+            @Override
+            public String id() {
+                return "test-rules";
+            }
+
+            @Override
+            public Jurisdiction jurisdiction() {
+                return jurisdiction;
+            }
+
+            @Override
+            public String version() {
+                return version;
+            }
+
+            @Override
+            public ComplianceDecision evaluate(OrderRequest order, ComplianceContext context) {
+                return ComplianceDecision.accept(this);
+            }
+        };
+    }
+
+    private static PreTradeCheck check(String id, java.util.function.Supplier<CheckResult> result) {
+        return check(id, 0, result);
+    }
+
+    private static PreTradeCheck check(String id, int order, java.util.function.Supplier<CheckResult> result) {
+        return new PreTradeCheck() {
+            @Override
+            public String id() {
+                return id;
+            }
+
+            @Override
+            public String version() {
+                return "3.0.0";
+            }
+
+            @Override
+            public int order() {
+                return order;
+            }
+
+            @Override
+            public CheckResult check(OrderRequest request, PreTradeContext context) {
+                return result.get();
+            }
+        };
+    }
+}
