@@ -1,7 +1,11 @@
 package io.alphintra.engine.internal.core;
 
+import io.alphintra.engine.GateDecision;
+import io.alphintra.engine.OrderView;
 import io.alphintra.engine.internal.journal.Journal;
+import io.alphintra.sdk.instrument.Instrument;
 import io.alphintra.sdk.instrument.InstrumentId;
+import io.alphintra.sdk.money.Money;
 import io.alphintra.sdk.order.CancelRequest;
 import io.alphintra.sdk.order.ClientOrderId;
 import io.alphintra.sdk.order.ExecType;
@@ -26,6 +30,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -119,13 +124,20 @@ public final class EngineCore {
         notifications.add(report(order, ExecType.PENDING_NEW, null, null, nowNanos).build());
     }
 
-    /** Asks the venue to cancel a working order, identified by any client order id it has carried. */
-    public void cancel(ClientOrderId clientOrderId, String source, long nowNanos) {
+    /**
+     * Asks the venue to cancel a working order, identified by any client order id it has carried.
+     *
+     * @return false when no order ever carried that id (nothing is journaled or reported then)
+     */
+    public boolean cancel(ClientOrderId clientOrderId, String source, long nowNanos) {
         OrderState order = ordersByClientId.get(clientOrderId);
+        if (order == null) {
+            return false;
+        }
         String refusal = requestRefusal(order, clientOrderId);
         if (refusal != null) {
             refuseRequest(order, clientOrderId, ExecType.CANCEL_REJECTED, refusal, nowNanos);
-            return;
+            return true;
         }
         ClientOrderId requestId = nextRequestId(order, 'C');
         beginRequest(order, requestId, OrderStatus.PENDING_CANCEL, order.quantity, order.limitPrice, order.stopPrice);
@@ -135,6 +147,7 @@ public final class EngineCore {
                 order.venueOrderId, order.attribution));
         notifications.add(report(order, ExecType.PENDING_CANCEL, null, "cancel requested by " + source, nowNanos)
                 .clientOrderId(requestId).originalClientOrderId(order.clientOrderId).build());
+        return true;
     }
 
     /**
@@ -361,12 +374,11 @@ public final class EngineCore {
     }
 
     private void refuseRequest(OrderState order, ClientOrderId requestId, ExecType execType, String why, long now) {
-        RejectReason reason = order == null ? RejectReason.UNKNOWN_ORDER
-                : order.isWorking() ? RejectReason.OTHER : RejectReason.TOO_LATE_TO_CANCEL;
         if (order == null) {
             LOG.info("{} refused: {}", execType, why);
-            return; // nothing to attribute it to and nothing changes; the caller gets the exception path instead
+            return; // nothing to attribute it to and nothing changes
         }
+        RejectReason reason = order.isWorking() ? RejectReason.OTHER : RejectReason.TOO_LATE_TO_CANCEL;
         if (order.pendingRequestId != null && order.pendingRequestId.equals(requestId)) {
             order.pendingRequestId = null;
             order.status = order.statusBeforePending;
@@ -427,6 +439,23 @@ public final class EngineCore {
                 .text(text).transactTimeNanos(now).receiveTimeNanos(now);
     }
 
+    /**
+     * Notional of an account's working orders in an instrument: leaves quantity at the limit price, or at the
+     * reference price for orders without one (none known: not counted, which the risk check must treat as unknown).
+     */
+    public Money openNotional(String accountId, Instrument instrument, OptionalLong referencePrice) {
+        Money total = Money.zero(instrument.quoteCurrency());
+        for (OrderState order : ordersById.values()) {
+            if (order.isWorking() && order.instrumentId.equals(instrument.id())
+                    && order.attribution.accountId().equals(accountId)) {
+                long price = order.limitPrice != OrderRequest.NO_PRICE ? order.limitPrice
+                        : referencePrice.orElse(0);
+                total = total.add(instrument.notional(Math.abs(price), order.leavesQuantity()));
+            }
+        }
+        return total;
+    }
+
     /** The order's current state, if any client order id it carried matches. */
     public Optional<OpenOrder> order(ClientOrderId clientOrderId) {
         OrderState order = ordersByClientId.get(clientOrderId);
@@ -434,9 +463,9 @@ public final class EngineCore {
     }
 
     /** A summary line per order, newest first, for operators. */
-    public List<OrderSummary> orders() {
+    public List<OrderView> orders() {
         return ordersById.values().stream().sorted(Comparator.comparingLong((OrderState o) -> o.orderId).reversed())
-                .map(o -> new OrderSummary(o.orderIdText(), o.clientOrderId, o.instrumentId, o.side, o.quantity,
+                .map(o -> new OrderView(o.orderIdText(), o.clientOrderId, o.instrumentId, o.side, o.quantity,
                         o.limitPrice, o.status, o.cumQuantity, o.attribution.strategyId(),
                         o.attribution.traderId(), o.attribution.accountId(), o.source, o.decisions))
                 .toList();
@@ -478,12 +507,5 @@ public final class EngineCore {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
-    }
-
-    /** One order as operators see it. */
-    public record OrderSummary(String orderId, ClientOrderId clientOrderId, InstrumentId instrumentId,
-                               io.alphintra.sdk.order.Side side, long quantity, long limitPrice, OrderStatus status,
-                               long cumQuantity, String strategyId, String traderId, String accountId, String source,
-                               List<GateDecision> decisions) {
     }
 }

@@ -1,5 +1,7 @@
 package io.alphintra.engine.internal.core;
 
+import io.alphintra.engine.GateDecision;
+
 import io.alphintra.sdk.compliance.ComplianceContext;
 import io.alphintra.sdk.compliance.ComplianceDecision;
 import io.alphintra.sdk.compliance.RuleSet;
@@ -93,11 +95,6 @@ public final class OrderGate {
     }
 
     private GateDecision engineChecks(OrderRequest order, GateInputs inputs) {
-        String killed = inputs.killSwitch(order);
-        if (killed != null) {
-            return new GateDecision(ENGINE, "kill-switch", engineVersion, GateDecision.REJECT, RejectReason.KILL_SWITCH,
-                    killed);
-        }
         String venueId = order.instrument().id().venueId();
         if (!inputs.venueKnown(venueId)) {
             return new GateDecision(ENGINE, "venue", engineVersion, GateDecision.REJECT,
@@ -181,9 +178,6 @@ public final class OrderGate {
 
     /** What the gate needs from the engine to decide. */
     public interface GateInputs {
-        /** Why orders like this one are blocked by a kill switch, or null when they are not. */
-        String killSwitch(OrderRequest order);
-
         boolean venueKnown(String venueId);
 
         boolean venueConnected(String venueId);

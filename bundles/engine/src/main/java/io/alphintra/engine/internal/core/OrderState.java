@@ -1,5 +1,7 @@
 package io.alphintra.engine.internal.core;
 
+import io.alphintra.engine.GateDecision;
+
 import io.alphintra.sdk.instrument.InstrumentId;
 import io.alphintra.sdk.order.Attribution;
 import io.alphintra.sdk.order.ClientOrderId;

@@ -1,5 +1,7 @@
 package io.alphintra.engine.internal.core;
 
+import io.alphintra.engine.GateDecision;
+
 import io.alphintra.sdk.instrument.InstrumentId;
 import io.alphintra.sdk.money.Currency;
 import io.alphintra.sdk.money.Money;

@@ -2,6 +2,8 @@ package io.alphintra.engine.internal.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.alphintra.engine.GateDecision;
+import io.alphintra.engine.OrderView;
 import io.alphintra.engine.internal.journal.Durability;
 import io.alphintra.engine.internal.journal.Journal;
 import io.alphintra.sdk.compliance.ComplianceContext;
@@ -103,7 +105,7 @@ class EngineCoreTest {
             assertThat(r.rejectReason()).isEqualTo(RejectReason.NO_RULE_SET);
             assertThat(r.text()).contains("no compliance rule set is installed for jurisdiction US");
         });
-        assertThat(engine.orders()).singleElement().extracting(EngineCore.OrderSummary::status)
+        assertThat(engine.orders()).singleElement().extracting(OrderView::status)
                 .isEqualTo(OrderStatus.REJECTED);
     }
 
@@ -239,7 +241,7 @@ class EngineCoreTest {
         engine.submit(limit("c3", 1, 15000), "shell:admin", inputs(), 5L);
         engine.endOfBatch();
         String before = engine.stateHash();
-        List<EngineCore.OrderSummary> ordersBefore = engine.orders();
+        List<OrderView> ordersBefore = engine.orders();
         int sent = sentToVenue.size();
         reports.clear();
 
@@ -302,11 +304,6 @@ class EngineCoreTest {
 
     private OrderGate.GateInputs inputs() {
         return new OrderGate.GateInputs() {
-            @Override
-            public String killSwitch(OrderRequest order) {
-                return null;
-            }
-
             @Override
             public boolean venueKnown(String venueId) {
                 return true;

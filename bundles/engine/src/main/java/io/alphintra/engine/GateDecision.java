@@ -1,4 +1,4 @@
-package io.alphintra.engine.internal.core;
+package io.alphintra.engine;
 
 import io.alphintra.sdk.order.RejectReason;
 import java.util.Objects;

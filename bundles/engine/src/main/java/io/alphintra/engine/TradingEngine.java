@@ -1,0 +1,49 @@
+package io.alphintra.engine;
+
+import io.alphintra.sdk.instrument.Instrument;
+import io.alphintra.sdk.instrument.InstrumentId;
+import io.alphintra.sdk.order.ClientOrderId;
+import io.alphintra.sdk.order.ExecutionReport;
+import io.alphintra.sdk.order.OpenOrder;
+import io.alphintra.sdk.order.OrderRequest;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The engine's one order path for the shell, the HTTP API and other server-side sources. Every call is queued to
+ * the engine's single writer thread and answered asynchronously, so callers never block the engine and the engine
+ * never blocks on them.
+ */
+@ProviderType
+public interface TradingEngine {
+
+    /**
+     * Sends an order through the pre-trade gate to its venue.
+     *
+     * @param source who sends it, recorded with the order, e.g. {@code shell:admin}
+     * @return the engine's first answer once it is durable: {@code PENDING_NEW} (accepted by the gate and on its way
+     *     to the venue) or {@code REJECTED} with the reason and the check that rejected it
+     */
+    CompletionStage<ExecutionReport> submit(OrderRequest order, String source);
+
+    /**
+     * Asks the venue to cancel a working order.
+     *
+     * @return {@code PENDING_CANCEL}, or {@code CANCEL_REJECTED} saying why not (unknown, finished, already pending)
+     */
+    CompletionStage<ExecutionReport> cancel(ClientOrderId clientOrderId, String source);
+
+    /** Every order this node has handled, newest first. */
+    CompletionStage<List<OrderView>> orders();
+
+    /** Working orders, oldest first. */
+    CompletionStage<List<OpenOrder>> openOrders();
+
+    /** Reference data of an instrument some connected venue lists. */
+    Optional<Instrument> instrument(InstrumentId instrumentId);
+
+    /** A digest of the engine's orders and positions; equal after a restart that rebuilt them from the journal. */
+    CompletionStage<String> stateHash();
+}

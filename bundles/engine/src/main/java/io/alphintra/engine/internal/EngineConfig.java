@@ -1,0 +1,26 @@
+package io.alphintra.engine.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+@ObjectClassDefinition(id = EngineConfig.PID, name = "Alphintra trading engine",
+        description = "The single-writer engine: its journal and its event ring. Changes apply at the next start.")
+@interface EngineConfig {
+    String PID = "io.alphintra.engine";
+
+    @AttributeDefinition(description = "Journal directory; relative paths are resolved against the node's home.")
+    String journalDirectory() default "var/journal";
+
+    @AttributeDefinition(description = "fsync: each batch is forced to disk (survives power loss); write: handed to"
+            + " the OS (survives a process crash, kill -9 included).")
+    String durability() default "fsync";
+
+    @AttributeDefinition(description = "Bytes per journal segment file.")
+    int segmentBytes() default 64 * 1024 * 1024;
+
+    @AttributeDefinition(description = "Slots in the engine's event ring; a power of two.")
+    int ringSize() default 65536;
+
+    @AttributeDefinition(description = "How the engine thread waits for work: blocking, sleeping, yielding, busy-spin.")
+    String waitStrategy() default "sleeping";
+}

@@ -1,0 +1,38 @@
+package io.alphintra.engine.internal;
+
+import io.alphintra.config.support.ConfigReader;
+import io.alphintra.engine.internal.journal.Durability;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+
+/** A validated engine configuration. */
+record EngineSettings(Path journalDirectory, Durability durability, int segmentBytes, int ringSize,
+                      String waitStrategy) {
+
+    /** @throws io.alphintra.config.support.InvalidConfigurationException naming every bad key and value */
+    static EngineSettings from(EngineConfig config, Map<String, ?> raw, Path home) {
+        ConfigReader<EngineConfig> reader = new ConfigReader<>(EngineConfig.PID, config, raw);
+        String directory = reader.text("journalDirectory", EngineConfig::journalDirectory);
+        Durability durability = reader.parsed("durability", EngineConfig::durability,
+                value -> switch (value.trim().toLowerCase(Locale.ROOT)) {
+                    case "fsync" -> Durability.FSYNC;
+                    case "write" -> Durability.WRITE;
+                    default -> throw new IllegalArgumentException("expected fsync or write");
+                });
+        Integer segmentBytes = reader.range("segmentBytes", EngineConfig::segmentBytes, 1 << 20, 1 << 30);
+        Integer ringSize = reader.range("ringSize", EngineConfig::ringSize, 64, 1 << 24);
+        if (ringSize != null && Integer.bitCount(ringSize) != 1) {
+            reader.problem("ringSize", ringSize, "must be a power of two");
+        }
+        String waitStrategy = reader.parsed("waitStrategy", EngineConfig::waitStrategy, value -> {
+            String name = value.trim().toLowerCase(Locale.ROOT);
+            io.alphintra.engine.internal.core.EngineLoop.requireWaitStrategy(name);
+            return name;
+        });
+        reader.requireValid();
+        Path path = Path.of(directory);
+        return new EngineSettings(path.isAbsolute() ? path : home.resolve(path), durability, segmentBytes, ringSize,
+                waitStrategy);
+    }
+}

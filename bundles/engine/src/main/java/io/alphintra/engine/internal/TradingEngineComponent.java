@@ -1,0 +1,207 @@
+package io.alphintra.engine.internal;
+
+import io.alphintra.config.support.ConfigReader;
+import io.alphintra.config.support.InvalidConfigurationException;
+import io.alphintra.engine.OrderView;
+import io.alphintra.engine.TradingEngine;
+import io.alphintra.engine.internal.core.AccountBook;
+import io.alphintra.engine.internal.core.EngineClock;
+import io.alphintra.engine.internal.core.EngineCore;
+import io.alphintra.engine.internal.core.EngineLoop;
+import io.alphintra.engine.internal.core.MarketCache;
+import io.alphintra.engine.internal.core.OrderGate;
+import io.alphintra.engine.internal.journal.Journal;
+import io.alphintra.sdk.compliance.ComplianceContext;
+import io.alphintra.sdk.compliance.RuleSet;
+import io.alphintra.sdk.instrument.Instrument;
+import io.alphintra.sdk.instrument.InstrumentId;
+import io.alphintra.sdk.instrument.Jurisdiction;
+import io.alphintra.sdk.order.ClientOrderId;
+import io.alphintra.sdk.order.ExecutionReport;
+import io.alphintra.sdk.order.OpenOrder;
+import io.alphintra.sdk.order.OrderRequest;
+import io.alphintra.sdk.risk.PreTradeCheck;
+import io.alphintra.sdk.risk.PreTradeContext;
+import io.alphintra.sdk.venue.ExchangeAdapter;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The trading engine of the node: recovers its orders from the journal, then runs the engine loop. Exchange
+ * adapters, pre-trade checks and compliance rule sets are whiteboard services that can come and go while it runs;
+ * a rule set replaces the previous one of its jurisdiction, and every decision records the version that made it.
+ */
+@Component(service = TradingEngine.class, configurationPid = EngineConfig.PID, immediate = true)
+@Designate(ocd = EngineConfig.class)
+public final class TradingEngineComponent implements TradingEngine {
+    private static final Logger LOG = LoggerFactory.getLogger(TradingEngineComponent.class);
+
+    private final EngineSettings settings;
+    private final Journal journal;
+    private final OrderGate gate;
+    private final VenueLinks venues = new VenueLinks();
+    private final MarketCache market = new MarketCache();
+    private final EngineCore core;
+    private final EngineLoop loop;
+    private final OrderGate.Contexts contexts;
+
+    @Activate
+    public TradingEngineComponent(BundleContext bundleContext, EngineConfig config, Map<String, Object> properties)
+            throws IOException {
+        Path home = Path.of(System.getProperty("karaf.home", "."));
+        EngineSettings validated;
+        try {
+            validated = EngineSettings.from(config, properties, home);
+        } catch (InvalidConfigurationException e) {
+            LOG.error("{}. Starting with the shipped defaults instead.", e.getMessage());
+            validated = EngineSettings.from(ConfigReader.defaults(EngineConfig.class), Map.of(), home);
+        }
+        settings = validated;
+        String version = bundleContext.getBundle().getVersion().toString();
+        gate = new OrderGate(version);
+        journal = Journal.open(settings.journalDirectory(), settings.segmentBytes(), 1 << 20, settings.durability());
+        AccountBook accounts = null;
+        EngineLoop[] loopRef = new EngineLoop[1];
+        core = new EngineCore(journal, gate, venues, accounts,
+                (report, source, strategyId) -> loopRef[0].answer(report));
+        core.recover();
+        contexts = new OrderGate.Contexts(accounts, market,
+                (accountId, instrument) -> core.openNotional(accountId, instrument, market.lastPrice(instrument.id())));
+        loop = new EngineLoop(core, new Inputs(), market, EngineClock::nowNanos, settings.ringSize(),
+                settings.waitStrategy());
+        loopRef[0] = loop;
+        loop.start();
+        LOG.info("Trading engine started: journal {} ({}), last sequence {}", settings.journalDirectory(),
+                settings.durability(), journal.lastSequence());
+    }
+
+    @Modified
+    void modified(EngineConfig config, Map<String, Object> properties) {
+        try {
+            EngineSettings next = EngineSettings.from(config, properties,
+                    Path.of(System.getProperty("karaf.home", ".")));
+            if (!next.equals(settings)) {
+                LOG.warn("Engine configuration changed to {}; it applies when the engine next starts", next);
+            }
+        } catch (InvalidConfigurationException e) {
+            LOG.error("{}. Keeping the running configuration {}.", e.getMessage(), settings);
+        }
+    }
+
+    @Deactivate
+    void deactivate() {
+        venues.disconnectAll();
+        loop.close();
+        try {
+            journal.close();
+        } catch (IOException e) {
+            LOG.error("Closing the journal failed", e);
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addExchangeAdapter(ExchangeAdapter adapter) {
+        venues.add(adapter, loop);
+    }
+
+    void removeExchangeAdapter(ExchangeAdapter adapter) {
+        venues.remove(adapter);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addPreTradeCheck(PreTradeCheck check) {
+        gate.addCheck(check);
+    }
+
+    void removePreTradeCheck(PreTradeCheck check) {
+        gate.removeCheck(check);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addRuleSet(RuleSet ruleSet) {
+        gate.putRuleSet(ruleSet);
+        LOG.info("Compliance rule set {} version {} now decides for jurisdiction {}", ruleSet.id(), ruleSet.version(),
+                ruleSet.jurisdiction());
+    }
+
+    void removeRuleSet(RuleSet ruleSet) {
+        gate.removeRuleSet(ruleSet);
+        LOG.warn("Compliance rule set {} version {} removed; orders for {} are rejected until another is installed",
+                ruleSet.id(), ruleSet.version(), ruleSet.jurisdiction());
+    }
+
+    @Override
+    public CompletionStage<ExecutionReport> submit(OrderRequest order, String source) {
+        return loop.submit(order, source);
+    }
+
+    @Override
+    public CompletionStage<ExecutionReport> cancel(ClientOrderId clientOrderId, String source) {
+        return loop.cancel(clientOrderId, source);
+    }
+
+    @Override
+    public CompletionStage<List<OrderView>> orders() {
+        return loop.query(EngineCore::orders);
+    }
+
+    @Override
+    public CompletionStage<List<OpenOrder>> openOrders() {
+        return loop.query(EngineCore::openOrders);
+    }
+
+    @Override
+    public CompletionStage<String> stateHash() {
+        return loop.query(EngineCore::stateHash);
+    }
+
+    @Override
+    public Optional<Instrument> instrument(InstrumentId instrumentId) {
+        return venues.instrument(instrumentId);
+    }
+
+    /** The engine's side of the gate; called on the engine thread. */
+    private final class Inputs implements OrderGate.GateInputs {
+        @Override
+        public boolean venueKnown(String venueId) {
+            return venues.adapter(venueId) != null;
+        }
+
+        @Override
+        public boolean venueConnected(String venueId) {
+            return venues.connected(venueId);
+        }
+
+        @Override
+        public Jurisdiction jurisdiction(Instrument instrument) {
+            return instrument.jurisdiction();
+        }
+
+        @Override
+        public PreTradeContext riskContext(OrderRequest order) {
+            return contexts.risk(order, EngineClock.nowNanos());
+        }
+
+        @Override
+        public ComplianceContext complianceContext(OrderRequest order) {
+            return contexts.compliance(order, venues.venue(order.instrument().id().venueId())
+                    .orElseThrow(() -> new IllegalStateException("venue of " + order.instrument().id() + " vanished")),
+                    EngineClock.nowNanos());
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package io.alphintra.engine.internal;
+
+import io.alphintra.engine.internal.core.EngineCore;
+import io.alphintra.engine.internal.core.EngineLoop;
+import io.alphintra.sdk.instrument.Instrument;
+import io.alphintra.sdk.instrument.InstrumentId;
+import io.alphintra.sdk.instrument.Venue;
+import io.alphintra.sdk.marketdata.OrderBookDelta;
+import io.alphintra.sdk.marketdata.TopOfBook;
+import io.alphintra.sdk.marketdata.Trade;
+import io.alphintra.sdk.order.ExecutionReport;
+import io.alphintra.sdk.venue.ExchangeAdapter;
+import io.alphintra.sdk.venue.VenueListener;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The exchange adapters the engine routes to, one per venue. Only the engine holds them: no other bundle is handed
+ * an adapter (direct and exclusive control of order flow, RTS 6 / 15c3-5). Adapters call back on their own threads;
+ * everything they report is queued onto the engine loop.
+ */
+final class VenueLinks implements EngineCore.Venues {
+    private static final Logger LOG = LoggerFactory.getLogger(VenueLinks.class);
+
+    private static final class Link implements VenueListener {
+        final ExchangeAdapter adapter;
+        final Venue venue;
+        final EngineLoop loop;
+        volatile boolean connected;
+
+        Link(ExchangeAdapter adapter, Venue venue, EngineLoop loop) {
+            this.adapter = adapter;
+            this.venue = venue;
+            this.loop = loop;
+        }
+
+        @Override
+        public void onConnected() {
+            connected = true;
+            LOG.info("Venue {} connected", venue.id());
+        }
+
+        @Override
+        public void onDisconnected(String reason) {
+            connected = false;
+            LOG.warn("Venue {} disconnected: {}", venue.id(), reason);
+        }
+
+        @Override
+        public void onTrade(Trade trade) {
+            loop.trade(trade);
+        }
+
+        @Override
+        public void onTopOfBook(TopOfBook topOfBook) {
+            loop.topOfBook(topOfBook);
+        }
+
+        @Override
+        public void onBookDelta(OrderBookDelta delta) {
+            // Depth is not used by the engine itself; strategies subscribe to it through the strategy host.
+        }
+
+        @Override
+        public void onExecutionReport(ExecutionReport report) {
+            loop.venueReport(report);
+        }
+    }
+
+    private final Map<String, Link> links = new ConcurrentHashMap<>();
+    private final Map<InstrumentId, Instrument> instruments = new ConcurrentHashMap<>();
+
+    /** Connects a newly installed adapter; a second adapter for a venue already served is refused. */
+    void add(ExchangeAdapter adapter, EngineLoop loop) {
+        Venue venue;
+        try {
+            venue = adapter.venue();
+        } catch (RuntimeException e) {
+            LOG.error("Exchange adapter {} does not say which venue it serves; not used", adapter, e);
+            return;
+        }
+        Link link = new Link(adapter, venue, loop);
+        if (links.putIfAbsent(venue.id(), link) != null) {
+            LOG.error("A second exchange adapter for venue {} was installed and is not used: {}", venue.id(), adapter);
+            return;
+        }
+        try {
+            adapter.instruments().whenComplete((list, failure) -> {
+                if (failure != null) {
+                    LOG.error("Venue {} could not list its instruments", venue.id(), failure);
+                } else {
+                    list.forEach(instrument -> instruments.put(instrument.id(), instrument));
+                    LOG.info("Venue {} lists {} instruments", venue.id(), list.size());
+                }
+            });
+            adapter.connect(link);
+        } catch (RuntimeException | LinkageError e) {
+            LOG.error("Exchange adapter of venue {} failed to connect", venue.id(), e);
+        }
+    }
+
+    void remove(ExchangeAdapter adapter) {
+        links.values().removeIf(link -> {
+            if (link.adapter != adapter) {
+                return false;
+            }
+            link.connected = false;
+            instruments.keySet().removeIf(id -> id.venueId().equals(link.venue.id()));
+            try {
+                adapter.disconnect();
+            } catch (RuntimeException | LinkageError e) {
+                LOG.warn("Exchange adapter of venue {} failed to disconnect", link.venue.id(), e);
+            }
+            return true;
+        });
+    }
+
+    void disconnectAll() {
+        links.values().forEach(link -> remove(link.adapter));
+    }
+
+    @Override
+    public ExchangeAdapter adapter(String venueId) {
+        Link link = links.get(venueId);
+        return link == null ? null : link.adapter;
+    }
+
+    @Override
+    public boolean connected(String venueId) {
+        Link link = links.get(venueId);
+        return link != null && link.connected;
+    }
+
+    Optional<Venue> venue(String venueId) {
+        Link link = links.get(venueId);
+        return link == null ? Optional.empty() : Optional.of(link.venue);
+    }
+
+    Optional<Instrument> instrument(InstrumentId instrumentId) {
+        return Optional.ofNullable(instruments.get(instrumentId));
+    }
+}

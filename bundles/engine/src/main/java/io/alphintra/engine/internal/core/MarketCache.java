@@ -1,0 +1,56 @@
+package io.alphintra.engine.internal.core;
+
+import io.alphintra.sdk.instrument.InstrumentId;
+import io.alphintra.sdk.marketdata.TopOfBook;
+import io.alphintra.sdk.marketdata.TopOfBookRecord;
+import io.alphintra.sdk.marketdata.Trade;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/** The latest trade and top of book per instrument, as the engine thread last saw them. */
+public final class MarketCache implements MarketView {
+    private static final class Latest {
+        long lastPrice;
+        long lastPriceTime;
+        boolean hasLastPrice;
+        TopOfBookRecord top;
+    }
+
+    private final Map<InstrumentId, Latest> latest = new HashMap<>();
+
+    void onTrade(Trade trade) {
+        Latest entry = latest.computeIfAbsent(trade.instrumentId(), id -> new Latest());
+        entry.lastPrice = trade.price();
+        entry.lastPriceTime = trade.eventTimeNanos();
+        entry.hasLastPrice = true;
+    }
+
+    void onTopOfBook(TopOfBook top) {
+        latest.computeIfAbsent(top.instrumentId(), id -> new Latest()).top = top.toRecord();
+    }
+
+    @Override
+    public Optional<TopOfBookRecord> topOfBook(InstrumentId instrumentId) {
+        Latest entry = latest.get(instrumentId);
+        return entry == null ? Optional.empty() : Optional.ofNullable(entry.top);
+    }
+
+    @Override
+    public OptionalLong lastPrice(InstrumentId instrumentId) {
+        Latest entry = latest.get(instrumentId);
+        return entry == null || !entry.hasLastPrice ? OptionalLong.empty() : OptionalLong.of(entry.lastPrice);
+    }
+
+    @Override
+    public long lastPriceTimeNanos(InstrumentId instrumentId) {
+        Latest entry = latest.get(instrumentId);
+        return entry == null || !entry.hasLastPrice ? 0 : entry.lastPriceTime;
+    }
+
+    @Override
+    public OptionalLong previousClose(InstrumentId instrumentId) {
+        return OptionalLong.empty(); // the close is not kept across sessions yet; rules needing it must say so
+    }
+}
