@@ -80,7 +80,10 @@ public final class Batch {
         return out;
     }
 
-    /** Every output of a multi-output bar indicator after each bar; see {@link #computeOutputs(ValueIndicator, double[])}. */
+    /**
+     * Every output of a multi-output bar indicator after each bar; see
+     * {@link #computeOutputs(ValueIndicator, double[])}.
+     */
     public static <T extends BarIndicator & MultiOutput> double[][] computeOutputs(T indicator, double[] open,
             double[] high, double[] low, double[] close, double[] volume) {
         int n = close.length;

@@ -10,6 +10,7 @@ public final class Vwap implements BarIndicator {
 
     private double priceVolume;
     private double volume;
+    private boolean started;
     private double value = Double.NaN;
 
     @Override
@@ -18,6 +19,7 @@ public final class Vwap implements BarIndicator {
         priceVolume += typical * barVolume;
         volume += barVolume;
         value = volume != 0 ? priceVolume / volume : typical;
+        started = true;
         return value;
     }
 
@@ -28,7 +30,7 @@ public final class Vwap implements BarIndicator {
 
     @Override
     public boolean isReady() {
-        return !Double.isNaN(value);
+        return started;
     }
 
     @Override
@@ -41,6 +43,7 @@ public final class Vwap implements BarIndicator {
     public void reset() {
         priceVolume = 0;
         volume = 0;
+        started = false;
         value = Double.NaN;
     }
 

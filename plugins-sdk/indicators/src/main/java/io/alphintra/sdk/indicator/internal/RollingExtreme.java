@@ -8,49 +8,53 @@ public final class RollingExtreme {
 
     private final int period;
     private final boolean highest;
+    private final int mask;
     private final double[] values;
     private final long[] indices;
-    private int head;
-    private int count;
+    // Deque entries are the positions [head, tail); a power-of-two capacity turns positions into slots with a mask.
+    private long head;
+    private long tail;
     private long seen;
 
     public RollingExtreme(int period, boolean highest) {
         this.period = Check.atLeast("period", period, 1);
         this.highest = highest;
-        values = new double[period];
-        indices = new long[period];
+        int capacity = Integer.highestOneBit(period) == period ? period : Integer.highestOneBit(period) << 1;
+        mask = capacity - 1;
+        values = new double[capacity];
+        indices = new long[capacity];
     }
 
     public void add(double value) {
-        if (count > 0 && indices[head] <= seen - period) {
-            head = head + 1 == period ? 0 : head + 1;
-            count--;
+        if (tail > head && indices[(int) head & mask] <= seen - period) {
+            head++;
         }
         // Drop candidates that can never again be the extreme: dominated by the newer value (ties included).
         // The remaining entries have distinct indices inside the window, so there is room for one more.
-        while (count > 0) {
-            double last = values[slot(count - 1)];
-            if (highest ? last <= value : last >= value) {
-                count--;
-            } else {
-                break;
+        if (highest) {
+            while (tail > head && values[(int) (tail - 1) & mask] <= value) {
+                tail--;
+            }
+        } else {
+            while (tail > head && values[(int) (tail - 1) & mask] >= value) {
+                tail--;
             }
         }
-        int tail = slot(count);
-        values[tail] = value;
-        indices[tail] = seen;
-        count++;
+        int slot = (int) tail & mask;
+        values[slot] = value;
+        indices[slot] = seen;
+        tail++;
         seen++;
     }
 
     /** The extreme of the window; {@code NaN} before the first value. */
     public double value() {
-        return count == 0 ? Double.NaN : values[head];
+        return tail == head ? Double.NaN : values[(int) head & mask];
     }
 
     /** How many updates ago the extreme arrived: 0 when it is the latest value. */
     public int age() {
-        return (int) (seen - 1 - indices[head]);
+        return (int) (seen - 1 - indices[(int) head & mask]);
     }
 
     /** Whether {@code period} values have been seen. */
@@ -60,12 +64,7 @@ public final class RollingExtreme {
 
     public void clear() {
         head = 0;
-        count = 0;
+        tail = 0;
         seen = 0;
-    }
-
-    private int slot(int offset) {
-        int i = head + offset;
-        return i >= period ? i - period : i;
     }
 }

@@ -63,10 +63,6 @@ public final class RollingMoments {
         return window.isFull();
     }
 
-    public DoubleRing window() {
-        return window;
-    }
-
     public void clear() {
         window.clear();
         mean = 0;

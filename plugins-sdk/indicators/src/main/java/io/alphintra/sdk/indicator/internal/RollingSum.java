@@ -38,10 +38,6 @@ public final class RollingSum {
         return window.isFull();
     }
 
-    public int count() {
-        return window.size();
-    }
-
     public DoubleRing window() {
         return window;
     }
