@@ -2,6 +2,7 @@ package io.alphintra.engine;
 
 import io.alphintra.sdk.instrument.Instrument;
 import io.alphintra.sdk.instrument.InstrumentId;
+import io.alphintra.sdk.marketdata.MarketDataType;
 import io.alphintra.sdk.order.ClientOrderId;
 import io.alphintra.sdk.order.ExecutionReport;
 import io.alphintra.sdk.order.OpenOrder;
@@ -40,6 +41,21 @@ public interface TradingEngine {
 
     /** Working orders, oldest first. */
     CompletionStage<List<OpenOrder>> openOrders();
+
+    /** Starts publishing to {@code listener}; see {@link EngineListener} for its contract. */
+    void addListener(EngineListener listener);
+
+    void removeListener(EngineListener listener);
+
+    /**
+     * Asks the instrument's venue for a kind of market data; subscriptions are counted, so each subscribe needs one
+     * {@link #unsubscribe}.
+     *
+     * @throws IllegalArgumentException when no connected venue lists the instrument
+     */
+    void subscribe(InstrumentId instrumentId, MarketDataType type);
+
+    void unsubscribe(InstrumentId instrumentId, MarketDataType type);
 
     /** Reference data of an instrument some connected venue lists. */
     Optional<Instrument> instrument(InstrumentId instrumentId);

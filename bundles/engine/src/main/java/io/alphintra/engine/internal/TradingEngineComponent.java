@@ -2,6 +2,7 @@ package io.alphintra.engine.internal;
 
 import io.alphintra.config.support.ConfigReader;
 import io.alphintra.config.support.InvalidConfigurationException;
+import io.alphintra.engine.EngineListener;
 import io.alphintra.engine.OrderView;
 import io.alphintra.engine.TradingEngine;
 import io.alphintra.engine.internal.core.AccountBook;
@@ -16,6 +17,7 @@ import io.alphintra.sdk.compliance.RuleSet;
 import io.alphintra.sdk.instrument.Instrument;
 import io.alphintra.sdk.instrument.InstrumentId;
 import io.alphintra.sdk.instrument.Jurisdiction;
+import io.alphintra.sdk.marketdata.MarketDataType;
 import io.alphintra.sdk.order.ClientOrderId;
 import io.alphintra.sdk.order.ExecutionReport;
 import io.alphintra.sdk.order.OpenOrder;
@@ -78,7 +80,7 @@ public final class TradingEngineComponent implements TradingEngine {
         AccountBook accounts = null;
         EngineLoop[] loopRef = new EngineLoop[1];
         core = new EngineCore(journal, gate, venues, accounts,
-                (report, source, strategyId) -> loopRef[0].answer(report));
+                (report, source, strategyId) -> loopRef[0].publish(report, source, strategyId));
         core.recover();
         contexts = new OrderGate.Contexts(accounts, market,
                 (accountId, instrument) -> core.openNotional(accountId, instrument, market.lastPrice(instrument.id())));
@@ -168,6 +170,26 @@ public final class TradingEngineComponent implements TradingEngine {
     @Override
     public CompletionStage<String> stateHash() {
         return loop.query(EngineCore::stateHash);
+    }
+
+    @Override
+    public void addListener(EngineListener listener) {
+        loop.addListener(listener);
+    }
+
+    @Override
+    public void removeListener(EngineListener listener) {
+        loop.removeListener(listener);
+    }
+
+    @Override
+    public void subscribe(InstrumentId instrumentId, MarketDataType type) {
+        venues.subscribe(instrumentId, type);
+    }
+
+    @Override
+    public void unsubscribe(InstrumentId instrumentId, MarketDataType type) {
+        venues.unsubscribe(instrumentId, type);
     }
 
     @Override

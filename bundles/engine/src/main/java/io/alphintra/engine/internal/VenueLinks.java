@@ -5,6 +5,7 @@ import io.alphintra.engine.internal.core.EngineLoop;
 import io.alphintra.sdk.instrument.Instrument;
 import io.alphintra.sdk.instrument.InstrumentId;
 import io.alphintra.sdk.instrument.Venue;
+import io.alphintra.sdk.marketdata.MarketDataType;
 import io.alphintra.sdk.marketdata.OrderBookDelta;
 import io.alphintra.sdk.marketdata.TopOfBook;
 import io.alphintra.sdk.marketdata.Trade;
@@ -72,6 +73,8 @@ final class VenueLinks implements EngineCore.Venues {
 
     private final Map<String, Link> links = new ConcurrentHashMap<>();
     private final Map<InstrumentId, Instrument> instruments = new ConcurrentHashMap<>();
+    /** How many subscribers each (instrument, type) has; the venue is asked once. */
+    private final Map<String, Integer> subscriptions = new ConcurrentHashMap<>();
 
     /** Connects a newly installed adapter; a second adapter for a venue already served is refused. */
     void add(ExchangeAdapter adapter, EngineLoop loop) {
@@ -116,6 +119,35 @@ final class VenueLinks implements EngineCore.Venues {
             }
             return true;
         });
+    }
+
+    void subscribe(InstrumentId instrumentId, MarketDataType type) {
+        Link link = links.get(instrumentId.venueId());
+        if (link == null || !instruments.containsKey(instrumentId)) {
+            throw new IllegalArgumentException("instrument = '" + instrumentId + "': no connected venue lists it");
+        }
+        if (subscriptions.merge(instrumentId + "/" + type, 1, Integer::sum) == 1) {
+            try {
+                link.adapter.subscribe(instrumentId, type);
+            } catch (RuntimeException | LinkageError e) {
+                subscriptions.merge(instrumentId + "/" + type, -1, Integer::sum);
+                throw new IllegalStateException("venue " + link.venue.id() + " refused the subscription to "
+                        + type + " of " + instrumentId + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    void unsubscribe(InstrumentId instrumentId, MarketDataType type) {
+        Integer left = subscriptions.computeIfPresent(instrumentId + "/" + type, (key, count) -> count > 1 ? count - 1
+                : null);
+        Link link = links.get(instrumentId.venueId());
+        if (left == null && link != null) {
+            try {
+                link.adapter.unsubscribe(instrumentId, type);
+            } catch (RuntimeException | LinkageError e) {
+                LOG.warn("Venue {} failed to unsubscribe {} of {}", link.venue.id(), type, instrumentId, e);
+            }
+        }
     }
 
     void disconnectAll() {

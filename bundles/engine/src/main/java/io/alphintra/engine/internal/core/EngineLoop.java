@@ -9,6 +9,7 @@ import com.lmax.disruptor.WaitStrategy;
 import com.lmax.disruptor.YieldingWaitStrategy;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
+import io.alphintra.engine.EngineListener;
 import io.alphintra.sdk.marketdata.Trade;
 import io.alphintra.sdk.marketdata.TopOfBook;
 import io.alphintra.sdk.order.ClientOrderId;
@@ -17,9 +18,11 @@ import io.alphintra.sdk.order.ExecutionReport;
 import io.alphintra.sdk.order.OrderRequest;
 import java.util.ArrayDeque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
@@ -65,6 +68,7 @@ public final class EngineLoop implements AutoCloseable {
     /** Answers awaited per client order id, in submission order (engine thread only). */
     private final Map<ClientOrderId, ArrayDeque<CompletableFuture<Object>>> awaitingFirstReport = new HashMap<>();
     private final Map<ClientOrderId, ArrayDeque<CompletableFuture<Object>>> awaitingCancelAnswer = new HashMap<>();
+    private final List<EngineListener> listeners = new CopyOnWriteArrayList<>();
 
     /**
      * @param clock epoch nanoseconds; wall clock in production
@@ -170,8 +174,28 @@ public final class EngineLoop implements AutoCloseable {
                     }
                 }
                 case VENUE_REPORT -> core.onVenueReport((ExecutionReport) slot.payload, now);
-                case TRADE -> market.onTrade((Trade) slot.payload);
-                case TOP_OF_BOOK -> market.onTopOfBook((TopOfBook) slot.payload);
+                case TRADE -> {
+                    Trade trade = (Trade) slot.payload;
+                    market.onTrade(trade);
+                    for (EngineListener listener : listeners) {
+                        try {
+                            listener.onTrade(trade);
+                        } catch (RuntimeException e) {
+                            LOG.error("Engine listener {} failed on a trade", listener, e);
+                        }
+                    }
+                }
+                case TOP_OF_BOOK -> {
+                    TopOfBook top = (TopOfBook) slot.payload;
+                    market.onTopOfBook(top);
+                    for (EngineListener listener : listeners) {
+                        try {
+                            listener.onTopOfBook(top);
+                        } catch (RuntimeException e) {
+                            LOG.error("Engine listener {} failed on a top of book", listener, e);
+                        }
+                    }
+                }
                 case QUERY -> slot.reply.complete(slot.query.apply(core));
             }
         } catch (RuntimeException e) {
@@ -187,8 +211,27 @@ public final class EngineLoop implements AutoCloseable {
         }
     }
 
-    /** Completes the answers waiting on this report; called by the core's listener after commit. */
-    public void answer(ExecutionReport report) {
+    public void addListener(EngineListener listener) {
+        listeners.add(listener);
+    }
+
+    public void removeListener(EngineListener listener) {
+        listeners.remove(listener);
+    }
+
+    /** Publishes a durable report: completes the answers waiting on it, then tells the listeners. */
+    public void publish(ExecutionReport report, String source, String strategyId) {
+        answer(report);
+        for (EngineListener listener : listeners) {
+            try {
+                listener.onReport(report, source, strategyId);
+            } catch (RuntimeException e) {
+                LOG.error("Engine listener {} failed on {}", listener, report, e);
+            }
+        }
+    }
+
+    private void answer(ExecutionReport report) {
         if (report.execType() == ExecType.PENDING_NEW || (report.execType() == ExecType.REJECTED
                 && report.originalClientOrderId() == null)) {
             complete(awaitingFirstReport, report.clientOrderId(), report);

@@ -73,6 +73,7 @@ class PortfolioReferenceTest {
         SplittableRandom random = new SplittableRandom(20_250_601);
         int partialCloses = 0;
         int flips = 0;
+        int wideProducts = 0;
         for (int i = 1; i <= FILLS; i++) {
             String account = ACCOUNTS.get(random.nextInt(ACCOUNTS.size()));
             String strategy = STRATEGIES.get(random.nextInt(STRATEGIES.size()));
@@ -98,6 +99,8 @@ class PortfolioReferenceTest {
             if (reference.net.signum() != 0 && reference.net.signum() != Long.signum(signedQuantity)) {
                 int versusOpen = BigInteger.valueOf(quantity).compareTo(absNet);
                 partialCloses += versusOpen < 0 ? 1 : 0;
+                boolean wide = reference.openCost.abs().multiply(BigInteger.valueOf(quantity)).bitLength() > 63;
+                wideProducts += versusOpen < 0 && wide ? 1 : 0;
                 flips += versusOpen > 0 ? 1 : 0;
             }
 
@@ -112,7 +115,8 @@ class PortfolioReferenceTest {
             }
         }
         assertThat(partialCloses).as("partial closes exercised").isGreaterThan(1_000);
-        assertThat(flips).as("flips exercised").isGreaterThan(1_000);
+        assertThat(flips).as("flips exercised").isGreaterThan(250);
+        assertThat(wideProducts).as("partial closes needing the 128-bit product").isGreaterThan(100);
     }
 
     private static long randomPrice(SplittableRandom random, Market market) {

@@ -1,0 +1,57 @@
+package io.alphintra.engine.internal.command;
+
+import io.alphintra.engine.internal.strategy.StrategyHost;
+import java.util.List;
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.table.ShellTable;
+
+/**
+ * {@code alphintra:strategies [list|start|stop] [instance]}: the configured strategy instances, and starting or
+ * stopping one. Instances are configured with {@code config:edit --factory io.alphintra.strategy} or a
+ * {@code etc/io.alphintra.strategy-<name>.cfg} file.
+ */
+@Service
+@Command(scope = "alphintra", name = "strategies", description = "Lists strategy instances, or starts/stops one")
+public class StrategiesCommand implements Action {
+
+    @Reference
+    StrategyHost host;
+
+    @Argument(index = 0, name = "action", description = "list (default), start or stop")
+    String action = "list";
+
+    @Argument(index = 1, name = "instance", description = "The instance id, for start and stop")
+    String instance;
+
+    @Override
+    public Object execute() {
+        switch (action) {
+            case "list" -> {
+                ShellTable table = new ShellTable();
+                for (String column : List.of("Instance", "Type", "State", "Instruments", "Account", "Trader",
+                        "Orders", "Reason")) {
+                    table.column(column);
+                }
+                host.instances().forEach(view -> table.addRow().addContent(view.id(), view.type(), view.state(),
+                        String.join(",", view.instruments()), view.accountId(), view.traderId(), view.ordersSent(),
+                        view.reason() == null ? "" : view.reason()));
+                table.print(System.out);
+            }
+            case "start" -> System.out.println(host.start(required()));
+            case "stop" -> System.out.println(host.stop(required()));
+            default -> throw new IllegalArgumentException("action = '" + action + "': expected list, start or stop");
+        }
+        return null;
+    }
+
+    private String required() {
+        if (instance == null) {
+            throw new IllegalArgumentException("instance: required for " + action);
+        }
+        return instance;
+    }
+}

@@ -1,0 +1,82 @@
+package io.alphintra.engine.internal.strategy;
+
+import io.alphintra.sdk.strategy.StrategyState;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * A strategy instance's key-value state, kept in a properties file so it survives restarts. Every change is written
+ * to a temporary file and renamed over the old one, so a crash leaves either the old or the new state, never half.
+ */
+final class FileStrategyState implements StrategyState {
+    private final Path file;
+    private final Properties values = new Properties();
+
+    FileStrategyState(Path file) {
+        this.file = file;
+        if (Files.exists(file)) {
+            try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                values.load(reader);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read strategy state " + file, e);
+            }
+        }
+    }
+
+    @Override
+    public synchronized Optional<String> get(String key) {
+        return Optional.ofNullable(values.getProperty(key));
+    }
+
+    @Override
+    public synchronized void put(String key, String value) {
+        if (key == null || key.isBlank()) {
+            throw new IllegalArgumentException("key = '" + key + "': must not be blank");
+        }
+        if (value == null || value.length() > MAX_VALUE_LENGTH) {
+            throw new IllegalArgumentException("value of '" + key + "': must be 0 to " + MAX_VALUE_LENGTH
+                    + " characters (was " + (value == null ? "null" : value.length() + " characters") + ")");
+        }
+        if (!values.containsKey(key) && values.size() >= MAX_ENTRIES) {
+            throw new IllegalArgumentException("key = '" + key + "': the state already holds " + MAX_ENTRIES
+                    + " entries");
+        }
+        values.setProperty(key, value);
+        save();
+    }
+
+    @Override
+    public synchronized void remove(String key) {
+        if (values.remove(key) != null) {
+            save();
+        }
+    }
+
+    @Override
+    public synchronized Set<String> keys() {
+        return new TreeSet<>(values.stringPropertyNames());
+    }
+
+    private void save() {
+        try {
+            Files.createDirectories(file.getParent());
+            Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+            try (Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
+                values.store(writer, "strategy state");
+            }
+            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write strategy state " + file, e);
+        }
+    }
+}

@@ -1,0 +1,225 @@
+package io.alphintra.engine.internal.strategy;
+
+import io.alphintra.engine.EngineListener;
+import io.alphintra.engine.TradingEngine;
+import io.alphintra.sdk.marketdata.MarketDataType;
+import io.alphintra.sdk.marketdata.TopOfBook;
+import io.alphintra.sdk.marketdata.Trade;
+import io.alphintra.sdk.order.ExecutionReport;
+import io.alphintra.sdk.strategy.Strategy;
+import io.alphintra.sdk.strategy.StrategyFactory;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs strategy instances: an instance runs while both its configuration ({@code io.alphintra.strategy} factory
+ * configurations) and its type's {@link StrategyFactory} (a whiteboard service from a strategy bundle) are present.
+ * Installing a strategy bundle and adding a configuration starts it on live data; removing either stops it, which
+ * cancels its working orders and keeps its positions.
+ */
+@Component(service = StrategyHost.class, immediate = true)
+public final class StrategyHost implements EngineListener {
+    private static final Logger LOG = LoggerFactory.getLogger(StrategyHost.class);
+
+    /** What operators see of an instance. */
+    public record InstanceView(String id, String type, String state, String reason, List<String> instruments,
+                               String accountId, String traderId, long ordersSent) {
+    }
+
+    private final TradingEngine engine;
+    private final Path stateDirectory;
+    private final Map<String, StrategyFactory> factories = new ConcurrentHashMap<>();
+    private final Map<String, StrategySettings> configurations = new ConcurrentHashMap<>();
+    private final Map<String, StrategyRunner> runners = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService timers = Executors.newScheduledThreadPool(1, runnable -> {
+        Thread thread = new Thread(runnable, "alphintra-strategy-timers");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    @Activate
+    public StrategyHost(@Reference TradingEngine engine) {
+        this.engine = engine;
+        this.stateDirectory = Path.of(System.getProperty("karaf.home", "."), "var", "strategies");
+        engine.addListener(this);
+        timers.scheduleWithFixedDelay(this::watchdog, 100, 100, TimeUnit.MILLISECONDS);
+    }
+
+    @Deactivate
+    void deactivate() {
+        engine.removeListener(this);
+        runners.values().forEach(runner -> runner.stop("the strategy host is stopping"));
+        runners.clear();
+        timers.shutdownNow();
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    synchronized void addStrategyFactory(StrategyFactory factory) {
+        String type = factory.type();
+        StrategyFactory previous = factories.putIfAbsent(type, factory);
+        if (previous != null) {
+            LOG.error("A second strategy factory for type '{}' was installed and is not used: {}", type, factory);
+            return;
+        }
+        LOG.info("Strategy type '{}' installed", type);
+        configurations.values().stream().filter(s -> s.config().type().equals(type)).forEach(this::startIfReady);
+    }
+
+    synchronized void removeStrategyFactory(StrategyFactory factory) {
+        String type = factory.type();
+        if (!factories.remove(type, factory)) {
+            return;
+        }
+        LOG.info("Strategy type '{}' uninstalled", type);
+        new ArrayList<>(runners.values()).stream().filter(r -> r.settings().config().type().equals(type))
+                .forEach(runner -> stopAndForget(runner.id(), "its strategy type '" + type + "' was uninstalled"));
+    }
+
+    synchronized void configure(StrategySettings settings) {
+        StrategySettings previous = configurations.put(settings.instanceId(), settings);
+        if (previous != null && previous.equals(settings)) {
+            return;
+        }
+        if (previous != null) {
+            stopAndForget(settings.instanceId(), "its configuration changed");
+        }
+        startIfReady(settings);
+    }
+
+    synchronized void unconfigure(String instanceId) {
+        configurations.remove(instanceId);
+        stopAndForget(instanceId, "its configuration was removed");
+    }
+
+    /** Starts an instance again after a stop or a quarantine (operators' decision, e.g. after a fix). */
+    public synchronized String start(String instanceId) {
+        StrategySettings settings = configurations.get(instanceId);
+        if (settings == null) {
+            throw new IllegalArgumentException("no strategy instance '" + instanceId + "' is configured");
+        }
+        StrategyRunner running = runners.get(instanceId);
+        if (running != null && running.lifecycle() == StrategyRunner.Lifecycle.RUNNING) {
+            return instanceId + " is already running";
+        }
+        runners.remove(instanceId);
+        return startIfReady(settings) ? instanceId + " started"
+                : instanceId + " waits for its strategy type '" + settings.config().type() + "' to be installed";
+    }
+
+    public synchronized String stop(String instanceId) {
+        StrategyRunner runner = runners.get(instanceId);
+        if (runner == null) {
+            throw new IllegalArgumentException("no strategy instance '" + instanceId + "' is running");
+        }
+        runner.stop("stopped by an operator");
+        return instanceId + " stopped";
+    }
+
+    public List<InstanceView> instances() {
+        List<InstanceView> views = new ArrayList<>();
+        for (StrategySettings settings : configurations.values()) {
+            StrategyRunner runner = runners.get(settings.instanceId());
+            String state = runner != null ? runner.lifecycle().name()
+                    : factories.containsKey(settings.config().type()) ? "STOPPED" : "WAITING_FOR_TYPE";
+            views.add(new InstanceView(settings.instanceId(), settings.config().type(), state,
+                    runner != null ? runner.stopReason() : null,
+                    settings.config().instruments().stream().map(Object::toString).toList(),
+                    settings.config().accountId(), settings.config().attribution().traderId(),
+                    runner != null ? runner.ordersSent() : 0));
+        }
+        views.sort(Comparator.comparing(InstanceView::id));
+        return views;
+    }
+
+    private boolean startIfReady(StrategySettings settings) {
+        StrategyFactory factory = factories.get(settings.config().type());
+        if (factory == null || runners.containsKey(settings.instanceId())) {
+            return false;
+        }
+        Strategy strategy;
+        try {
+            strategy = factory.create(settings.config());
+        } catch (RuntimeException | LinkageError e) {
+            LOG.error("Strategy factory '{}' failed to create instance {}", settings.config().type(),
+                    settings.instanceId(), e);
+            return false;
+        }
+        if (strategy == null) {
+            LOG.error("Strategy factory '{}' created no strategy for {}", settings.config().type(),
+                    settings.instanceId());
+            return false;
+        }
+        StrategyRunner runner = new StrategyRunner(settings, strategy, engine, timers,
+                new FileStrategyState(stateDirectory.resolve(settings.instanceId() + ".properties")));
+        runners.put(settings.instanceId(), runner);
+        runner.start();
+        LOG.info("Strategy {} ({}) started on {} for account {}", settings.instanceId(), settings.config().type(),
+                settings.config().instruments(), settings.config().accountId());
+        return true;
+    }
+
+    private void stopAndForget(String instanceId, String reason) {
+        StrategyRunner runner = runners.remove(instanceId);
+        if (runner != null) {
+            runner.stop(reason);
+        }
+    }
+
+    private void watchdog() {
+        long now = System.nanoTime();
+        for (StrategyRunner runner : runners.values()) {
+            runner.checkCallbackTime(now);
+        }
+    }
+
+    private Collection<StrategyRunner> running() {
+        return runners.values();
+    }
+
+    // ---- EngineListener: on the engine thread; only offers to the runners' queues ----
+
+    @Override
+    public void onReport(ExecutionReport report, String source, String strategyId) {
+        if (strategyId == null) {
+            return;
+        }
+        StrategyRunner runner = runners.get(strategyId);
+        if (runner != null) {
+            runner.deliverReport(report);
+        }
+    }
+
+    @Override
+    public void onTrade(Trade trade) {
+        for (StrategyRunner runner : running()) {
+            if (runner.isSubscribed(trade.instrumentId(), MarketDataType.TRADES)) {
+                runner.deliverTrade(trade);
+            }
+        }
+    }
+
+    @Override
+    public void onTopOfBook(TopOfBook topOfBook) {
+        for (StrategyRunner runner : running()) {
+            if (runner.isSubscribed(topOfBook.instrumentId(), MarketDataType.TOP_OF_BOOK)) {
+                runner.deliverTopOfBook(topOfBook);
+            }
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package io.alphintra.engine.internal.strategy;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/**
+ * One running strategy: {@code etc/io.alphintra.strategy-<instance>.cfg}. Keys beginning with {@code param.} are
+ * the strategy's own parameters ({@code param.window = 20} is parameter {@code window}).
+ */
+@ObjectClassDefinition(id = StrategyInstanceConfig.PID, name = "Alphintra strategy instance",
+        description = "A configured instance of a strategy type installed on the node.")
+@interface StrategyInstanceConfig {
+    String PID = "io.alphintra.strategy";
+
+    @AttributeDefinition(description = "Instance id, unique on the node; the strategy id orders are attributed to.")
+    String instanceId();
+
+    @AttributeDefinition(description = "Strategy type, as its StrategyFactory names it.")
+    String type();
+
+    @AttributeDefinition(description = "Instruments it trades, comma-separated SYMBOL@VENUE.")
+    String instruments();
+
+    @AttributeDefinition(description = "Account its orders are booked to.")
+    String accountId();
+
+    @AttributeDefinition(description = "Trader responsible for it.")
+    String traderId();
+
+    @AttributeDefinition(description = "Desk.")
+    String deskId() default "algo";
+
+    @AttributeDefinition(description = "Client the orders are for.")
+    String clientId() default "house";
+
+    @AttributeDefinition(description = "Cancel its working orders when it stops (positions are always kept).")
+    boolean cancelOrdersOnStop() default true;
+
+    @AttributeDefinition(description = "Orders, cancels and replaces per second beyond which it is quarantined.")
+    int maxOrdersPerSecond() default 50;
+
+    @AttributeDefinition(description = "Longest a callback may run before the strategy is quarantined, ms.")
+    int maxCallbackMillis() default 1000;
+
+    @AttributeDefinition(description = "Events that may wait for it before it is quarantined as not keeping up.")
+    int queueCapacity() default 65536;
+}

@@ -1,0 +1,68 @@
+package io.alphintra.engine.internal.strategy;
+
+import io.alphintra.config.support.ConfigReader;
+import io.alphintra.config.support.InvalidConfigurationException;
+import io.alphintra.sdk.instrument.InstrumentId;
+import io.alphintra.sdk.order.Attribution;
+import io.alphintra.sdk.strategy.StrategyConfig;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** A validated strategy instance configuration. */
+record StrategySettings(StrategyConfig config, boolean cancelOrdersOnStop, int maxOrdersPerSecond,
+                        int maxCallbackMillis, int queueCapacity) {
+    static final String PARAMETER_PREFIX = "param.";
+
+    String instanceId() {
+        return config.instanceId();
+    }
+
+    /** @throws io.alphintra.config.support.InvalidConfigurationException naming every bad key and value */
+    static StrategySettings from(StrategyInstanceConfig config, Map<String, ?> raw) {
+        ConfigReader<StrategyInstanceConfig> reader = new ConfigReader<>(StrategyInstanceConfig.PID, config, raw);
+        String instanceId = reader.text("instanceId", StrategyInstanceConfig::instanceId);
+        String type = reader.text("type", StrategyInstanceConfig::type);
+        String instrumentList = reader.text("instruments", StrategyInstanceConfig::instruments);
+        String account = reader.text("accountId", StrategyInstanceConfig::accountId);
+        String trader = reader.text("traderId", StrategyInstanceConfig::traderId);
+        String desk = reader.text("deskId", StrategyInstanceConfig::deskId);
+        String client = reader.text("clientId", StrategyInstanceConfig::clientId);
+        Boolean cancel = reader.get("cancelOrdersOnStop", StrategyInstanceConfig::cancelOrdersOnStop);
+        Integer rate = reader.range("maxOrdersPerSecond", StrategyInstanceConfig::maxOrdersPerSecond, 1, 100_000);
+        Integer callback = reader.range("maxCallbackMillis", StrategyInstanceConfig::maxCallbackMillis, 1, 600_000);
+        Integer capacity = reader.range("queueCapacity", StrategyInstanceConfig::queueCapacity, 16, 1 << 22);
+        List<InstrumentId> instruments = new ArrayList<>();
+        if (instrumentList != null) {
+            for (String text : instrumentList.split(",")) {
+                if (text.isBlank()) {
+                    continue;
+                }
+                try {
+                    instruments.add(InstrumentId.parse(text.trim()));
+                } catch (IllegalArgumentException e) {
+                    reader.problem("instruments", instrumentList, e.getMessage());
+                }
+            }
+            if (instruments.isEmpty()) {
+                reader.problem("instruments", instrumentList, "names no instrument");
+            }
+        }
+        Map<String, String> parameters = new TreeMap<>();
+        raw.forEach((key, value) -> {
+            if (key.startsWith(PARAMETER_PREFIX) && key.length() > PARAMETER_PREFIX.length()) {
+                parameters.put(key.substring(PARAMETER_PREFIX.length()), String.valueOf(value).trim());
+            }
+        });
+        reader.requireValid();
+        StrategyConfig strategyConfig;
+        try {
+            strategyConfig = new StrategyConfig(instanceId, type, instruments,
+                    new Attribution(instanceId, trader, account, desk, client), parameters);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfigurationException(StrategyInstanceConfig.PID, List.of(e.getMessage()));
+        }
+        return new StrategySettings(strategyConfig, cancel, rate, callback, capacity);
+    }
+}
