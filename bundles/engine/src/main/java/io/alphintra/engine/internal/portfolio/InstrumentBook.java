@@ -15,9 +15,7 @@ final class InstrumentBook {
     final CashEffect cashEffect;
     final Currency quoteCurrency;
     final int quoteCurrencyIndex;
-    /** The base currency of an FX or crypto pair; {@code null} otherwise. */
-    final Currency baseCurrency;
-    /** Index of {@link #baseCurrency}, -1 when there is none. */
+    /** Index of the base currency of an FX or crypto pair, whose cash moves by the quantity; -1 otherwise. */
     final int baseCurrencyIndex;
     final int quantityScale;
     /** Scale of {@code price × quantity}: open costs are kept at it. */
@@ -32,14 +30,13 @@ final class InstrumentBook {
     boolean marked;
 
     InstrumentBook(int index, Instrument instrument, CashEffect cashEffect, int quoteCurrencyIndex,
-            Currency baseCurrency, int baseCurrencyIndex, long multiplier, int multiplierScale) {
+            int baseCurrencyIndex, long multiplier, int multiplierScale) {
         this.index = index;
         this.instrument = instrument;
         this.idText = instrument.id().toString();
         this.cashEffect = cashEffect;
         this.quoteCurrency = instrument.quoteCurrency();
         this.quoteCurrencyIndex = quoteCurrencyIndex;
-        this.baseCurrency = baseCurrency;
         this.baseCurrencyIndex = baseCurrencyIndex;
         this.quantityScale = instrument.quantityScale();
         this.notionalScale = instrument.priceScale() + instrument.quantityScale();

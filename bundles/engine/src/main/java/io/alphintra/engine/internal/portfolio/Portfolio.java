@@ -198,7 +198,7 @@ public final class Portfolio {
                 instrument.priceScale() + instrument.quantityScale() + multiplierScale);
         int index = instruments.size();
         instruments.add(new InstrumentBook(index, instrument, cashEffect, currencyIndex(instrument.quoteCurrency()),
-                baseCurrency, baseCurrency == null ? -1 : currencyIndex(baseCurrency), multiplier, multiplierScale));
+                baseCurrency == null ? -1 : currencyIndex(baseCurrency), multiplier, multiplierScale));
         instrumentIndexes.put(instrument.id(), index);
         return index;
     }
@@ -279,7 +279,7 @@ public final class Portfolio {
             if (newExposure) {
                 exposure = new ExposureBook(instrument);
             }
-            position = new PositionBook(account, strategyIndex, strategies.get(strategyIndex), instrument, exposure);
+            position = new PositionBook(account, strategies.get(strategyIndex), instrument, exposure);
         }
         beginStaging(account);
         try {
@@ -732,7 +732,7 @@ public final class Portfolio {
             exposure = new ExposureBook(instrument);
             account.installExposure(exposure);
         }
-        PositionBook position = new PositionBook(account, strategyIndex, row.strategyId(), instrument, exposure);
+        PositionBook position = new PositionBook(account, row.strategyId(), instrument, exposure);
         position.netQuantity = row.netQuantity();
         position.openCost = row.openPriceQuantity();
         position.realizedPnl.mantissa = row.realizedPnlMantissa();

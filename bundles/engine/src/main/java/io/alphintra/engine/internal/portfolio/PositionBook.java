@@ -3,7 +3,6 @@ package io.alphintra.engine.internal.portfolio;
 /** The mutable state behind one SDK {@code Position}: one (account, strategy, instrument). */
 final class PositionBook {
     final AccountBook account;
-    final int strategyIndex;
     final String strategyId;
     final InstrumentBook instrument;
     final ExposureBook exposure;
@@ -15,10 +14,9 @@ final class PositionBook {
     final ScaledAmount realizedPnl;
     long lastChangeNanos;
 
-    PositionBook(AccountBook account, int strategyIndex, String strategyId, InstrumentBook instrument,
+    PositionBook(AccountBook account, String strategyId, InstrumentBook instrument,
             ExposureBook exposure) {
         this.account = account;
-        this.strategyIndex = strategyIndex;
         this.strategyId = strategyId;
         this.instrument = instrument;
         this.exposure = exposure;

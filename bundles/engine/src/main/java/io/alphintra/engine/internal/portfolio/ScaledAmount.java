@@ -10,7 +10,7 @@ import io.alphintra.sdk.money.Money;
  * of a balance is the finest of the non-zero amounts it ever received, whatever their order; that keeps the
  * state hash independent of the order in which different instruments touched a balance.
  *
- * <p>The price is range: at scale 10 a {@code long} holds about ±9.2 × 10^8. Exceeding it throws
+ * <p>The cost of exactness is range: at scale 10 a {@code long} holds about ±9.2 × 10^8. Exceeding it throws
  * {@link ArithmeticException} naming the operands; nothing wraps.
  */
 final class ScaledAmount {

@@ -76,7 +76,10 @@ class PortfolioAllocationTest {
         bookFills.run();
         long allocated = threads.getCurrentThreadAllocatedBytes() - before;
 
-        assertThat(allocated).as("bytes allocated by %d fills", MEASURED_FILLS).isZero();
+        // Not exactly zero: a late JIT recompilation or deoptimisation may charge a few dozen bytes to this thread
+        // once. The smallest object allocated per fill (16 bytes) would show as 1.6 MB, so the bound tells the two
+        // apart with a margin of three orders of magnitude.
+        assertThat(allocated).as("bytes allocated by %d fills", MEASURED_FILLS).isLessThan(MEASURED_FILLS / 100);
         assertThat(checksum[0]).isNotZero(); // the reads were not dead code
     }
 }

@@ -1,0 +1,144 @@
+package io.alphintra.simexchange.internal.venue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.alphintra.config.support.InvalidConfigurationException;
+import io.alphintra.sdk.instrument.AssetClass;
+import io.alphintra.sdk.instrument.Instrument;
+import io.alphintra.sdk.money.Currency;
+
+class VenueSettingsTest {
+    private static final Path SHIPPED = Path.of("../../config/etc");
+
+    private static List<Path> shippedVenues() throws IOException {
+        List<Path> files = new ArrayList<>();
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(SHIPPED, "io.alphintra.venue.simulated-*.cfg")) {
+            stream.forEach(files::add);
+        }
+        files.sort(null);
+        return files;
+    }
+
+    @Test
+    void everyShippedVenueIsValid() throws IOException {
+        List<Path> files = shippedVenues();
+        assertThat(files).hasSize(5);
+        List<String> currencies = new ArrayList<>();
+        for (Path file : files) {
+            VenueSettings settings = TestConfigs.settings(TestConfigs.load(file));
+            assertThat(settings.instruments()).as(file.toString()).isNotEmpty();
+            assertThat(settings.clockMode()).isEqualTo(ClockMode.REALTIME);
+            assertThat(settings.instruments()).allMatch(spec -> spec.replayFile() == null);
+            currencies.add(settings.venue().currency().code());
+            // Each builds (books, twin) without starting a thread.
+            assertThat(SimulatedVenue.create(settings).venue()).isEqualTo(settings.venue());
+        }
+        assertThat(currencies).contains("USD", "EUR", "JPY");
+    }
+
+    @Test
+    void shippedVenuesExerciseGridsAndAssetClasses() throws IOException {
+        Map<String, Object> tokyo = TestConfigs.load(SHIPPED.resolve("io.alphintra.venue.simulated-simx-jp.cfg"));
+        Instrument toyota = TestConfigs.settings(tokyo).instruments().get(0).instrument();
+        assertThat(toyota.id().toString()).isEqualTo("7203@SIMX_JP");
+        assertThat(toyota.lotSize()).isEqualTo(100);
+        assertThat(toyota.isValidPrice(29_005)).as("2900.5 on the 0.5 band").isTrue();
+        assertThat(toyota.isValidPrice(30_005)).as("3000.5 off the 1-yen band").isFalse();
+
+        Map<String, Object> crypto = TestConfigs.load(SHIPPED.resolve("io.alphintra.venue.simulated-simx-crypto.cfg"));
+        Instrument btc = TestConfigs.settings(crypto).instruments().get(0).instrument();
+        assertThat(btc.assetClass()).isEqualTo(AssetClass.CRYPTO);
+        assertThat(btc.quantityScale()).isEqualTo(8);
+
+        Map<String, Object> fx = TestConfigs.load(SHIPPED.resolve("io.alphintra.venue.simulated-simx-fx.cfg"));
+        Instrument usdJpy = TestConfigs.settings(fx).instruments().get(1).instrument();
+        assertThat(usdJpy.assetClass()).isEqualTo(AssetClass.FX_SPOT);
+        assertThat(usdJpy.quoteCurrency()).isEqualTo(Currency.JPY);
+        assertThat(usdJpy.priceScale()).isEqualTo(3);
+    }
+
+    @Test
+    void aBadConfigurationNamesEveryKeyAndValue() {
+        Map<String, Object> config = TestConfigs.usVenue();
+        config.put("venueId", "simx-us");
+        config.put("timeZone", "Mars/Olympus");
+        config.put("sessions", "Mon-Fri 9h30-16:00");
+        config.put("makerFeeBps", "0.25");
+        config.put("twin.garchBeta", "0.95");
+        config.put("instruments", "AAPL start=190.001 ; MSFT start=410.00 color=blue");
+
+        assertThatThrownBy(() -> TestConfigs.settings(config))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .satisfies(e -> assertThat(((InvalidConfigurationException) e).problems()).contains(
+                        "venueId = 'simx-us': venueId = 'simx-us': must be 1 to 16 characters A-Z, 0-9 or _",
+                        "timeZone = 'Mars/Olympus': not a time zone id such as Europe/Berlin",
+                        "sessions = 'Mon-Fri 9h30-16:00': '9h30' is not a time HH:MM",
+                        "makerFeeBps = '0.25': fee = '0.25': more than 1 decimal place",
+                        "twin.garchBeta = '0.95': twin.garchAlpha + twin.garchBeta must be below 1 (was 1.03),"
+                                + " or the variance explodes"));
+
+        Map<String, Object> instruments = TestConfigs.usVenue();
+        instruments.put("instruments", "AAPL start=190.001 ; MSFT start=410.00 color=blue ; BTC");
+        assertThatThrownBy(() -> TestConfigs.settings(instruments))
+                .satisfies(e -> assertThat(((InvalidConfigurationException) e).problems()).containsExactly(
+                        "instruments = 'AAPL start=190.001': start = '190.001': more than 2 decimal places",
+                        "instruments = 'MSFT start=410.00 color=blue': unknown key 'color' (known: base, class,"
+                                + " lot, maxPrice, maxQty, minQty, priceScale, quantityScale, quote, quoteLots,"
+                                + " replay, replayFormat, spreadBps, start, tickTable, vol)",
+                        "instruments = 'BTC': start: required (the twin's first price, e.g. start=190.00)"));
+    }
+
+    @Test
+    void aBadReplayFileStopsTheConfigurationThatNamesIt() throws IOException {
+        Path file = Files.createTempFile("replay", ".csv");
+        Files.writeString(file, "timestamp,price,amount\n1,190.00,1\n2,19O.00,1\n");
+        Map<String, Object> config = TestConfigs.usVenue();
+        config.put("instruments", "AAPL start=190.00 replay=" + file);
+        assertThatThrownBy(() -> SimulatedExchange.build(TestConfigs.config(config), config))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining(file.getFileName() + " line 3, field 'price': '19O.00' is not a decimal number");
+        Files.delete(file);
+    }
+
+    @Test
+    void tokyoKeepsDayOrdersThroughLunchAndFxRollsAtFivePm() throws IOException {
+        SessionSchedule tokyo = new SessionSchedule(TestConfigs.settings(TestConfigs.load(
+                SHIPPED.resolve("io.alphintra.venue.simulated-simx-jp.cfg"))).venue().calendar());
+        long morning = nanos("2026-03-02T09:30:00+09:00[Asia/Tokyo]");
+        long lunch = tokyo.nextBoundary(morning);
+        assertThat(lunch).isEqualTo(nanos("2026-03-02T11:30:00+09:00[Asia/Tokyo]"));
+        assertThat(tokyo.dayEndsAt(lunch)).isFalse();
+        assertThat(tokyo.isOpen(lunch)).isFalse();
+        long reopen = tokyo.nextBoundary(lunch);
+        long close = tokyo.nextBoundary(reopen);
+        assertThat(close).isEqualTo(nanos("2026-03-02T15:30:00+09:00[Asia/Tokyo]"));
+        assertThat(tokyo.dayEndsAt(close)).isTrue();
+
+        SessionSchedule fx = new SessionSchedule(TestConfigs.settings(TestConfigs.load(
+                SHIPPED.resolve("io.alphintra.venue.simulated-simx-fx.cfg"))).venue().calendar());
+        long roll = fx.nextBoundary(nanos("2026-03-03T10:00:00-05:00[America/New_York]"));
+        assertThat(roll).isEqualTo(nanos("2026-03-03T17:00:00-05:00[America/New_York]"));
+        assertThat(fx.dayEndsAt(roll)).isTrue();
+        assertThat(fx.isOpen(roll)).isTrue();
+        long weekend = fx.nextBoundary(nanos("2026-03-06T10:00:00-05:00[America/New_York]"));
+        assertThat(fx.isOpen(weekend)).isFalse();
+    }
+
+    private static long nanos(String zoned) {
+        Instant instant = ZonedDateTime.parse(zoned).toInstant();
+        return SessionSchedule.toNanos(instant);
+    }
+}
