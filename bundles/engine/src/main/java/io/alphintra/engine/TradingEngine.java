@@ -42,6 +42,9 @@ public interface TradingEngine {
     /** Working orders, oldest first. */
     CompletionStage<List<OpenOrder>> openOrders();
 
+    /** Every position of every account and strategy, with realised and unrealised P&L. */
+    CompletionStage<List<PositionView>> positions();
+
     /** Starts publishing to {@code listener}; see {@link EngineListener} for its contract. */
     void addListener(EngineListener listener);
 

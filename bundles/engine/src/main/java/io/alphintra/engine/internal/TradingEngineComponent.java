@@ -4,13 +4,14 @@ import io.alphintra.config.support.ConfigReader;
 import io.alphintra.config.support.InvalidConfigurationException;
 import io.alphintra.engine.EngineListener;
 import io.alphintra.engine.OrderView;
+import io.alphintra.engine.PositionView;
 import io.alphintra.engine.TradingEngine;
-import io.alphintra.engine.internal.core.AccountBook;
 import io.alphintra.engine.internal.core.EngineClock;
 import io.alphintra.engine.internal.core.EngineCore;
 import io.alphintra.engine.internal.core.EngineLoop;
 import io.alphintra.engine.internal.core.MarketCache;
 import io.alphintra.engine.internal.core.OrderGate;
+import io.alphintra.engine.internal.core.PortfolioAccounts;
 import io.alphintra.engine.internal.journal.Journal;
 import io.alphintra.sdk.compliance.ComplianceContext;
 import io.alphintra.sdk.compliance.RuleSet;
@@ -18,6 +19,7 @@ import io.alphintra.sdk.instrument.Instrument;
 import io.alphintra.sdk.instrument.InstrumentId;
 import io.alphintra.sdk.instrument.Jurisdiction;
 import io.alphintra.sdk.marketdata.MarketDataType;
+import io.alphintra.sdk.money.Currency;
 import io.alphintra.sdk.order.ClientOrderId;
 import io.alphintra.sdk.order.ExecutionReport;
 import io.alphintra.sdk.order.OpenOrder;
@@ -61,6 +63,7 @@ public final class TradingEngineComponent implements TradingEngine {
     private final EngineCore core;
     private final EngineLoop loop;
     private final OrderGate.Contexts contexts;
+    private final PortfolioAccounts accounts;
 
     @Activate
     public TradingEngineComponent(BundleContext bundleContext, EngineConfig config, Map<String, Object> properties)
@@ -77,7 +80,7 @@ public final class TradingEngineComponent implements TradingEngine {
         String version = bundleContext.getBundle().getVersion().toString();
         gate = new OrderGate(version);
         journal = Journal.open(settings.journalDirectory(), settings.segmentBytes(), 1 << 20, settings.durability());
-        AccountBook accounts = null;
+        accounts = new PortfolioAccounts(Currency.of("USD"));
         EngineLoop[] loopRef = new EngineLoop[1];
         core = new EngineCore(journal, gate, venues, accounts,
                 (report, source, strategyId) -> loopRef[0].publish(report, source, strategyId));
@@ -170,6 +173,11 @@ public final class TradingEngineComponent implements TradingEngine {
     @Override
     public CompletionStage<String> stateHash() {
         return loop.query(EngineCore::stateHash);
+    }
+
+    @Override
+    public CompletionStage<List<PositionView>> positions() {
+        return loop.query(core -> accounts.positions());
     }
 
     @Override

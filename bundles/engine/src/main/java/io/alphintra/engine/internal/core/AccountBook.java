@@ -1,5 +1,6 @@
 package io.alphintra.engine.internal.core;
 
+import io.alphintra.sdk.instrument.Instrument;
 import io.alphintra.sdk.instrument.InstrumentId;
 import io.alphintra.sdk.order.Fill;
 import io.alphintra.sdk.portfolio.AccountSnapshot;
@@ -8,6 +9,12 @@ import java.util.Optional;
 
 /** The engine's positions and cash, as the gate and the order manager need them. Engine thread only. */
 public interface AccountBook {
+
+    /** Makes an instrument known before its first fill; registering it again is harmless. */
+    void register(Instrument instrument);
+
+    /** Marks positions in an instrument to a new price. */
+    void mark(InstrumentId instrumentId, long price);
 
     AccountSnapshot account(String accountId);
 

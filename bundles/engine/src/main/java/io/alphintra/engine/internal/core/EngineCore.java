@@ -59,6 +59,7 @@ public final class EngineCore {
     private final Map<ClientOrderId, OrderState> ordersByClientId = new HashMap<>();
     private final List<Object> outbox = new ArrayList<>();
     private final List<ExecutionReport> notifications = new ArrayList<>();
+    private final java.util.Set<InstrumentId> journaledInstruments = new java.util.HashSet<>();
     private long nextOrderId = 1;
     private long engineExecIds;
     private boolean replaying;
@@ -119,6 +120,12 @@ public final class EngineCore {
             notifications.add(report(order, ExecType.REJECTED, last.reason(), last.toString(), nowNanos).build());
             return;
         }
+        if (journaledInstruments.add(request.instrument().id())) {
+            append(RecordCodec.INSTRUMENT, nowNanos, codec.instrument(request.instrument()));
+            if (accounts != null) {
+                accounts.register(request.instrument());
+            }
+        }
         append(RecordCodec.ORDER_ACCEPTED, nowNanos, codec.order(order));
         outbox.add(request);
         notifications.add(report(order, ExecType.PENDING_NEW, null, null, nowNanos).build());
@@ -176,6 +183,13 @@ public final class EngineCore {
                 newLimitPrice, newStopPrice, order.venueOrderId, order.attribution));
         notifications.add(report(order, ExecType.PENDING_REPLACE, null, "replace requested by " + source, nowNanos)
                 .clientOrderId(requestId).originalClientOrderId(order.clientOrderId).build());
+    }
+
+    /** Marks positions to the latest trade price. */
+    public void onTrade(io.alphintra.sdk.marketdata.Trade trade) {
+        if (accounts != null) {
+            accounts.mark(trade.instrumentId(), trade.price());
+        }
     }
 
     /** A report from a venue about one of our orders. */
@@ -320,6 +334,13 @@ public final class EngineCore {
 
     private void replay(int type, ByteBuffer payload) {
         switch (type) {
+            case RecordCodec.INSTRUMENT -> {
+                Instrument instrument = InstrumentCodec.read(payload);
+                journaledInstruments.add(instrument.id());
+                if (accounts != null) {
+                    accounts.register(instrument);
+                }
+            }
             case RecordCodec.ORDER_ACCEPTED, RecordCodec.ORDER_REJECTED -> {
                 OrderState order = RecordCodec.readOrder(payload, type == RecordCodec.ORDER_ACCEPTED
                         ? OrderStatus.PENDING_NEW : OrderStatus.REJECTED);

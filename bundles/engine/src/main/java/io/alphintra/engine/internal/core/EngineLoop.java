@@ -177,6 +177,7 @@ public final class EngineLoop implements AutoCloseable {
                 case TRADE -> {
                     Trade trade = (Trade) slot.payload;
                     market.onTrade(trade);
+                    core.onTrade(trade);
                     for (EngineListener listener : listeners) {
                         try {
                             listener.onTrade(trade);

@@ -31,6 +31,7 @@ final class RecordCodec {
     static final int CANCEL_REQUESTED = 4;
     static final int REPLACE_REQUESTED = 5;
     static final int REQUEST_REJECTED = 6;
+    static final int INSTRUMENT = 7;
 
     private final ByteBuffer buffer;
 
@@ -92,6 +93,13 @@ final class RecordCodec {
                 quantity, limitPrice, stopPrice, attribution, source, decisions, acceptedAt);
         order.status = status;
         return order;
+    }
+
+    /** An instrument's definition, journaled before the first order in it. */
+    ByteBuffer instrument(io.alphintra.sdk.instrument.Instrument instrument) {
+        buffer.clear();
+        InstrumentCodec.write(instrument, buffer);
+        return buffer.flip();
     }
 
     /** A venue's execution report as the engine applied it. */

@@ -377,7 +377,16 @@ final class StrategyRunner implements StrategyContext {
 
     @Override
     public List<Position> positions() {
-        return List.of();
+        requireOwnThread();
+        try {
+            return engine.positions().toCompletableFuture().get(5, TimeUnit.SECONDS).stream()
+                    .map(view -> view.position()).filter(position -> position.strategyId().equals(id())).toList();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (Exception e) {
+            throw new IllegalStateException("the engine did not answer: " + e.getMessage(), e);
+        }
     }
 
     @Override

@@ -57,6 +57,7 @@ class EngineCoreTest {
     private boolean venueConnected = true;
     private boolean venueThrows;
     private Journal journal;
+    private PortfolioAccounts accounts;
     private EngineCore engine;
 
     @BeforeEach
@@ -78,7 +79,7 @@ class EngineCoreTest {
 
         engine.endOfBatch();
 
-        assertThat(journalLastSequence()).isEqualTo(1);
+        assertThat(journalLastSequence()).as("the instrument's definition, then the order").isEqualTo(2);
         assertThat(sentToVenue).singleElement().isInstanceOf(OrderRequest.class);
         assertThat(reports).singleElement().satisfies(r -> {
             assertThat(r.execType()).isEqualTo(ExecType.PENDING_NEW);
@@ -250,6 +251,11 @@ class EngineCoreTest {
         engine.recover();
 
         assertThat(engine.stateHash()).isEqualTo(before);
+        assertThat(accounts.positions()).singleElement().satisfies(view -> {
+            assertThat(view.position().netQuantity()).as("3 of c1 and 5 of c2 bought").isEqualTo(8);
+            assertThat(view.position().openPriceQuantity()).isEqualTo(45000 + 74500);
+            assertThat(view.position().strategyId()).isEqualTo("momentum-1");
+        });
         assertThat(engine.orders()).usingRecursiveComparison().isEqualTo(ordersBefore);
         assertThat(sentToVenue).hasSize(sent);
         assertThat(reports).isEmpty();
@@ -281,7 +287,7 @@ class EngineCoreTest {
             public boolean connected(String venueId) {
                 return venueConnected;
             }
-        }, null, (report, source, strategyId) -> reports.add(report));
+        }, accounts = new PortfolioAccounts(Currency.of("USD")), (report, source, strategyId) -> reports.add(report));
     }
 
     private long journalLastSequence() {

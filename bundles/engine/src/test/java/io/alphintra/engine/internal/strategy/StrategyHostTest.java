@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.alphintra.engine.EngineListener;
 import io.alphintra.engine.GateDecision;
 import io.alphintra.engine.OrderView;
+import io.alphintra.engine.PositionView;
 import io.alphintra.engine.TradingEngine;
 import io.alphintra.sdk.instrument.Equity;
 import io.alphintra.sdk.instrument.Instrument;
@@ -279,6 +280,11 @@ class StrategyHostTest {
 
         @Override
         public CompletionStage<List<OpenOrder>> openOrders() {
+            return CompletableFuture.completedFuture(List.of());
+        }
+
+        @Override
+        public CompletionStage<List<PositionView>> positions() {
             return CompletableFuture.completedFuture(List.of());
         }
 

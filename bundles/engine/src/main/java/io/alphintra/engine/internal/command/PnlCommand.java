@@ -1,0 +1,29 @@
+package io.alphintra.engine.internal.command;
+
+import io.alphintra.engine.TradingEngine;
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+
+/** {@code alphintra:pnl}: realised and unrealised profit and loss per position. */
+@Service
+@Command(scope = "alphintra", name = "pnl", description = "Shows realised and unrealised P&L per position")
+public class PnlCommand implements Action {
+
+    @Reference
+    TradingEngine engine;
+
+    @Option(name = "--account", description = "Only this account")
+    String account;
+
+    @Override
+    public Object execute() throws Exception {
+        PositionsCommand positions = new PositionsCommand();
+        positions.engine = engine;
+        positions.account = account;
+        positions.pnl = true;
+        return positions.execute();
+    }
+}

@@ -1,0 +1,94 @@
+package io.alphintra.engine.internal.core;
+
+import io.alphintra.engine.internal.portfolio.Portfolio;
+import io.alphintra.sdk.instrument.Instrument;
+import io.alphintra.sdk.instrument.InstrumentId;
+import io.alphintra.sdk.money.Currency;
+import io.alphintra.sdk.order.Fill;
+import io.alphintra.sdk.portfolio.AccountSnapshot;
+import io.alphintra.sdk.portfolio.Position;
+import java.util.Optional;
+
+/**
+ * The engine's account book on the {@link Portfolio}: accounts and strategies are interned on first use; accounts
+ * are valued in {@code baseCurrency} until account reference data is configured per account.
+ */
+public final class PortfolioAccounts implements AccountBook {
+    private final Portfolio portfolio = new Portfolio();
+    private final Currency baseCurrency;
+    private final java.util.Set<String> accountIds = new java.util.TreeSet<>();
+
+    public PortfolioAccounts(Currency baseCurrency) {
+        this.baseCurrency = baseCurrency;
+    }
+
+    @Override
+    public void register(Instrument instrument) {
+        portfolio.registerInstrument(instrument);
+    }
+
+    @Override
+    public AccountSnapshot account(String accountId) {
+        return portfolio.snapshot(intern(accountId), EngineClock.nowNanos());
+    }
+
+    /** Every position with its unrealised P&L, by account. */
+    public java.util.List<io.alphintra.engine.PositionView> positions() {
+        java.util.List<io.alphintra.engine.PositionView> views = new java.util.ArrayList<>();
+        for (String accountId : accountIds) {
+            int account = portfolio.accountIndex(accountId);
+            for (Position position : portfolio.snapshot(account, EngineClock.nowNanos()).positions()) {
+                views.add(new io.alphintra.engine.PositionView(position, portfolio.unrealizedPnl(account,
+                        portfolio.strategyIndex(position.strategyId()),
+                        portfolio.instrumentIndex(position.instrumentId()))));
+            }
+        }
+        return views;
+    }
+
+    private int intern(String accountId) {
+        accountIds.add(accountId);
+        return portfolio.registerAccount(accountId, baseCurrency);
+    }
+
+    @Override
+    public Optional<Position> position(String accountId, String strategyId, InstrumentId instrumentId) {
+        int account = portfolio.accountIndex(accountId);
+        int strategy = portfolio.strategyIndex(strategyId);
+        int instrument = portfolio.instrumentIndex(instrumentId);
+        if (account < 0 || strategy < 0 || instrument < 0) {
+            return Optional.empty();
+        }
+        return portfolio.position(account, strategy, instrument);
+    }
+
+    @Override
+    public long accountNetQuantity(String accountId, InstrumentId instrumentId) {
+        int account = portfolio.accountIndex(accountId);
+        int instrument = portfolio.instrumentIndex(instrumentId);
+        return account < 0 || instrument < 0 ? 0 : portfolio.accountNetQuantity(account, instrument);
+    }
+
+    @Override
+    public void apply(Fill fill, String accountId, String strategyId) {
+        portfolio.applyFill(intern(accountId), portfolio.registerStrategy(strategyId), fill);
+    }
+
+    @Override
+    public void mark(InstrumentId instrumentId, long price) {
+        int instrument = portfolio.instrumentIndex(instrumentId);
+        if (instrument >= 0) {
+            portfolio.mark(instrument, price);
+        }
+    }
+
+    @Override
+    public byte[] stateHash() {
+        return portfolio.stateHash();
+    }
+
+    /** The underlying portfolio, for read-only reporting on the engine thread. */
+    public Portfolio portfolio() {
+        return portfolio;
+    }
+}
