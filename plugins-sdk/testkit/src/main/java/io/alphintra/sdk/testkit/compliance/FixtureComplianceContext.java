@@ -1,0 +1,34 @@
+package io.alphintra.sdk.testkit.compliance;
+
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+import io.alphintra.sdk.compliance.ComplianceContext;
+import io.alphintra.sdk.instrument.Instrument;
+import io.alphintra.sdk.instrument.Venue;
+import io.alphintra.sdk.marketdata.TopOfBookRecord;
+import io.alphintra.sdk.portfolio.AccountSnapshot;
+
+/**
+ * The {@link ComplianceContext} a fixture describes: fixed values, as the host would hand them to a rule set for
+ * one order. Immutable; for tests only.
+ *
+ * @param asOfNanos engine time of the inputs
+ * @param tradingDate venue-local trading date
+ * @param instrument the order's instrument
+ * @param venue its venue
+ * @param account the account snapshot
+ * @param accountNetQuantity the account's net position in the instrument
+ * @param locatedQuantity quantity covered by locates
+ * @param topOfBook best bid and offer, if the fixture gives them
+ * @param lastPrice last trade price, if given
+ * @param previousClose previous close, if given
+ * @param isHalted whether trading is halted
+ * @param isRestricted whether the instrument is on the restricted list for the account
+ */
+public record FixtureComplianceContext(long asOfNanos, LocalDate tradingDate, Instrument instrument, Venue venue,
+        AccountSnapshot account, long accountNetQuantity, long locatedQuantity, Optional<TopOfBookRecord> topOfBook,
+        OptionalLong lastPrice, OptionalLong previousClose, boolean isHalted, boolean isRestricted)
+        implements ComplianceContext {
+}

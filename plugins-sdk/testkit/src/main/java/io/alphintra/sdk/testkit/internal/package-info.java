@@ -1,0 +1,2 @@
+/** Private to the test kit. */
+package io.alphintra.sdk.testkit.internal;
