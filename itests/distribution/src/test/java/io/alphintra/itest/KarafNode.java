@@ -51,7 +51,8 @@ final class KarafNode {
             editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository",
                     System.getProperty("org.ops4j.pax.url.mvn.localRepository",
                             System.getProperty("user.home") + "/.m2/repository")),
-            systemProperty("alphintra.probe.jar").value(System.getProperty("alphintra.probe.jar", ""))
+            systemProperty("alphintra.probe.jar").value(System.getProperty("alphintra.probe.jar", "")),
+            systemProperty("alphintra.strategy.probe.jar").value(System.getProperty("alphintra.strategy.probe.jar", ""))
         };
     }
 

@@ -1,0 +1,99 @@
+package io.alphintra.itest;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.After;
+import org.junit.Test;
+
+/**
+ * A node is killed with SIGKILL while its market keeps trading, and restarts from its journal with identical orders,
+ * fills and positions (same state digest, same order and position listings).
+ */
+public class EngineCrashIT {
+    private static final Duration START = Duration.ofSeconds(180);
+    private static final Pattern HASH = Pattern.compile("State hash ([0-9a-f]{64})");
+    private static final String BTC = "BTC-USD@SIMX_CRYPTO";
+
+    private NodeProcess node;
+
+    @After
+    public void stopNode() {
+        if (node != null) {
+            node.stop();
+        }
+    }
+
+    @Test
+    public void killedNodeRestartsWithIdenticalOrdersFillsAndPositions() throws Exception {
+        Path root = Files.createDirectories(Path.of("target", "engine-crash").toAbsolutePath());
+        node = NodeProcess.unpack(root.resolve("node"), "crash-1", "AMER", KarafNode.freePort(), "");
+        node.configure("io.alphintra.engine.cfg", Map.of("durability", "fsync"));
+        node.start();
+        Poll.until("the node is healthy", START, node::health, node::healthy);
+        int[] attempt = {0};
+        Poll.until(BTC + " is listed and the US rule set installed", START, () -> "not yet", () -> {
+            try {
+                return node.shell("alphintra:order-submit --account ACC-X --id probe-" + (attempt[0]++)
+                        + " --tif IOC BUY 0.001 " + BTC + " 1").contains("PENDING_NEW");
+            } catch (Exception | AssertionError e) {
+                return false;
+            }
+        });
+
+        // Buys that take liquidity, bids that rest, and a sale that reduces the position.
+        node.shell("alphintra:order-submit --account ACC-X --id buy-1 --tif IOC BUY 0.05 " + BTC + " 99999");
+        node.shell("alphintra:order-submit --account ACC-X --id buy-2 --tif IOC BUY 0.02 " + BTC + " 99999");
+        node.shell("alphintra:order-submit --account ACC-X --id bid-1 --tif GTC BUY 0.01 " + BTC + " 1000");
+        node.shell("alphintra:order-submit --account ACC-X --id bid-2 --tif GTC BUY 0.03 " + BTC + " 1500");
+        node.shell("alphintra:order-submit --account ACC-X --id sell-1 --tif IOC SELL 0.01 " + BTC + " 1");
+        Poll.until("every order is answered by the venue", START, this::orders,
+                () -> !orders().contains("PENDING") && orders().contains("bid-2") && orders().contains("FILLED"));
+
+        String ordersBefore = orders();
+        String positionsBefore = positions();
+        String hashBefore = hash();
+        assertTrue("the account holds BTC: " + positionsBefore, positionsBefore.contains("ACC-X"));
+
+        node.kill();
+        node.start();
+        Poll.until("the node is healthy again", START, node::health, node::healthy);
+
+        assertEquals("the same orders, fills and positions", hashBefore, hash());
+        // Listings format with the venue's reference data, which returns once the venue has reconnected.
+        Poll.until("the orders list as before the crash", START, this::orders, () -> orders().equals(ordersBefore));
+        Poll.until("the positions list as before the crash", START, this::positions,
+                () -> positions().equals(positionsBefore));
+        assertNotEquals("the digest covers state", "", hashBefore);
+    }
+
+    private String orders() {
+        try {
+            return node.shell("alphintra:orders");
+        } catch (Exception e) {
+            return e.toString();
+        }
+    }
+
+    private String positions() {
+        try {
+            return node.shell("alphintra:positions --all");
+        } catch (Exception e) {
+            return e.toString();
+        }
+    }
+
+    private String hash() throws Exception {
+        String output = node.shell("alphintra:engine");
+        Matcher matcher = HASH.matcher(output);
+        assertTrue("alphintra:engine prints the digest: " + output, matcher.find());
+        return matcher.group(1);
+    }
+}

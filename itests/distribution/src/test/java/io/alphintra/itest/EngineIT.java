@@ -1,0 +1,178 @@
+package io.alphintra.itest;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import io.alphintra.engine.OrderView;
+import io.alphintra.engine.PositionView;
+import io.alphintra.engine.TradingEngine;
+import io.alphintra.sdk.compliance.RuleSet;
+import io.alphintra.sdk.instrument.Instrument;
+import io.alphintra.sdk.instrument.InstrumentId;
+import io.alphintra.sdk.instrument.Jurisdiction;
+import io.alphintra.sdk.order.Attribution;
+import io.alphintra.sdk.order.ClientOrderId;
+import io.alphintra.sdk.order.ExecType;
+import io.alphintra.sdk.order.ExecutionReport;
+import io.alphintra.sdk.order.OrderRequest;
+import io.alphintra.sdk.order.OrderStatus;
+import io.alphintra.sdk.order.RejectReason;
+import io.alphintra.sdk.order.Side;
+import io.alphintra.sdk.order.TimeInForce;
+import java.io.File;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import javax.inject.Inject;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.cm.ConfigurationAdmin;
+
+/**
+ * The engine on the real distribution, trading on the simulated market it boots with: the fail-closed gate, and a
+ * strategy bundle installed, trading, stopped and uninstalled while the node runs.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class EngineIT {
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final InstrumentId BTC = InstrumentId.parse("BTC-USD@SIMX_CRYPTO");
+    private static final InstrumentId TOYOTA = InstrumentId.parse("7203@SIMX_JP");
+
+    @Inject
+    private TradingEngine engine;
+
+    @Inject
+    private ConfigurationAdmin configurationAdmin;
+
+    @Inject
+    private BundleContext bundleContext;
+
+    @Configuration
+    public Option[] configuration() {
+        return KarafNode.options();
+    }
+
+    @Test
+    public void orderForAJurisdictionWithoutRuleSetIsRejected() throws Exception {
+        Instrument toyota = awaitInstrument(TOYOTA);
+        for (org.osgi.service.cm.Configuration config : configurations("io.alphintra.compliance.baseline")) {
+            if ("JP".equals(config.getProperties().get("jurisdiction"))) {
+                config.delete();
+            }
+        }
+        Poll.until("no rule set decides for JP", WAIT, () -> ruleSetJurisdictions().toString(),
+                () -> !ruleSetJurisdictions().contains(Jurisdiction.JP));
+
+        ExecutionReport answer = engine.submit(OrderRequest.limit(ClientOrderId.of("it-jp-1"), toyota, Side.BUY,
+                toyota.parseQuantity("quantity", "100"), toyota.parsePrice("price", "2900"), TimeInForce.DAY,
+                new Attribution("manual", "itest", "ACC-IT", "operations", "house")), "itest")
+                .toCompletableFuture().get(10, TimeUnit.SECONDS);
+
+        assertEquals(ExecType.REJECTED, answer.execType());
+        assertEquals(RejectReason.NO_RULE_SET, answer.rejectReason());
+        assertTrue(answer.text(), answer.text().contains("no compliance rule set is installed for jurisdiction JP"));
+    }
+
+    @Test
+    public void strategyBundleInstalledAtRuntimeTradesAndLeavesNoOrdersWhenUninstalled() throws Exception {
+        awaitInstrument(BTC);
+        Poll.until("a rule set decides for US", WAIT, () -> ruleSetJurisdictions().toString(),
+                () -> ruleSetJurisdictions().contains(Jurisdiction.US));
+        Bundle strategyBundle = bundleContext.installBundle(
+                new File(System.getProperty("alphintra.strategy.probe.jar")).toURI().toString());
+        strategyBundle.start();
+        org.osgi.service.cm.Configuration instance =
+                configurationAdmin.createFactoryConfiguration("io.alphintra.strategy", "?");
+        Dictionary<String, Object> properties = new Hashtable<>();
+        properties.put("instanceId", "probe-1");
+        properties.put("type", "itest-probe");
+        properties.put("instruments", BTC.toString());
+        properties.put("accountId", "ACC-IT");
+        properties.put("traderId", "itest");
+        properties.put("param.quantity", "0.01");
+        instance.update(properties);
+
+        Poll.until("the strategy bought and rests a bid", WAIT, () -> ordersOf("probe-1").toString(), () -> {
+            List<OrderView> orders = ordersOf("probe-1");
+            return orders.stream().anyMatch(o -> o.cumQuantity() > 0)
+                    && orders.stream().anyMatch(o -> o.status() == OrderStatus.NEW);
+        });
+        for (OrderView order : ordersOf("probe-1")) {
+            assertEquals("attributed to the strategy's trader", "itest", order.traderId());
+            assertEquals("ACC-IT", order.accountId());
+            assertEquals("strategy:probe-1", order.source());
+        }
+        Poll.until("the fill is booked", WAIT, () -> positionsOf("probe-1").toString(),
+                () -> positionsOf("probe-1").stream().anyMatch(p -> p.position().netQuantity() > 0));
+        long bought = ordersOf("probe-1").stream().mapToLong(OrderView::cumQuantity).sum();
+        assertEquals("the position is what was filled", bought, positionsOf("probe-1").get(0).position().netQuantity());
+
+        strategyBundle.uninstall();
+
+        Poll.until("no order of the strategy is left working", WAIT, () -> ordersOf("probe-1").toString(),
+                () -> ordersOf("probe-1").stream().noneMatch(o -> !o.status().isTerminal()));
+        assertTrue("its resting bid was cancelled", ordersOf("probe-1").stream()
+                .anyMatch(o -> o.status() == OrderStatus.CANCELED));
+        assertEquals("its position is kept", bought, positionsOf("probe-1").get(0).position().netQuantity());
+        instance.delete();
+    }
+
+    private Instrument awaitInstrument(InstrumentId id) {
+        Poll.until(id + " is listed by a connected venue", WAIT, () -> "not listed",
+                () -> engine.instrument(id).isPresent());
+        return engine.instrument(id).orElseThrow();
+    }
+
+    private List<org.osgi.service.cm.Configuration> configurations(String factoryPid) throws Exception {
+        org.osgi.service.cm.Configuration[] found =
+                configurationAdmin.listConfigurations("(service.factoryPid=" + factoryPid + ")");
+        return found == null ? List.of() : List.of(found);
+    }
+
+    private List<Jurisdiction> ruleSetJurisdictions() {
+        List<Jurisdiction> jurisdictions = new ArrayList<>();
+        try {
+            for (ServiceReference<RuleSet> reference : bundleContext.getServiceReferences(RuleSet.class, null)) {
+                RuleSet ruleSet = bundleContext.getService(reference);
+                if (ruleSet != null) {
+                    jurisdictions.add(ruleSet.jurisdiction());
+                    bundleContext.ungetService(reference);
+                }
+            }
+        } catch (org.osgi.framework.InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        return jurisdictions;
+    }
+
+    private List<OrderView> ordersOf(String strategyId) {
+        try {
+            return engine.orders().toCompletableFuture().get(10, TimeUnit.SECONDS).stream()
+                    .filter(o -> o.strategyId().equals(strategyId)).collect(Collectors.toList());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<PositionView> positionsOf(String strategyId) {
+        try {
+            return engine.positions().toCompletableFuture().get(10, TimeUnit.SECONDS).stream()
+                    .filter(p -> p.position().strategyId().equals(strategyId)).collect(Collectors.toList());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
