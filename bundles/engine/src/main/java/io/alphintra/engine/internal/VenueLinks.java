@@ -41,7 +41,19 @@ final class VenueLinks implements EngineCore.Venues {
         @Override
         public void onConnected() {
             connected = true;
-            LOG.info("Venue {} connected", venue.id());
+            LOG.info("Venue {} connected; reconciling open orders", venue.id());
+            long askedAt = io.alphintra.engine.internal.core.EngineClock.nowNanos();
+            try {
+                adapter.openOrders().whenComplete((orders, failure) -> {
+                    if (failure != null) {
+                        LOG.error("Venue {} could not list its open orders; not reconciled", venue.id(), failure);
+                    } else {
+                        loop.reconcile(venue.id(), orders, askedAt);
+                    }
+                });
+            } catch (RuntimeException | LinkageError e) {
+                LOG.error("Venue {} failed to list its open orders; not reconciled", venue.id(), e);
+            }
         }
 
         @Override

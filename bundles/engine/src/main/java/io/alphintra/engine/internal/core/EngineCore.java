@@ -92,8 +92,9 @@ public final class EngineCore {
         } finally {
             replaying = false;
         }
-        LOG.info("Recovered {} orders ({} working) from journal sequence {}", ordersById.size(),
-                ordersById.values().stream().filter(OrderState::isWorking).count(), journal.lastSequence());
+        LOG.info("Recovered {} orders ({} working) from journal sequence {}; state hash {}", ordersById.size(),
+                ordersById.values().stream().filter(OrderState::isWorking).count(), journal.lastSequence(),
+                stateHash());
     }
 
     /**
@@ -183,6 +184,40 @@ public final class EngineCore {
                 newLimitPrice, newStopPrice, order.venueOrderId, order.attribution));
         notifications.add(report(order, ExecType.PENDING_REPLACE, null, "replace requested by " + source, nowNanos)
                 .clientOrderId(requestId).originalClientOrderId(order.clientOrderId).build());
+    }
+
+    /**
+     * Reconciles with a venue that has just (re)connected: a working order the venue does not list is no longer
+     * working there — lost in a crash of either side, or expired while disconnected — and is cancelled here with
+     * the reason; an order the venue lists that this engine does not know is reported for operators. Orders accepted
+     * after the venue was asked for its list may still be on their way to it and are left alone.
+     */
+    public void reconcile(String venueId, List<OpenOrder> venueOrders, long askedAtNanos, long nowNanos) {
+        java.util.Set<ClientOrderId> listed = new java.util.HashSet<>();
+        java.util.Set<String> listedVenueIds = new java.util.HashSet<>();
+        for (OpenOrder open : venueOrders) {
+            if (open.clientOrderId() != null) {
+                listed.add(open.clientOrderId());
+                if (ordersByClientId.get(open.clientOrderId()) == null) {
+                    LOG.warn("Venue {} lists order {} that this engine does not know", venueId, open);
+                }
+            }
+            if (open.venueOrderId() != null) {
+                listedVenueIds.add(open.venueOrderId());
+            }
+        }
+        List<OrderState> lost = ordersById.values().stream()
+                .filter(o -> o.isWorking() && o.venueId.equals(venueId) && o.acceptedAtNanos < askedAtNanos)
+                .filter(o -> !listed.contains(o.clientOrderId) && !listed.contains(o.originalClientOrderId)
+                        && (o.venueOrderId == null || !listedVenueIds.contains(o.venueOrderId)))
+                .sorted(Comparator.comparingLong(o -> o.orderId)).toList();
+        for (OrderState order : lost) {
+            LOG.warn("Order {} ({}) is not working at venue {} after it connected; cancelled", order.orderId,
+                    order.clientOrderId, venueId);
+            onVenueReport(report(order, ExecType.CANCELED, null, "not working at venue " + venueId
+                    + " when it connected (reconciliation)", nowNanos).status(OrderStatus.CANCELED)
+                    .leavesQuantity(0).build(), nowNanos);
+        }
     }
 
     /** Marks positions to the latest trade price. */

@@ -40,7 +40,7 @@ import org.slf4j.LoggerFactory;
 public final class EngineLoop implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EngineLoop.class);
 
-    enum Kind { SUBMIT, CANCEL, VENUE_REPORT, TRADE, TOP_OF_BOOK, QUERY }
+    enum Kind { SUBMIT, CANCEL, VENUE_REPORT, RECONCILE, TRADE, TOP_OF_BOOK, QUERY }
 
     /** One preallocated ring slot; cleared after use so it holds no garbage between laps. */
     static final class Slot {
@@ -127,6 +127,11 @@ public final class EngineLoop implements AutoCloseable {
         publishOneWay(Kind.VENUE_REPORT, report);
     }
 
+    /** A venue's open orders, listed after it connected. */
+    public void reconcile(String venueId, List<io.alphintra.sdk.order.OpenOrder> openOrders, long askedAtNanos) {
+        publishOneWay(Kind.RECONCILE, new Object[] {venueId, openOrders, askedAtNanos});
+    }
+
     public void trade(Trade trade) {
         publishOneWay(Kind.TRADE, trade.toRecord());
     }
@@ -174,6 +179,13 @@ public final class EngineLoop implements AutoCloseable {
                     }
                 }
                 case VENUE_REPORT -> core.onVenueReport((ExecutionReport) slot.payload, now);
+                case RECONCILE -> {
+                    Object[] venueAndOrders = (Object[]) slot.payload;
+                    @SuppressWarnings("unchecked")
+                    List<io.alphintra.sdk.order.OpenOrder> listed =
+                            (List<io.alphintra.sdk.order.OpenOrder>) venueAndOrders[1];
+                    core.reconcile((String) venueAndOrders[0], listed, (Long) venueAndOrders[2], now);
+                }
                 case TRADE -> {
                     Trade trade = (Trade) slot.payload;
                     market.onTrade(trade);
