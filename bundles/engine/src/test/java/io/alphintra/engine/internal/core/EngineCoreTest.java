@@ -229,6 +229,27 @@ class EngineCoreTest {
     }
 
     @Test
+    void reconciliationCancelsOnlyOrdersTheVenueNoLongerHas() {
+        engine.submit(limit("kept", 10, 15000), "shell:admin", inputs(), 1L);
+        engine.submit(limit("lost", 10, 14000), "shell:admin", inputs(), 1L);
+        engine.submit(limit("in-flight", 10, 13000), "shell:admin", inputs(), 50L);
+        engine.endOfBatch();
+        reports.clear();
+
+        engine.reconcile("SIMX", List.of(engine.order(ClientOrderId.of("kept")).orElseThrow()), 10L, 60L);
+        engine.endOfBatch();
+
+        assertThat(reports).singleElement().satisfies(r -> {
+            assertThat(r.clientOrderId()).isEqualTo(ClientOrderId.of("lost"));
+            assertThat(r.execType()).isEqualTo(ExecType.CANCELED);
+            assertThat(r.text()).contains("not working at venue SIMX when it connected");
+        });
+        assertThat(engine.openOrders()).extracting(o -> o.clientOrderId().value())
+                .as("the listed order and the one sent after the list was asked for stay")
+                .containsExactly("kept", "in-flight");
+    }
+
+    @Test
     void recoveryRebuildsIdenticalOrdersWithoutResendingAnything() throws IOException {
         engine.submit(limit("c1", 10, 15000), "shell:admin", inputs(), 1L);
         engine.submit(limit("c2", 5, 14900), "strategy:momentum-1", inputs(), 1L);
