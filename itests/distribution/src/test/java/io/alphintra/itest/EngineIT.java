@@ -19,7 +19,12 @@ import io.alphintra.sdk.order.OrderStatus;
 import io.alphintra.sdk.order.RejectReason;
 import io.alphintra.sdk.order.Side;
 import io.alphintra.sdk.order.TimeInForce;
+import io.alphintra.marketdata.MarketDataReader;
+import io.alphintra.marketdata.MarketDataWriter;
+import io.alphintra.marketdata.RecordType;
 import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Dictionary;
@@ -128,6 +133,41 @@ public class EngineIT {
                 .anyMatch(o -> o.status() == OrderStatus.CANCELED));
         assertEquals("its position is kept", bought, positionsOf("probe-1").get(0).position().netQuantity());
         instance.delete();
+    }
+
+    @Test
+    public void liveMarketDataIsRecordedForReplay() throws Exception {
+        awaitInstrument(BTC);
+        org.osgi.service.cm.Configuration recorder =
+                configurationAdmin.getConfiguration("io.alphintra.market.recorder", "?");
+        Dictionary<String, Object> properties = new Hashtable<>();
+        properties.put("instruments", BTC.toString());
+        properties.put("directory", "var/itest-recordings");
+        recorder.update(properties);
+        Path directory = Path.of(System.getProperty("karaf.home"), "var", "itest-recordings");
+
+        Poll.until("trades are recorded and read back", WAIT, () -> String.valueOf(recordedTrades(directory)),
+                () -> recordedTrades(directory) > 0);
+        recorder.delete();
+    }
+
+    private static long recordedTrades(Path directory) {
+        long trades = 0;
+        try (var files = Files.list(directory)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(MarketDataWriter.EXTENSION)).toList()) {
+                try (MarketDataReader reader = MarketDataReader.open(file)) {
+                    while (reader.next()) {
+                        if (reader.type() == RecordType.TRADE) {
+                            assertEquals(BTC, reader.trade().instrumentId());
+                            trades++;
+                        }
+                    }
+                }
+            }
+        } catch (java.io.IOException e) {
+            return -1;
+        }
+        return trades;
     }
 
     private Instrument awaitInstrument(InstrumentId id) {
