@@ -86,6 +86,11 @@ final class VenueCore implements TwinGateway {
     private final MarketDataEvents.BookDeltaEvent deltaEvent = new MarketDataEvents.BookDeltaEvent();
     private final List<ExecutionReport> missedReports = new ArrayList<>();
 
+    /**
+     * The listener of the last {@link #connect}; kept after a logout, so that a request made while logged out
+     * still gets its rejection ({@code VENUE_DISCONNECTED}), as the SDK's contract requires. Only
+     * {@link #connected} says whether the session is up.
+     */
     private VenueListener listener;
     private boolean connected;
     private long reconnectGeneration;
@@ -245,14 +250,17 @@ final class VenueCore implements TwinGateway {
         }
     }
 
-    /** Host logout: the session ends and stays down until the next {@link #connect}. Orders stay on the book. */
+    /**
+     * Host logout: the session ends and stays down until the next {@link #connect}. Orders stay on the book. The
+     * listener is kept only to answer requests made while logged out (each is rejected with
+     * {@code VENUE_DISCONNECTED}); nothing else reaches it until the next {@link #connect}.
+     */
     void disconnect(String reason) {
         reconnectGeneration++;
         if (listener != null) {
             VenueListener target = listener;
             boolean wasConnected = connected;
             connected = false;
-            listener = null;
             clearSubscriptions();
             if (wasConnected) {
                 notifyDisconnected(target, reason);
@@ -624,7 +632,8 @@ final class VenueCore implements TwinGateway {
 
     /**
      * Delivers a report now, or keeps it for the next session. A rejection of a request made while the session is
-     * down goes to the listener at once if there is one: it is the answer to that request.
+     * down (dropped or logged out) goes to the listener of the last session at once: it is the answer to that
+     * request.
      */
     private void emit(ExecutionReport report, boolean immediate) {
         if (connected || immediate && listener != null) {
