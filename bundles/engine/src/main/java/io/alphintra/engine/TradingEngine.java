@@ -45,6 +45,9 @@ public interface TradingEngine {
     /** Every position of every account and strategy, with realised and unrealised P&L. */
     CompletionStage<List<PositionView>> positions();
 
+    /** The latest market of every instrument the engine receives data for, ordered by instrument. */
+    CompletionStage<List<MarketLine>> market();
+
     /** Starts publishing to {@code listener}; see {@link EngineListener} for its contract. */
     void addListener(EngineListener listener);
 

@@ -23,4 +23,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
     @AttributeDefinition(description = "How the engine thread waits for work: blocking, sleeping, yielding, busy-spin.")
     String waitStrategy() default "sleeping";
+
+    @AttributeDefinition(description = "Subscribe to trades and tops of book of every instrument a venue lists, so"
+            + " alphintra:market and marking to market cover them all; off, the engine receives only what strategies"
+            + " and the recorder subscribe to.")
+    boolean watchMarket() default true;
 }

@@ -8,7 +8,7 @@ import java.util.Map;
 
 /** A validated engine configuration. */
 record EngineSettings(Path journalDirectory, Durability durability, int segmentBytes, int ringSize,
-                      String waitStrategy) {
+                      String waitStrategy, boolean watchMarket) {
 
     /** @throws io.alphintra.config.support.InvalidConfigurationException naming every bad key and value */
     static EngineSettings from(EngineConfig config, Map<String, ?> raw, Path home) {
@@ -30,9 +30,10 @@ record EngineSettings(Path journalDirectory, Durability durability, int segmentB
             io.alphintra.engine.internal.core.EngineLoop.requireWaitStrategy(name);
             return name;
         });
+        Boolean watchMarket = reader.get("watchMarket", EngineConfig::watchMarket);
         reader.requireValid();
         Path path = Path.of(directory);
         return new EngineSettings(path.isAbsolute() ? path : home.resolve(path), durability, segmentBytes, ringSize,
-                waitStrategy);
+                waitStrategy, watchMarket);
     }
 }

@@ -3,6 +3,7 @@ package io.alphintra.engine.internal;
 import io.alphintra.config.support.ConfigReader;
 import io.alphintra.config.support.InvalidConfigurationException;
 import io.alphintra.engine.EngineListener;
+import io.alphintra.engine.MarketLine;
 import io.alphintra.engine.OrderView;
 import io.alphintra.engine.PositionView;
 import io.alphintra.engine.TradingEngine;
@@ -56,6 +57,7 @@ public final class TradingEngineComponent implements TradingEngine {
     private static final Logger LOG = LoggerFactory.getLogger(TradingEngineComponent.class);
 
     private final EngineSettings settings;
+    private final boolean watchWholeMarket;
     private final Journal journal;
     private final OrderGate gate;
     private final VenueLinks venues = new VenueLinks();
@@ -77,6 +79,7 @@ public final class TradingEngineComponent implements TradingEngine {
             validated = EngineSettings.from(ConfigReader.defaults(EngineConfig.class), Map.of(), home);
         }
         settings = validated;
+        watchWholeMarket = settings.watchMarket();
         String version = bundleContext.getBundle().getVersion().toString();
         gate = new OrderGate(version);
         journal = Journal.open(settings.journalDirectory(), settings.segmentBytes(), 1 << 20, settings.durability());
@@ -121,7 +124,7 @@ public final class TradingEngineComponent implements TradingEngine {
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addExchangeAdapter(ExchangeAdapter adapter) {
-        venues.add(adapter, loop);
+        venues.add(adapter, loop, watchWholeMarket);
     }
 
     void removeExchangeAdapter(ExchangeAdapter adapter) {
@@ -173,6 +176,11 @@ public final class TradingEngineComponent implements TradingEngine {
     @Override
     public CompletionStage<String> stateHash() {
         return loop.query(EngineCore::stateHash);
+    }
+
+    @Override
+    public CompletionStage<List<MarketLine>> market() {
+        return loop.query(core -> market.lines());
     }
 
     @Override

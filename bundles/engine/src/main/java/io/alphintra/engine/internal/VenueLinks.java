@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
 final class VenueLinks implements EngineCore.Venues {
     private static final Logger LOG = LoggerFactory.getLogger(VenueLinks.class);
 
-    private static final class Link implements VenueListener {
+    private final class Link implements VenueListener {
         final ExchangeAdapter adapter;
         final Venue venue;
         final EngineLoop loop;
@@ -42,6 +42,7 @@ final class VenueLinks implements EngineCore.Venues {
         public void onConnected() {
             connected = true;
             LOG.info("Venue {} connected; reconciling open orders", venue.id());
+            resubscribe(this);
             long askedAt = io.alphintra.engine.internal.core.EngineClock.nowNanos();
             try {
                 adapter.openOrders().whenComplete((orders, failure) -> {
@@ -89,7 +90,7 @@ final class VenueLinks implements EngineCore.Venues {
     private final Map<String, Integer> subscriptions = new ConcurrentHashMap<>();
 
     /** Connects a newly installed adapter; a second adapter for a venue already served is refused. */
-    void add(ExchangeAdapter adapter, EngineLoop loop) {
+    void add(ExchangeAdapter adapter, EngineLoop loop, boolean watchMarket) {
         Venue venue;
         try {
             venue = adapter.venue();
@@ -109,6 +110,16 @@ final class VenueLinks implements EngineCore.Venues {
                 } else {
                     list.forEach(instrument -> instruments.put(instrument.id(), instrument));
                     LOG.info("Venue {} lists {} instruments", venue.id(), list.size());
+                    if (watchMarket) {
+                        for (Instrument instrument : list) {
+                            try {
+                                subscribe(instrument.id(), MarketDataType.TRADES);
+                                subscribe(instrument.id(), MarketDataType.TOP_OF_BOOK);
+                            } catch (RuntimeException e) {
+                                LOG.warn("Cannot watch {}: {}", instrument.id(), e.getMessage());
+                            }
+                        }
+                    }
                 }
             });
             adapter.connect(link);
@@ -138,7 +149,7 @@ final class VenueLinks implements EngineCore.Venues {
         if (link == null || !instruments.containsKey(instrumentId)) {
             throw new IllegalArgumentException("instrument = '" + instrumentId + "': no connected venue lists it");
         }
-        if (subscriptions.merge(instrumentId + "/" + type, 1, Integer::sum) == 1) {
+        if (subscriptions.merge(instrumentId + "/" + type, 1, Integer::sum) == 1 && link.connected) {
             try {
                 link.adapter.subscribe(instrumentId, type);
             } catch (RuntimeException | LinkageError e) {
@@ -147,6 +158,21 @@ final class VenueLinks implements EngineCore.Venues {
                         + type + " of " + instrumentId + ": " + e.getMessage(), e);
             }
         }
+    }
+
+    /** A venue session starts without subscriptions: ask again for every one still counted. */
+    private void resubscribe(Link link) {
+        subscriptions.forEach((key, count) -> {
+            int slash = key.lastIndexOf('/');
+            InstrumentId id = InstrumentId.parse(key.substring(0, slash));
+            if (count > 0 && id.venueId().equals(link.venue.id())) {
+                try {
+                    link.adapter.subscribe(id, MarketDataType.valueOf(key.substring(slash + 1)));
+                } catch (RuntimeException | LinkageError e) {
+                    LOG.warn("Venue {} refused the subscription {}", link.venue.id(), key, e);
+                }
+            }
+        });
     }
 
     void unsubscribe(InstrumentId instrumentId, MarketDataType type) {

@@ -31,6 +31,16 @@ public final class MarketCache implements MarketView {
         latest.computeIfAbsent(top.instrumentId(), id -> new Latest()).top = top.toRecord();
     }
 
+    /** Every instrument seen, ordered by its text form. */
+    public java.util.List<io.alphintra.engine.MarketLine> lines() {
+        return latest.entrySet().stream()
+                .sorted(java.util.Comparator.comparing(entry -> entry.getKey().toString()))
+                .map(entry -> new io.alphintra.engine.MarketLine(entry.getKey(), Optional.ofNullable(entry.getValue().top),
+                        entry.getValue().hasLastPrice ? OptionalLong.of(entry.getValue().lastPrice) : OptionalLong.empty(),
+                        entry.getValue().hasLastPrice ? entry.getValue().lastPriceTime : 0))
+                .toList();
+    }
+
     @Override
     public Optional<TopOfBookRecord> topOfBook(InstrumentId instrumentId) {
         Latest entry = latest.get(instrumentId);

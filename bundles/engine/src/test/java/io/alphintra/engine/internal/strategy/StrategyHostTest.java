@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.alphintra.engine.EngineListener;
 import io.alphintra.engine.GateDecision;
+import io.alphintra.engine.MarketLine;
 import io.alphintra.engine.OrderView;
 import io.alphintra.engine.PositionView;
 import io.alphintra.engine.TradingEngine;
@@ -280,6 +281,11 @@ class StrategyHostTest {
 
         @Override
         public CompletionStage<List<OpenOrder>> openOrders() {
+            return CompletableFuture.completedFuture(List.of());
+        }
+
+        @Override
+        public CompletionStage<List<MarketLine>> market() {
             return CompletableFuture.completedFuture(List.of());
         }
 
