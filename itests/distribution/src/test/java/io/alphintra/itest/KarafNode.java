@@ -52,7 +52,10 @@ final class KarafNode {
                     System.getProperty("org.ops4j.pax.url.mvn.localRepository",
                             System.getProperty("user.home") + "/.m2/repository")),
             systemProperty("alphintra.probe.jar").value(System.getProperty("alphintra.probe.jar", "")),
-            systemProperty("alphintra.strategy.probe.jar").value(System.getProperty("alphintra.strategy.probe.jar", ""))
+            systemProperty("alphintra.strategy.probe.jar").value(System.getProperty("alphintra.strategy.probe.jar", "")),
+            systemProperty("alphintra.generated.strategy.jar").value(System.getProperty("alphintra.generated.strategy.jar", "")),
+            systemProperty("alphintra.generated.ruleset.jar").value(System.getProperty("alphintra.generated.ruleset.jar", "")),
+            systemProperty("alphintra.generated.adapter.jar").value(System.getProperty("alphintra.generated.adapter.jar", ""))
         };
     }
 

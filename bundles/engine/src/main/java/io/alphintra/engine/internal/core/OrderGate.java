@@ -42,7 +42,8 @@ public final class OrderGate {
     static final String COMPLIANCE = "COMPLIANCE";
 
     private final List<PreTradeCheck> checks = new CopyOnWriteArrayList<>();
-    private final Map<Jurisdiction, RuleSet> ruleSets = new ConcurrentHashMap<>();
+    /** Per jurisdiction, every installed rule set; the last installed decides, and its removal hands back. */
+    private final Map<Jurisdiction, List<RuleSet>> ruleSets = new ConcurrentHashMap<>();
     private final String engineVersion;
 
     public OrderGate(String engineVersion) {
@@ -58,17 +59,31 @@ public final class OrderGate {
         checks.remove(check);
     }
 
-    /** Installs the rule set of its jurisdiction, replacing the previous one (a compliance team's swap). */
+    /**
+     * Installs a rule set; it decides for its jurisdiction from now on (a compliance team's swap). The one it
+     * replaces stays installed and decides again if this one is removed.
+     */
     public void putRuleSet(RuleSet ruleSet) {
-        ruleSets.put(ruleSet.jurisdiction(), ruleSet);
+        ruleSets.computeIfAbsent(ruleSet.jurisdiction(), j -> new CopyOnWriteArrayList<>()).add(ruleSet);
     }
 
     public void removeRuleSet(RuleSet ruleSet) {
-        ruleSets.remove(ruleSet.jurisdiction(), ruleSet);
+        List<RuleSet> installed = ruleSets.get(ruleSet.jurisdiction());
+        if (installed != null) {
+            installed.remove(ruleSet);
+        }
     }
 
     public Optional<RuleSet> ruleSet(Jurisdiction jurisdiction) {
-        return Optional.ofNullable(ruleSets.get(jurisdiction));
+        List<RuleSet> installed = ruleSets.get(jurisdiction);
+        if (installed == null || installed.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(installed.get(installed.size() - 1));
+        } catch (IndexOutOfBoundsException removedMeanwhile) {
+            return ruleSet(jurisdiction);
+        }
     }
 
     /**
@@ -130,7 +145,7 @@ public final class OrderGate {
 
     private GateDecision compliance(OrderRequest order, GateInputs inputs) {
         Jurisdiction jurisdiction = inputs.jurisdiction(order.instrument());
-        RuleSet ruleSet = ruleSets.get(jurisdiction);
+        RuleSet ruleSet = ruleSet(jurisdiction).orElse(null);
         if (ruleSet == null) {
             return new GateDecision(COMPLIANCE, "rule-set:" + jurisdiction, "none", GateDecision.REJECT,
                     RejectReason.NO_RULE_SET, "no compliance rule set is installed for jurisdiction " + jurisdiction);

@@ -111,6 +111,18 @@ class EngineCoreTest {
     }
 
     @Test
+    void theLastInstalledRuleSetDecidesAndItsRemovalHandsBack() {
+        RuleSet swapped = allowAll(Jurisdiction.US, "2.0.0");
+        gate.putRuleSet(swapped);
+        engine.submit(limit("c1", 10, 15000), "shell:admin", inputs(), 1L);
+        gate.removeRuleSet(swapped);
+        engine.submit(limit("c2", 10, 15000), "shell:admin", inputs(), 2L);
+        engine.endOfBatch();
+
+        assertThat(engine.orders()).extracting(o -> o.decisions().get(1).version()).containsExactly("1.2.0", "2.0.0");
+    }
+
+    @Test
     void throwingRiskCheckRejectsTheOrder() {
         gate.addCheck(check("broken", () -> {
             throw new IllegalStateException("boom");

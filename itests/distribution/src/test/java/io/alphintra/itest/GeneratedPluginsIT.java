@@ -1,0 +1,155 @@
+package io.alphintra.itest;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import io.alphintra.engine.GateDecision;
+import io.alphintra.engine.OrderView;
+import io.alphintra.engine.TradingEngine;
+import io.alphintra.sdk.instrument.Instrument;
+import io.alphintra.sdk.instrument.InstrumentId;
+import io.alphintra.sdk.order.Attribution;
+import io.alphintra.sdk.order.ClientOrderId;
+import io.alphintra.sdk.order.ExecType;
+import io.alphintra.sdk.order.ExecutionReport;
+import io.alphintra.sdk.order.OrderRequest;
+import io.alphintra.sdk.order.RejectReason;
+import io.alphintra.sdk.order.Side;
+import io.alphintra.sdk.order.TimeInForce;
+import java.io.File;
+import java.time.Duration;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import javax.inject.Inject;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.cm.ConfigurationAdmin;
+
+/**
+ * Plugins generated from the SDK's archetypes (the build generates and builds them from the archetypes' sample
+ * projects) installed into a running node: the rule set decides on orders, the strategy trades on the simulated
+ * market, and the exchange adapter bundle resolves and starts.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class GeneratedPluginsIT {
+    private static final Duration WAIT = Duration.ofSeconds(90);
+    private static final InstrumentId BTC = InstrumentId.parse("BTC-USD@SIMX_CRYPTO");
+    private static final InstrumentId ETH = InstrumentId.parse("ETH-USD@SIMX_CRYPTO");
+
+    @Inject
+    private TradingEngine engine;
+
+    @Inject
+    private ConfigurationAdmin configurationAdmin;
+
+    @Inject
+    private BundleContext bundleContext;
+
+    @Configuration
+    public Option[] configuration() {
+        return KarafNode.options();
+    }
+
+    @Test
+    public void generatedRuleSetDecidesOnOrders() throws Exception {
+        Instrument eth = awaitInstrument(ETH);
+        install("alphintra.generated.ruleset.jar");
+        org.osgi.service.cm.Configuration config =
+                configurationAdmin.getConfiguration("com.example.rules.RestrictedListRuleSet", "?");
+        Dictionary<String, Object> properties = new Hashtable<>();
+        properties.put("version", "7.1.0");
+        properties.put("jurisdiction", "US");
+        properties.put("restrictedInstruments", new String[] {ETH.toString()});
+        config.update(properties);
+
+        Poll.until("the generated rule set decides for US", WAIT, () -> "baseline still decides", () -> {
+            ExecutionReport answer = submit(eth, "probe-" + System.nanoTime());
+            return answer.execType() == ExecType.REJECTED && answer.rejectReason() == RejectReason.COMPLIANCE;
+        });
+        OrderView rejected = engine.orders().toCompletableFuture().get(10, TimeUnit.SECONDS).get(0);
+        GateDecision decision = rejected.decisions().get(rejected.decisions().size() - 1);
+        assertEquals("COMPLIANCE", decision.stage());
+        assertEquals("the decision records the generated rule set's version", "7.1.0", decision.version());
+        assertTrue(decision.checkId(), decision.checkId().contains("RESTRICTED_LIST"));
+
+        config.delete();
+        Poll.until("the baseline rule set decides again", WAIT, () -> "generated still decides", () -> {
+            ExecutionReport answer = submit(eth, "after-" + System.nanoTime());
+            return answer.execType() == ExecType.PENDING_NEW;
+        });
+    }
+
+    @Test
+    public void generatedStrategyTradesOnTheSimulatedMarket() throws Exception {
+        awaitInstrument(BTC);
+        install("alphintra.generated.strategy.jar");
+        org.osgi.service.cm.Configuration instance =
+                configurationAdmin.createFactoryConfiguration("io.alphintra.strategy", "?");
+        Dictionary<String, Object> properties = new Hashtable<>();
+        properties.put("instanceId", "ma-1");
+        properties.put("type", "ma-cross");
+        properties.put("instruments", BTC.toString());
+        properties.put("accountId", "ACC-GEN");
+        properties.put("traderId", "partner");
+        properties.put("param.fastWindow", "2");
+        properties.put("param.slowWindow", "4");
+        properties.put("param.quantity", "0.001");
+        instance.update(properties);
+
+        Poll.until("the generated strategy sent orders that filled", WAIT, () -> ordersOf("ma-1").toString(),
+                () -> ordersOf("ma-1").stream().anyMatch(o -> o.cumQuantity() > 0));
+        instance.delete();
+    }
+
+    @Test
+    public void generatedExchangeAdapterBundleStarts() throws Exception {
+        Bundle adapter = install("alphintra.generated.adapter.jar");
+        assertEquals("the generated adapter bundle resolves against the SDK and starts", Bundle.ACTIVE,
+                adapter.getState());
+    }
+
+    private Bundle install(String property) throws Exception {
+        File jar = new File(System.getProperty(property));
+        assertTrue("the archetype build produced " + jar, jar.isFile());
+        Bundle bundle = bundleContext.installBundle(jar.toURI().toString());
+        bundle.start();
+        return bundle;
+    }
+
+    private ExecutionReport submit(Instrument instrument, String id) {
+        try {
+            return engine.submit(OrderRequest.limit(ClientOrderId.of(id), instrument, Side.BUY,
+                    instrument.parseQuantity("quantity", "0.01"), instrument.parsePrice("price", "1"), TimeInForce.IOC,
+                    new Attribution("manual", "itest", "ACC-IT", "operations", "house")), "itest")
+                    .toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Instrument awaitInstrument(InstrumentId id) {
+        Poll.until(id + " is listed by a connected venue", WAIT, () -> "not listed",
+                () -> engine.instrument(id).isPresent());
+        return engine.instrument(id).orElseThrow();
+    }
+
+    private List<OrderView> ordersOf(String strategyId) {
+        try {
+            return engine.orders().toCompletableFuture().get(10, TimeUnit.SECONDS).stream()
+                    .filter(o -> o.strategyId().equals(strategyId)).collect(Collectors.toList());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
