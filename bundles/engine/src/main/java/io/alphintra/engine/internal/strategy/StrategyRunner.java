@@ -61,7 +61,8 @@ final class StrategyRunner implements StrategyContext {
     private final Thread thread;
     private final Logger strategyLog;
     private final Map<Long, ScheduledFuture<?>> scheduled = new ConcurrentHashMap<>();
-    private final Set<String> subscriptions = ConcurrentHashMap.newKeySet();
+    /** Per instrument, the kinds subscribed; checked by the engine thread for every event, so it allocates nothing. */
+    private final Map<InstrumentId, Set<MarketDataType>> subscriptions = new ConcurrentHashMap<>();
     private final AtomicLong ordersSent = new AtomicLong();
     private final AtomicLong nextTimerId = new AtomicLong();
     private final AtomicLong clientOrderIds = new AtomicLong();
@@ -112,7 +113,8 @@ final class StrategyRunner implements StrategyContext {
     }
 
     boolean isSubscribed(InstrumentId instrumentId, MarketDataType type) {
-        return subscriptions.contains(instrumentId + "/" + type);
+        Set<MarketDataType> types = subscriptions.get(instrumentId);
+        return types != null && types.contains(type);
     }
 
     void deliverTrade(Trade trade) {
@@ -224,15 +226,15 @@ final class StrategyRunner implements StrategyContext {
     private void cleanUp() {
         scheduled.values().forEach(future -> future.cancel(false));
         scheduled.clear();
-        for (String subscription : subscriptions) {
-            int slash = subscription.lastIndexOf('/');
-            try {
-                engine.unsubscribe(InstrumentId.parse(subscription.substring(0, slash)),
-                        MarketDataType.valueOf(subscription.substring(slash + 1)));
-            } catch (RuntimeException e) {
-                LOG.debug("Unsubscribing {} for {} failed", subscription, id(), e);
+        subscriptions.forEach((instrumentId, types) -> {
+            for (MarketDataType type : types) {
+                try {
+                    engine.unsubscribe(instrumentId, type);
+                } catch (RuntimeException e) {
+                    LOG.debug("Unsubscribing {} {} for {} failed", instrumentId, type, id(), e);
+                }
             }
-        }
+        });
         subscriptions.clear();
         if (settings.cancelOrdersOnStop()) {
             engine.orders().thenAccept(orders -> orders.stream()
@@ -271,7 +273,7 @@ final class StrategyRunner implements StrategyContext {
     public void subscribe(InstrumentId instrumentId, MarketDataType type) {
         requireOwnThread();
         requireConfigured(instrumentId);
-        if (subscriptions.add(instrumentId + "/" + type)) {
+        if (subscriptions.computeIfAbsent(instrumentId, key -> ConcurrentHashMap.newKeySet()).add(type)) {
             engine.subscribe(instrumentId, type);
         }
     }
@@ -279,7 +281,8 @@ final class StrategyRunner implements StrategyContext {
     @Override
     public void unsubscribe(InstrumentId instrumentId, MarketDataType type) {
         requireOwnThread();
-        if (subscriptions.remove(instrumentId + "/" + type)) {
+        Set<MarketDataType> types = subscriptions.get(instrumentId);
+        if (types != null && types.remove(type)) {
             engine.unsubscribe(instrumentId, type);
         }
     }
