@@ -36,6 +36,16 @@ public interface TradingEngine {
      */
     CompletionStage<ExecutionReport> cancel(ClientOrderId clientOrderId, String source);
 
+    /**
+     * Asks the venue to change a working order's quantity (the new total, fills included) and/or prices;
+     * {@code ReplaceRequest.UNCHANGED} keeps a value.
+     *
+     * @return {@code PENDING_REPLACE} (whose client order id the order carries once replaced), or
+     *     {@code REPLACE_REJECTED} saying why not (finished, pending, off the instrument's grid)
+     */
+    CompletionStage<ExecutionReport> replace(ClientOrderId clientOrderId, long newQuantity, long newLimitPrice,
+                                             long newStopPrice, String source);
+
     /** Every order this node has handled, newest first. */
     CompletionStage<List<OrderView>> orders();
 

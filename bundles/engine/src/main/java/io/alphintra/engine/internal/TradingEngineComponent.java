@@ -164,6 +164,12 @@ public final class TradingEngineComponent implements TradingEngine {
     }
 
     @Override
+    public CompletionStage<ExecutionReport> replace(ClientOrderId clientOrderId, long newQuantity, long newLimitPrice,
+                                                    long newStopPrice, String source) {
+        return loop.replace(clientOrderId, newQuantity, newLimitPrice, newStopPrice, source);
+    }
+
+    @Override
     public CompletionStage<List<OrderView>> orders() {
         return loop.query(EngineCore::orders);
     }

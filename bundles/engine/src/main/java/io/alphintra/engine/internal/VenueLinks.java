@@ -209,7 +209,8 @@ final class VenueLinks implements EngineCore.Venues {
         return link == null ? Optional.empty() : Optional.of(link.venue);
     }
 
-    Optional<Instrument> instrument(InstrumentId instrumentId) {
+    @Override
+    public Optional<Instrument> instrument(InstrumentId instrumentId) {
         return Optional.ofNullable(instruments.get(instrumentId));
     }
 }

@@ -69,6 +69,9 @@ public final class EngineCore {
         ExchangeAdapter adapter(String venueId);
 
         boolean connected(String venueId);
+
+        /** Reference data of an instrument a connected venue lists. */
+        Optional<Instrument> instrument(InstrumentId instrumentId);
     }
 
     /** Receives every report after the batch that produced it is durable, in order. */
@@ -162,16 +165,26 @@ public final class EngineCore {
      * Asks the venue to change a working order; {@link ReplaceRequest#UNCHANGED} keeps a value. The new values must
      * still fit the instrument's grid, which the venue checks; the engine checks the order can be replaced at all.
      */
-    public void replace(ClientOrderId clientOrderId, long newQuantity, long newLimitPrice, long newStopPrice,
-                        io.alphintra.sdk.instrument.Instrument instrument, String source, long nowNanos) {
+    public boolean replace(ClientOrderId clientOrderId, long newQuantity, long newLimitPrice, long newStopPrice,
+                           String source, long nowNanos) {
         OrderState order = ordersByClientId.get(clientOrderId);
+        if (order == null) {
+            return false;
+        }
         String refusal = requestRefusal(order, clientOrderId);
+        Instrument instrument = venues.instrument(order.instrumentId).orElse(null);
+        if (refusal == null && instrument == null) {
+            refusal = "no reference data for " + order.instrumentId + " (its venue has not listed it)";
+        }
+        if (refusal == null) {
+            refusal = gridRefusal(instrument, newQuantity, newLimitPrice, newStopPrice);
+        }
         if (refusal == null && newQuantity != ReplaceRequest.UNCHANGED && order.cumQuantity >= newQuantity) {
             refusal = "new quantity " + newQuantity + " is not above the filled quantity " + order.cumQuantity;
         }
         if (refusal != null) {
             refuseRequest(order, clientOrderId, ExecType.REPLACE_REJECTED, refusal, nowNanos);
-            return;
+            return true;
         }
         ClientOrderId requestId = nextRequestId(order, 'R');
         long quantity = newQuantity == ReplaceRequest.UNCHANGED ? order.quantity : newQuantity;
@@ -184,6 +197,25 @@ public final class EngineCore {
                 newLimitPrice, newStopPrice, order.venueOrderId, order.attribution));
         notifications.add(report(order, ExecType.PENDING_REPLACE, null, "replace requested by " + source, nowNanos)
                 .clientOrderId(requestId).originalClientOrderId(order.clientOrderId).build());
+        return true;
+    }
+
+    /** Null when the new values fit the instrument's grid, else what is wrong, naming the field and value. */
+    private static String gridRefusal(Instrument instrument, long quantity, long limitPrice, long stopPrice) {
+        try {
+            if (quantity != ReplaceRequest.UNCHANGED) {
+                instrument.requireValidQuantity("newQuantity", quantity);
+            }
+            if (limitPrice != ReplaceRequest.UNCHANGED) {
+                instrument.requireValidPrice("newLimitPrice", limitPrice);
+            }
+            if (stopPrice != ReplaceRequest.UNCHANGED) {
+                instrument.requireValidPrice("newStopPrice", stopPrice);
+            }
+            return null;
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
     }
 
     /**

@@ -40,7 +40,10 @@ import org.slf4j.LoggerFactory;
 public final class EngineLoop implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EngineLoop.class);
 
-    enum Kind { SUBMIT, CANCEL, VENUE_REPORT, RECONCILE, TRADE, TOP_OF_BOOK, QUERY }
+    enum Kind { SUBMIT, CANCEL, REPLACE, VENUE_REPORT, RECONCILE, TRADE, TOP_OF_BOOK, QUERY }
+
+    private record Replace(ClientOrderId clientOrderId, long quantity, long limitPrice, long stopPrice) {
+    }
 
     /** One preallocated ring slot; cleared after use so it holds no garbage between laps. */
     static final class Slot {
@@ -68,6 +71,7 @@ public final class EngineLoop implements AutoCloseable {
     /** Answers awaited per client order id, in submission order (engine thread only). */
     private final Map<ClientOrderId, ArrayDeque<CompletableFuture<Object>>> awaitingFirstReport = new HashMap<>();
     private final Map<ClientOrderId, ArrayDeque<CompletableFuture<Object>>> awaitingCancelAnswer = new HashMap<>();
+    private final Map<ClientOrderId, ArrayDeque<CompletableFuture<Object>>> awaitingReplaceAnswer = new HashMap<>();
     private final List<EngineListener> listeners = new CopyOnWriteArrayList<>();
 
     /**
@@ -114,6 +118,12 @@ public final class EngineLoop implements AutoCloseable {
 
     public CompletionStage<ExecutionReport> cancel(ClientOrderId clientOrderId, String source) {
         return publish(Kind.CANCEL, clientOrderId, source, null).thenApply(ExecutionReport.class::cast);
+    }
+
+    public CompletionStage<ExecutionReport> replace(ClientOrderId clientOrderId, long newQuantity, long newLimitPrice,
+                                                    long newStopPrice, String source) {
+        return publish(Kind.REPLACE, new Replace(clientOrderId, newQuantity, newLimitPrice, newStopPrice), source,
+                null).thenApply(ExecutionReport.class::cast);
     }
 
     /** Runs a read-only query on the engine thread, so it sees a consistent state without locks. */
@@ -175,6 +185,16 @@ public final class EngineLoop implements AutoCloseable {
                     awaitingCancelAnswer.computeIfAbsent(id, key -> new ArrayDeque<>()).add(slot.reply);
                     if (!core.cancel(id, slot.source, now)) {
                         awaitingCancelAnswer.remove(id).forEach(reply -> reply.completeExceptionally(
+                                new IllegalArgumentException("no order with client order id " + id)));
+                    }
+                }
+                case REPLACE -> {
+                    Replace replace = (Replace) slot.payload;
+                    ClientOrderId id = replace.clientOrderId();
+                    awaitingReplaceAnswer.computeIfAbsent(id, key -> new ArrayDeque<>()).add(slot.reply);
+                    if (!core.replace(id, replace.quantity(), replace.limitPrice(), replace.stopPrice(), slot.source,
+                            now)) {
+                        awaitingReplaceAnswer.remove(id).forEach(reply -> reply.completeExceptionally(
                                 new IllegalArgumentException("no order with client order id " + id)));
                     }
                 }
@@ -252,6 +272,10 @@ public final class EngineLoop implements AutoCloseable {
             complete(awaitingCancelAnswer, report.originalClientOrderId(), report);
         } else if (report.execType() == ExecType.CANCEL_REJECTED) {
             complete(awaitingCancelAnswer, report.clientOrderId(), report);
+        } else if (report.execType() == ExecType.PENDING_REPLACE) {
+            complete(awaitingReplaceAnswer, report.originalClientOrderId(), report);
+        } else if (report.execType() == ExecType.REPLACE_REJECTED) {
+            complete(awaitingReplaceAnswer, report.clientOrderId(), report);
         }
     }
 

@@ -333,7 +333,21 @@ final class StrategyRunner implements StrategyContext {
     @Override
     public ClientOrderId replace(ClientOrderId clientOrderId, long newQuantity, long newLimitPrice,
                                  long newStopPrice) {
-        throw new UnsupportedOperationException("replace from strategies is not wired yet: cancel and submit anew");
+        requireOwnThread();
+        countRequest();
+        try {
+            ExecutionReport answer = engine.replace(clientOrderId, newQuantity, newLimitPrice, newStopPrice,
+                    "strategy:" + id()).toCompletableFuture().get(5, TimeUnit.SECONDS);
+            if (answer.execType() == io.alphintra.sdk.order.ExecType.REPLACE_REJECTED) {
+                throw new IllegalArgumentException("replace of " + clientOrderId + " refused: " + answer.text());
+            }
+            return answer.clientOrderId();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("the engine did not accept the replace: " + e.getMessage(), e);
+        }
     }
 
     @Override

@@ -221,6 +221,39 @@ class EngineCoreTest {
     }
 
     @Test
+    void replaceIsSentForAWorkingOrderAndRefusedOffTheGrid() {
+        engine.submit(limit("c1", 10, 15000), "shell:admin", inputs(), 1L);
+        engine.endOfBatch();
+        reports.clear();
+
+        assertThat(engine.replace(ClientOrderId.of("c1"), 10, 15000 + 1, ReplaceRequest.UNCHANGED, "shell:admin", 2L))
+                .isTrue();
+        engine.endOfBatch();
+        assertThat(sentToVenue.get(1)).isInstanceOfSatisfying(ReplaceRequest.class,
+                r -> assertThat(r.newLimitPrice()).isEqualTo(15001));
+        assertThat(reports).singleElement().extracting(ExecutionReport::execType).isEqualTo(ExecType.PENDING_REPLACE);
+
+        reports.clear();
+        engine.onVenueReport(ExecutionReport.builder().clientOrderId(ClientOrderId.of("c1.R1"))
+                .originalClientOrderId(ClientOrderId.of("c1")).venueOrderId("V-c1").execId("X-rpl")
+                .instrumentId(AAPL.id()).side(Side.BUY).execType(ExecType.REPLACED).status(OrderStatus.NEW)
+                .orderQuantity(10).cumQuantity(0).leavesQuantity(10).liquidity(Liquidity.UNKNOWN)
+                .transactTimeNanos(3L).build(), 3L);
+        assertThat(engine.replace(ClientOrderId.of("c1.R1"), 0, ReplaceRequest.UNCHANGED, ReplaceRequest.UNCHANGED,
+                "shell:admin", 4L)).isTrue();
+        engine.endOfBatch();
+        assertThat(reports.get(reports.size() - 1)).satisfies(r -> {
+            assertThat(r.execType()).isEqualTo(ExecType.REPLACE_REJECTED);
+            assertThat(r.text()).contains("newQuantity = 0");
+        });
+        assertThat(engine.openOrders()).singleElement().satisfies(o -> {
+            assertThat(o.limitPrice()).isEqualTo(15001);
+            assertThat(o.clientOrderId()).isEqualTo(ClientOrderId.of("c1.R1"));
+        });
+        assertThat(engine.replace(ClientOrderId.of("nope"), 1, 1, 1, "shell:admin", 5L)).isFalse();
+    }
+
+    @Test
     void adapterThatThrowsGetsTheOrderRejectedNotLost() {
         venueThrows = true;
         engine.submit(limit("c1", 10, 15000), "shell:admin", inputs(), 1L);
@@ -269,7 +302,7 @@ class EngineCoreTest {
         engine.onVenueReport(venue("c1", ExecType.NEW, OrderStatus.NEW, 0, 0, 0, 0), 2L);
         engine.onVenueReport(venue("c1", ExecType.TRADE, OrderStatus.PARTIALLY_FILLED, 3, 15000, 3, 45000), 3L);
         engine.onVenueReport(venue("c2", ExecType.TRADE, OrderStatus.FILLED, 5, 14900, 5, 74500), 3L);
-        engine.replace(ClientOrderId.of("c1"), 20, 15005, ReplaceRequest.UNCHANGED, AAPL, "shell:admin", 4L);
+        engine.replace(ClientOrderId.of("c1"), 20, 15005, ReplaceRequest.UNCHANGED, "shell:admin", 4L);
         engine.endOfBatch();
         gate.removeRuleSet(gate.ruleSet(Jurisdiction.US).orElseThrow());
         engine.submit(limit("c3", 1, 15000), "shell:admin", inputs(), 5L);
@@ -319,6 +352,11 @@ class EngineCoreTest {
             @Override
             public boolean connected(String venueId) {
                 return venueConnected;
+            }
+
+            @Override
+            public java.util.Optional<Instrument> instrument(InstrumentId instrumentId) {
+                return java.util.Optional.of(AAPL);
             }
         }, accounts = new PortfolioAccounts(Currency.of("USD")), (report, source, strategyId) -> reports.add(report));
     }

@@ -268,6 +268,12 @@ class StrategyHostTest {
         }
 
         @Override
+        public CompletionStage<ExecutionReport> replace(ClientOrderId clientOrderId, long newQuantity,
+                                                        long newLimitPrice, long newStopPrice, String source) {
+            return new CompletableFuture<>();
+        }
+
+        @Override
         public CompletionStage<List<OrderView>> orders() {
             return CompletableFuture.completedFuture(submitted.stream()
                     .filter(order -> !cancelled.contains(order.clientOrderId()))
