@@ -54,7 +54,7 @@ import org.osgi.service.cm.ConfigurationAdmin;
 public class EngineIT {
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final InstrumentId BTC = InstrumentId.parse("BTC-USD@SIMX_CRYPTO");
-    private static final InstrumentId TOYOTA = InstrumentId.parse("7203@SIMX_JP");
+    private static final InstrumentId DBS = InstrumentId.parse("D05@SIMX_SG");
 
     @Inject
     private TradingEngine engine;
@@ -72,23 +72,31 @@ public class EngineIT {
 
     @Test
     public void orderForAJurisdictionWithoutRuleSetIsRejected() throws Exception {
-        Instrument toyota = awaitInstrument(TOYOTA);
-        for (org.osgi.service.cm.Configuration config : configurations("io.alphintra.compliance.baseline")) {
-            if ("JP".equals(config.getProperties().get("jurisdiction"))) {
-                config.delete();
-            }
-        }
-        Poll.until("no rule set decides for JP", WAIT, () -> ruleSetJurisdictions().toString(),
-                () -> !ruleSetJurisdictions().contains(Jurisdiction.JP));
+        // A venue opened at run time in a jurisdiction the node ships no rule set for (Singapore).
+        org.osgi.service.cm.Configuration venue =
+                configurationAdmin.createFactoryConfiguration("io.alphintra.venue.simulated", "?");
+        Dictionary<String, Object> properties = new Hashtable<>();
+        properties.put("venueId", "SIMX_SG");
+        properties.put("venueName", "Simulated Singapore equities");
+        properties.put("jurisdiction", "SG");
+        properties.put("currency", "SGD");
+        properties.put("timeZone", "Asia/Singapore");
+        properties.put("sessions", "24x7");
+        properties.put("instruments", "D05 start=35.00");
+        properties.put("twin.enabled", "false");
+        venue.update(properties);
+        Instrument dbs = awaitInstrument(DBS);
+        assertTrue("no rule set decides for SG", !ruleSetJurisdictions().contains(Jurisdiction.SG));
 
-        ExecutionReport answer = engine.submit(OrderRequest.limit(ClientOrderId.of("it-jp-1"), toyota, Side.BUY,
-                toyota.parseQuantity("quantity", "100"), toyota.parsePrice("price", "2900"), TimeInForce.DAY,
+        ExecutionReport answer = engine.submit(OrderRequest.limit(ClientOrderId.of("it-sg-1"), dbs, Side.BUY,
+                dbs.parseQuantity("quantity", "100"), dbs.parsePrice("price", "35.00"), TimeInForce.DAY,
                 new Attribution("manual", "itest", "ACC-IT", "operations", "house")), "itest")
                 .toCompletableFuture().get(10, TimeUnit.SECONDS);
 
         assertEquals(ExecType.REJECTED, answer.execType());
         assertEquals(RejectReason.NO_RULE_SET, answer.rejectReason());
-        assertTrue(answer.text(), answer.text().contains("no compliance rule set is installed for jurisdiction JP"));
+        assertTrue(answer.text(), answer.text().contains("no compliance rule set is installed for jurisdiction SG"));
+        venue.delete();
     }
 
     @Test
@@ -174,12 +182,6 @@ public class EngineIT {
         Poll.until(id + " is listed by a connected venue", WAIT, () -> "not listed",
                 () -> engine.instrument(id).isPresent());
         return engine.instrument(id).orElseThrow();
-    }
-
-    private List<org.osgi.service.cm.Configuration> configurations(String factoryPid) throws Exception {
-        org.osgi.service.cm.Configuration[] found =
-                configurationAdmin.listConfigurations("(service.factoryPid=" + factoryPid + ")");
-        return found == null ? List.of() : List.of(found);
     }
 
     private List<Jurisdiction> ruleSetJurisdictions() {
