@@ -16,14 +16,16 @@ import io.alphintra.sdk.order.OrderRequest;
 import io.alphintra.sdk.order.RejectReason;
 import io.alphintra.sdk.order.Side;
 import io.alphintra.sdk.order.TimeInForce;
-import java.io.File;
+import java.net.URI;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import javax.inject.Inject;
+import org.apache.karaf.features.FeaturesService;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -36,9 +38,9 @@ import org.osgi.framework.BundleContext;
 import org.osgi.service.cm.ConfigurationAdmin;
 
 /**
- * Plugins generated from the SDK's archetypes (the build generates and builds them from the archetypes' sample
- * projects) installed into a running node: the rule set decides on orders, the strategy trades on the simulated
- * market, and the exchange adapter bundle resolves and starts.
+ * Plugins generated from the SDK's archetypes (the build generates, builds and installs the archetypes' sample
+ * projects) installed into a running node as the Karaf features they produce: the rule set decides on orders, the
+ * strategy trades on the simulated market, and the exchange adapter bundle resolves and starts.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -56,6 +58,9 @@ public class GeneratedPluginsIT {
     @Inject
     private BundleContext bundleContext;
 
+    @Inject
+    private FeaturesService featuresService;
+
     @Configuration
     public Option[] configuration() {
         return KarafNode.options();
@@ -64,7 +69,7 @@ public class GeneratedPluginsIT {
     @Test
     public void generatedRuleSetDecidesOnOrders() throws Exception {
         Instrument eth = awaitInstrument(ETH);
-        install("alphintra.generated.ruleset.jar");
+        installFeature("example-rules", "com.example.rules");
         org.osgi.service.cm.Configuration config =
                 configurationAdmin.getConfiguration("com.example.rules.RestrictedListRuleSet", "?");
         Dictionary<String, Object> properties = new Hashtable<>();
@@ -93,7 +98,7 @@ public class GeneratedPluginsIT {
     @Test
     public void generatedStrategyTradesOnTheSimulatedMarket() throws Exception {
         awaitInstrument(BTC);
-        install("alphintra.generated.strategy.jar");
+        installFeature("example-strategy", "com.example.strategy");
         org.osgi.service.cm.Configuration instance =
                 configurationAdmin.createFactoryConfiguration("io.alphintra.strategy", "?");
         Dictionary<String, Object> properties = new Hashtable<>();
@@ -114,17 +119,24 @@ public class GeneratedPluginsIT {
 
     @Test
     public void generatedExchangeAdapterBundleStarts() throws Exception {
-        Bundle adapter = install("alphintra.generated.adapter.jar");
+        Bundle adapter = installFeature("example-adapter", "com.example.adapter");
         assertEquals("the generated adapter bundle resolves against the SDK and starts", Bundle.ACTIVE,
                 adapter.getState());
     }
 
-    private Bundle install(String property) throws Exception {
-        File jar = new File(System.getProperty(property));
-        assertTrue("the archetype build produced " + jar, jar.isFile());
-        Bundle bundle = bundleContext.installBundle(jar.toURI().toString());
-        bundle.start();
-        return bundle;
+    /**
+     * Installs a generated project the way its README tells a partner to: the Karaf feature the project attached
+     * to its build (the archetype test installed it into the local Maven repository), by repository URL and name.
+     */
+    private Bundle installFeature(String artifactId, String symbolicName) throws Exception {
+        featuresService.addRepository(URI.create("mvn:com.example/" + artifactId + "/1.0.0-SNAPSHOT/xml/features"));
+        featuresService.installFeature(artifactId);
+        assertTrue("feature " + artifactId + " is installed",
+                featuresService.isInstalled(featuresService.getFeature(artifactId)));
+        return Arrays.stream(bundleContext.getBundles())
+                .filter(b -> symbolicName.equals(b.getSymbolicName()))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("feature " + artifactId + " installed no " + symbolicName));
     }
 
     private ExecutionReport submit(Instrument instrument, String id) {
