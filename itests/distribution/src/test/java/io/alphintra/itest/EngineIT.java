@@ -3,6 +3,7 @@ package io.alphintra.itest;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import io.alphintra.engine.MarketLine;
 import io.alphintra.engine.OrderView;
 import io.alphintra.engine.PositionView;
 import io.alphintra.engine.TradingEngine;
@@ -28,8 +29,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Dictionary;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Hashtable;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import javax.inject.Inject;
@@ -144,6 +149,28 @@ public class EngineIT {
     }
 
     @Test
+    public void everyShippedVenueShowsAMovingMarket() throws Exception {
+        List<String> shipped = new ArrayList<>();
+        for (org.osgi.service.cm.Configuration venue : configurationAdmin.listConfigurations(
+                "(&(service.factoryPid=io.alphintra.venue.simulated)(felix.fileinstall.filename=*))")) {
+            shipped.add((String) venue.getProperties().get("venueId"));
+        }
+        assertEquals("venues in etc/", 5, shipped.size());
+        // Whatever the hour of the run: the shipped venues are continuously open (sessionMode = continuous).
+        Map<InstrumentId, Set<Long>> lastPrices = new HashMap<>();
+        Poll.until("a last price moves on every venue of " + shipped, WAIT, () -> lastPrices.toString(), () -> {
+            for (MarketLine line : market()) {
+                if (line.lastPrice().isPresent()) {
+                    lastPrices.computeIfAbsent(line.instrumentId(), id -> new HashSet<>())
+                            .add(line.lastPrice().getAsLong());
+                }
+            }
+            return shipped.stream().allMatch(venue -> lastPrices.entrySet().stream()
+                    .anyMatch(e -> e.getKey().venueId().equals(venue) && e.getValue().size() > 1));
+        });
+    }
+
+    @Test
     public void liveMarketDataIsRecordedForReplay() throws Exception {
         awaitInstrument(BTC);
         org.osgi.service.cm.Configuration recorder =
@@ -204,6 +231,14 @@ public class EngineIT {
         try {
             return engine.orders().toCompletableFuture().get(10, TimeUnit.SECONDS).stream()
                     .filter(o -> o.strategyId().equals(strategyId)).collect(Collectors.toList());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<MarketLine> market() {
+        try {
+            return engine.market().toCompletableFuture().get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -176,6 +176,19 @@ public final class OrderBook {
         return lastTradePrice;
     }
 
+    /**
+     * A trade printed outside this book, such as a recorded trade replayed on a simulated venue: it becomes the
+     * last trade price, and the stops it reaches trigger as after a trade here.
+     */
+    public void tradedElsewhere(long price) {
+        if (price <= 0) {
+            throw new IllegalArgumentException("price must be positive: " + price);
+        }
+        lastTradePrice = price;
+        triggerStops();
+        publish();
+    }
+
     /** The best bid price, or 0 if there are no bids. */
     public long bestBidPrice() {
         return bids.isEmpty() ? 0 : bids.best().price;

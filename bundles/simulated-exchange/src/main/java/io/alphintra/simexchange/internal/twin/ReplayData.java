@@ -18,16 +18,29 @@ import io.alphintra.sdk.instrument.Instrument;
  * that names it with a message such as {@code trades.csv line 17, field 'price': 'abc' is not a decimal number}
  * instead of failing hours into a run.
  *
- * <p>Prices are rounded half-even to the instrument's price scale and snapped to its tick grid: they become the
- * fair value that the market makers quote around, not prints of their own. A bar becomes four prices: open, then
- * the extreme nearer the open, the other extreme, and close.
+ * <p>Prices are rounded half-even to the instrument's price scale and snapped to its tick grid: for the twin they
+ * become the fair value that the market makers quote around, not prints of their own. A bar becomes four prices:
+ * open, then the extreme nearer the open, the other extreme, and close.
+ *
+ * <p>Each price also keeps its time and quantity, for the recorded market ({@code RecordedMarket}), which prints
+ * the tape as it was. A trade's time is its Unix second; amounts are rounded half-even to the quantity scale. The
+ * four prices of a bar on date D are at 00:00, 06:00, 12:00 and 18:00 UTC of D, so that one-day bars built from
+ * them are the recorded bars again, and share its volume: a quarter each, the remainder on the close.
  */
 public final class ReplayData {
 
-    private final long[] prices;
+    private static final long SECOND = 1_000_000_000L;
+    private static final long DAY = 86_400 * SECOND;
+    private static final long BAR_STEP = DAY / 4;
 
-    private ReplayData(long[] prices) {
+    private final long[] prices;
+    private final long[] times;
+    private final long[] quantities;
+
+    private ReplayData(long[] prices, long[] times, long[] quantities) {
         this.prices = prices;
+        this.times = times;
+        this.quantities = quantities;
     }
 
     public int size() {
@@ -37,6 +50,16 @@ public final class ReplayData {
     /** The i-th price in price units. */
     public long price(int index) {
         return prices[index];
+    }
+
+    /** The i-th price's venue time, epoch nanoseconds; never before the previous one. */
+    public long timeNanos(int index) {
+        return times[index];
+    }
+
+    /** The i-th price's traded quantity in quantity units; 0 for a recorded amount that rounds to nothing. */
+    public long quantity(int index) {
+        return quantities[index];
     }
 
     public static ReplayData load(Path file, ReplayFormat format, Instrument instrument) {
@@ -54,6 +77,8 @@ public final class ReplayData {
                 ? new String[] {"timestamp", "price", "amount"}
                 : new String[] {"date", "open", "high", "low", "close", "volume"};
         long[] prices = new long[1024];
+        long[] times = new long[1024];
+        long[] quantities = new long[1024];
         int count = 0;
         int lineNumber = 0;
         long previousTime = Long.MIN_VALUE;
@@ -79,9 +104,13 @@ public final class ReplayData {
                 }
                 previousTime = time;
                 long price = at.price(1, instrument);
-                at.amount(2);
+                long quantity = at.amount(2, instrument);
                 prices = ensure(prices, count + 1);
-                prices[count++] = price;
+                times = ensure(times, count + 1);
+                quantities = ensure(quantities, count + 1);
+                prices[count] = price;
+                times[count] = at.nanos(0, time, SECOND);
+                quantities[count++] = quantity;
             } else {
                 long time = at.date(0);
                 if (time <= previousTime) {
@@ -92,7 +121,7 @@ public final class ReplayData {
                 long high = at.price(2, instrument);
                 long low = at.price(3, instrument);
                 long close = at.price(4, instrument);
-                at.amount(5);
+                long volume = at.amount(5, instrument);
                 if (high < Math.max(Math.max(open, close), low)) {
                     throw at.error(2, "below open, low or close");
                 }
@@ -100,17 +129,27 @@ public final class ReplayData {
                     throw at.error(3, "above open or close");
                 }
                 prices = ensure(prices, count + 4);
+                times = ensure(times, count + 4);
+                quantities = ensure(quantities, count + 4);
                 boolean up = close >= open;
-                prices[count++] = open;
-                prices[count++] = up ? low : high;
-                prices[count++] = up ? high : low;
-                prices[count++] = close;
+                prices[count] = open;
+                prices[count + 1] = up ? low : high;
+                prices[count + 2] = up ? high : low;
+                prices[count + 3] = close;
+                long dayStart = at.nanos(0, time, DAY);
+                for (int k = 0; k < 4; k++) {
+                    times[count + k] = dayStart + k * BAR_STEP;
+                    quantities[count + k] = volume / 4;
+                }
+                quantities[count + 3] += volume % 4;
+                count += 4;
             }
         }
         if (count == 0) {
             throw new ReplayException(name + ": no data lines");
         }
-        return new ReplayData(Arrays.copyOf(prices, count));
+        return new ReplayData(Arrays.copyOf(prices, count), Arrays.copyOf(times, count),
+                Arrays.copyOf(quantities, count));
     }
 
     private static long[] ensure(long[] array, int size) {
@@ -171,9 +210,25 @@ public final class ReplayData {
             return snapped;
         }
 
-        void amount(int field) {
-            if (decimal(field).signum() < 0) {
+        /** A time in {@code unit}s since the epoch (seconds, days) as epoch nanoseconds. */
+        long nanos(int field, long units, long unit) {
+            try {
+                return Math.multiplyExact(units, unit);
+            } catch (ArithmeticException e) {
+                throw error(field, "is too far in the future for epoch nanoseconds");
+            }
+        }
+
+        long amount(int field, Instrument instrument) {
+            BigDecimal value = decimal(field);
+            if (value.signum() < 0) {
                 throw error(field, "is negative");
+            }
+            try {
+                return value.setScale(instrument.quantityScale(), RoundingMode.HALF_EVEN).unscaledValue()
+                        .longValueExact();
+            } catch (ArithmeticException e) {
+                throw error(field, "is out of range at quantity scale " + instrument.quantityScale());
             }
         }
     }

@@ -33,7 +33,8 @@ import io.alphintra.simexchange.internal.twin.ReplayData;
  * The exchange adapter of one simulated venue. Every method returns at once: it puts a command on the venue
  * thread's ring ({@link VenueRunner}) and the answer comes back through the {@link VenueListener} on the venue
  * thread. When the ring is full (the host outruns the venue) a request is refused with
- * {@link RejectReason#THROTTLED} on the caller's thread instead of blocking it.
+ * {@link RejectReason#THROTTLED} on the caller's thread instead of blocking it. A venue built
+ * {@linkplain #onCallerThread on the caller's thread} runs each command there instead, before the call returns.
  */
 public final class SimulatedVenue implements ExchangeAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(SimulatedVenue.class);
@@ -41,10 +42,10 @@ public final class SimulatedVenue implements ExchangeAdapter {
     private final VenueSettings settings;
     private final VenueCapabilities capabilities;
     private final List<Instrument> instruments;
-    private final VenueRunner runner;
+    private final VenueDrive drive;
     private volatile VenueListener lastListener;
 
-    private SimulatedVenue(VenueSettings settings, VenueCore core) {
+    private SimulatedVenue(VenueSettings settings, VenueDrive drive) {
         this.settings = settings;
         this.capabilities = new VenueCapabilities(EnumSet.allOf(OrderType.class), EnumSet.allOf(TimeInForce.class),
                 true, settings.bookDepth(),
@@ -54,8 +55,7 @@ public final class SimulatedVenue implements ExchangeAdapter {
             list.add(spec.instrument());
         }
         this.instruments = List.copyOf(list);
-        this.runner = new VenueRunner(core, settings.clockMode(), settings.commandQueueSize(),
-                "alphintra-venue-" + settings.venue().id());
+        this.drive = drive;
     }
 
     /**
@@ -72,7 +72,13 @@ public final class SimulatedVenue implements ExchangeAdapter {
         long start = settings.clockMode() == ClockMode.REALTIME
                 ? Math.multiplyExact(System.currentTimeMillis(), 1_000_000L)
                 : SessionSchedule.toNanos(settings.clockStart());
-        return new SimulatedVenue(settings, new VenueCore(settings, replays, start));
+        return new SimulatedVenue(settings, new VenueRunner(new VenueCore(settings, replays, start),
+                settings.clockMode(), settings.commandQueueSize(), "alphintra-venue-" + settings.venue().id()));
+    }
+
+    /** A venue whose commands run on the thread that owns {@code drive}, in the virtual time it is moved to. */
+    static SimulatedVenue onCallerThread(VenueSettings settings, CallerThreadDrive drive) {
+        return new SimulatedVenue(settings, drive);
     }
 
     public VenueSettings settings() {
@@ -80,7 +86,7 @@ public final class SimulatedVenue implements ExchangeAdapter {
     }
 
     public void start() {
-        runner.start();
+        drive.start();
         LOG.info("Venue {} ({}, {}, {}) started with {} instruments, clock {}, twin {}", settings.venue().id(),
                 settings.venue().name(), settings.venue().jurisdiction(), settings.venue().currency(),
                 instruments.size(), settings.clockMode(), settings.twin().enabled() ? "on" : "off");
@@ -88,13 +94,13 @@ public final class SimulatedVenue implements ExchangeAdapter {
 
     /** Ends the session ({@code onDisconnected(reason)}) and stops the venue thread. */
     public void stop(String reason) {
-        if (!runner.stop(reason, 5_000)) {
+        if (!drive.stop(reason, 5_000)) {
             LOG.error("Venue {}: the venue thread did not stop within 5 s", settings.venue().id());
         }
     }
 
     public boolean isRunning() {
-        return runner.isRunning();
+        return drive.isRunning();
     }
 
     @Override
@@ -113,16 +119,16 @@ public final class SimulatedVenue implements ExchangeAdapter {
             throw new IllegalArgumentException("listener: required (was null)");
         }
         lastListener = listener;
-        if (!runner.offer(VenueRunner.Kind.CONNECT, listener, null, 0)) {
-            listener.onDisconnected(runner.isRunning() ? "venue command queue full" : "venue stopped");
+        if (!drive.offer(VenueCommand.CONNECT, listener, null, 0)) {
+            listener.onDisconnected(drive.isRunning() ? "venue command queue full" : "venue stopped");
         }
     }
 
     @Override
     public void disconnect() {
-        if (!runner.offer(VenueRunner.Kind.DISCONNECT, "logged out", null, 0)) {
+        if (!drive.offer(VenueCommand.DISCONNECT, "logged out", null, 0)) {
             LOG.warn("Venue {}: logout not queued ({})", settings.venue().id(),
-                    runner.isRunning() ? "queue full" : "venue stopped");
+                    drive.isRunning() ? "queue full" : "venue stopped");
         }
     }
 
@@ -135,7 +141,7 @@ public final class SimulatedVenue implements ExchangeAdapter {
     public void subscribe(InstrumentId instrumentId, MarketDataType type) {
         requireNonNull("instrumentId", instrumentId);
         requireNonNull("type", type);
-        if (!runner.offer(VenueRunner.Kind.SUBSCRIBE, instrumentId, type, 0)) {
+        if (!drive.offer(VenueCommand.SUBSCRIBE, instrumentId, type, 0)) {
             LOG.warn("Venue {}: subscription {} {} not queued", settings.venue().id(), instrumentId, type);
         }
     }
@@ -144,13 +150,13 @@ public final class SimulatedVenue implements ExchangeAdapter {
     public void unsubscribe(InstrumentId instrumentId, MarketDataType type) {
         requireNonNull("instrumentId", instrumentId);
         requireNonNull("type", type);
-        runner.offer(VenueRunner.Kind.UNSUBSCRIBE, instrumentId, type, 0);
+        drive.offer(VenueCommand.UNSUBSCRIBE, instrumentId, type, 0);
     }
 
     @Override
     public void submit(OrderRequest order) {
         requireNonNull("order", order);
-        if (!runner.offer(VenueRunner.Kind.REQUEST, order, null, 0)) {
+        if (!drive.offer(VenueCommand.REQUEST, order, null, 0)) {
             refuse(ExecutionReport.builder().clientOrderId(order.clientOrderId()).instrumentId(order.instrument().id())
                     .side(order.side()).execType(ExecType.REJECTED).status(OrderStatus.REJECTED)
                     .orderQuantity(order.quantity()));
@@ -160,7 +166,7 @@ public final class SimulatedVenue implements ExchangeAdapter {
     @Override
     public void cancel(CancelRequest request) {
         requireNonNull("request", request);
-        if (!runner.offer(VenueRunner.Kind.REQUEST, request, null, 0)) {
+        if (!drive.offer(VenueCommand.REQUEST, request, null, 0)) {
             refuse(ExecutionReport.builder().clientOrderId(request.clientOrderId())
                     .originalClientOrderId(request.originalClientOrderId()).instrumentId(request.instrumentId())
                     .side(request.side()).execType(ExecType.CANCEL_REJECTED).status(OrderStatus.REJECTED)
@@ -171,7 +177,7 @@ public final class SimulatedVenue implements ExchangeAdapter {
     @Override
     public void replace(ReplaceRequest request) {
         requireNonNull("request", request);
-        if (!runner.offer(VenueRunner.Kind.REQUEST, request, null, 0)) {
+        if (!drive.offer(VenueCommand.REQUEST, request, null, 0)) {
             refuse(ExecutionReport.builder().clientOrderId(request.clientOrderId())
                     .originalClientOrderId(request.originalClientOrderId()).instrumentId(request.instrument().id())
                     .side(request.side()).execType(ExecType.REPLACE_REJECTED).status(OrderStatus.REJECTED)
@@ -182,8 +188,8 @@ public final class SimulatedVenue implements ExchangeAdapter {
     @Override
     public CompletionStage<List<OpenOrder>> openOrders() {
         CompletableFuture<List<OpenOrder>> future = new CompletableFuture<>();
-        if (!runner.offer(VenueRunner.Kind.OPEN_ORDERS, future, null, 0)) {
-            future.completeExceptionally(new IllegalStateException(runner.isRunning()
+        if (!drive.offer(VenueCommand.OPEN_ORDERS, future, null, 0)) {
+            future.completeExceptionally(new IllegalStateException(drive.isRunning()
                     ? "venue command queue full" : "venue " + settings.venue().id() + " stopped"));
         }
         return future;
@@ -191,7 +197,7 @@ public final class SimulatedVenue implements ExchangeAdapter {
 
     /** Simulates a lost session: {@code onDisconnected(reason)} now, a reconnect after the configured delay. */
     public void dropSession(String reason) {
-        runner.offer(VenueRunner.Kind.DROP, reason, null, 0);
+        drive.offer(VenueCommand.DROP, reason, null, 0);
     }
 
     /**
@@ -206,7 +212,7 @@ public final class SimulatedVenue implements ExchangeAdapter {
             throw new IllegalArgumentException("nanos = " + nanos + ": time only moves forward");
         }
         CompletableFuture<Long> done = new CompletableFuture<>();
-        if (!runner.offer(VenueRunner.Kind.ADVANCE, done, null, nanos)) {
+        if (!drive.offer(VenueCommand.ADVANCE, done, null, nanos)) {
             done.completeExceptionally(new IllegalStateException("venue command queue full or stopped"));
         }
         return done;
@@ -214,12 +220,12 @@ public final class SimulatedVenue implements ExchangeAdapter {
 
     /** A refusal on the caller's thread: the ring is full or the venue stopped. */
     private void refuse(ExecutionReport.Builder builder) {
-        boolean stopped = !runner.isRunning();
+        boolean stopped = !drive.isRunning();
         ExecutionReport report = builder.execId(settings.venue().id() + "-T" + System.nanoTime())
                 .rejectReason(stopped ? RejectReason.VENUE_DISCONNECTED : RejectReason.THROTTLED)
                 .text(stopped ? "venue " + settings.venue().id() + " stopped"
                         : "venue command queue full (" + settings.commandQueueSize() + ")")
-                .transactTimeNanos(runner.wallClockNanos()).receiveTimeNanos(runner.wallClockNanos()).build();
+                .transactTimeNanos(drive.refusalTimeNanos()).receiveTimeNanos(drive.refusalTimeNanos()).build();
         VenueListener listener = lastListener;
         if (listener != null) {
             listener.onExecutionReport(report);

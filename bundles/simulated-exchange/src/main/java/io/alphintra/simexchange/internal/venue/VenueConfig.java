@@ -32,6 +32,11 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(description = "'24x7', or comma-separated weekly sessions such as 'Mon-Fri 09:30-16:00'.")
     String sessions() default "24x7";
 
+    @AttributeDefinition(description = "'calendar' keeps the sessions, holidays and early closes above;"
+            + " 'continuous' opens the venue at all hours every day (the demo default), the trading day rolling at"
+            + " local midnight.")
+    String sessionMode() default "calendar";
+
     @AttributeDefinition(description = "Comma-separated local dates without sessions, e.g. 2026-12-25.")
     String holidays() default "";
 

@@ -60,6 +60,7 @@ final class VenueCore implements TwinGateway {
     static final int TIMER_TWIN = 1;
     static final int TIMER_REQUEST = 2;
     static final int TIMER_RECONNECT = 3;
+    static final int TIMER_RECORDED_PRINT = 4;
 
     /** Host accounts trade under owner ids from here up, one per account id, so that STP works per account. */
     static final long FIRST_ACCOUNT_OWNER = 1_000_000;
@@ -80,6 +81,8 @@ final class VenueCore implements TwinGateway {
     private final Map<String, Long> accountOwners = new HashMap<>();
     private final TimerQueue timers = new TimerQueue();
     private final MarketTwin twin;
+    /** The recorded market of a venue that replays recorded trades, or null. */
+    private RecordedMarket recorded;
     private final DepthSnapshot snapshot;
     private final MarketDataEvents.TradeEvent tradeEvent = new MarketDataEvents.TradeEvent();
     private final MarketDataEvents.TopOfBookEvent topEvent = new MarketDataEvents.TopOfBookEvent();
@@ -123,6 +126,20 @@ final class VenueCore implements TwinGateway {
                 : null;
     }
 
+    /**
+     * A venue whose other order source is the {@link RecordedMarket} replaying {@code tapes} instead of the twin.
+     *
+     * @param tapes per instrument, its recorded trades or null
+     */
+    static VenueCore replaying(VenueSettings settings, List<ReplayData> tapes, long startNanos, int spreadTicks) {
+        if (settings.twin().enabled()) {
+            throw new IllegalArgumentException("twin.enabled: a venue replaying recorded trades runs no twin");
+        }
+        VenueCore core = new VenueCore(settings, tapes, startNanos);
+        core.recorded = new RecordedMarket(core, settings.instruments(), tapes, spreadTicks);
+        return core;
+    }
+
     /** Opens the venue's first session state and starts the twin; call once, on the venue thread. */
     void start() {
         open = schedule.isOpen(now);
@@ -130,6 +147,14 @@ final class VenueCore implements TwinGateway {
         if (twin != null && open) {
             twin.onOpen(now);
         }
+        if (recorded != null) {
+            recorded.start();
+        }
+    }
+
+    /** Whether every recorded print has been replayed; true for a venue that replays none. */
+    boolean recordingFinished() {
+        return recorded == null || recorded.finished();
     }
 
     long now() {
@@ -172,6 +197,7 @@ final class VenueCore implements TwinGateway {
             case TIMER_SESSION -> onSessionBoundary();
             case TIMER_TWIN -> twin.onEvent(arg, now);
             case TIMER_REQUEST -> process(payload);
+            case TIMER_RECORDED_PRINT -> recorded.onPrint(arg, now);
             case TIMER_RECONNECT -> {
                 if (arg == (int) reconnectGeneration && !connected && listener != null) {
                     markConnected();
@@ -707,6 +733,25 @@ final class VenueCore implements TwinGateway {
         return open;
     }
 
+    // ---- the recorded market's access ---------------------------------------------------------------------------
+
+    OrderBook orderBook(int instrument) {
+        return books[instrument].book;
+    }
+
+    /** Publishes what the recorded market did to a book as one batch, like the end of any book command. */
+    void flushBook(int instrument) {
+        books[instrument].flush();
+    }
+
+    void publishRecordedTrade(int instrument, long price, long quantity, long timeNanos) {
+        books[instrument].publishTrade(price, quantity, AggressorSide.UNKNOWN, timeNanos);
+    }
+
+    void scheduleRecordedPrint(int instrument, long atNanos) {
+        timers.add(atNanos, TIMER_RECORDED_PRINT, instrument, null);
+    }
+
     /** Depth of a book, for tests and operators. */
     void depth(InstrumentId id, DepthSnapshot out) {
         booksById.get(id).book.depth(out);
@@ -818,17 +863,9 @@ final class VenueCore implements TwinGateway {
         public void onTrade(long seq, long makerOrderId, long takerOrderId, long makerOwnerId, long takerOwnerId,
                 Side takerSide, long price, long quantity, long makerRemaining, long takerRemaining, long makerFee,
                 long takerFee) {
-            if (trades && connected) {
-                tradeEvent.instrumentId = instrument.id();
-                tradeEvent.price = price;
-                tradeEvent.quantity = quantity;
-                tradeEvent.aggressor = takerSide == Side.BUY ? AggressorSide.BUYER : AggressorSide.SELLER;
-                tradeEvent.timeNanos = now;
-                try {
-                    listener.onTrade(tradeEvent);
-                } catch (RuntimeException e) {
-                    LOG.error("Venue {}: the host's onTrade failed", venueId, e);
-                }
+            if (recorded == null) {
+                publishTrade(price, quantity, takerSide == Side.BUY ? AggressorSide.BUYER : AggressorSide.SELLER,
+                        now);
             }
             if (twin != null) {
                 twin.onTrade(index, price);
@@ -836,6 +873,22 @@ final class VenueCore implements TwinGateway {
             fill(makerOrderId, makerOwnerId, takerSide.opposite(), price, quantity, makerRemaining, makerFee,
                     Liquidity.MAKER);
             fill(takerOrderId, takerOwnerId, takerSide, price, quantity, takerRemaining, takerFee, Liquidity.TAKER);
+        }
+
+        void publishTrade(long price, long quantity, AggressorSide aggressor, long timeNanos) {
+            if (!trades || !connected) {
+                return;
+            }
+            tradeEvent.instrumentId = instrument.id();
+            tradeEvent.price = price;
+            tradeEvent.quantity = quantity;
+            tradeEvent.aggressor = aggressor;
+            tradeEvent.timeNanos = timeNanos;
+            try {
+                listener.onTrade(tradeEvent);
+            } catch (RuntimeException e) {
+                LOG.error("Venue {}: the host's onTrade failed", venueId, e);
+            }
         }
 
         private void fill(long orderId, long ownerId, Side side, long price, long quantity, long remaining,

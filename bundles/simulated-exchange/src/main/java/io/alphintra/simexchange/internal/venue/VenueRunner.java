@@ -1,6 +1,5 @@
 package io.alphintra.simexchange.internal.venue;
 
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -13,11 +12,6 @@ import com.lmax.disruptor.InsufficientCapacityException;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.YieldingWaitStrategy;
 
-import io.alphintra.sdk.instrument.InstrumentId;
-import io.alphintra.sdk.marketdata.MarketDataType;
-import io.alphintra.sdk.order.OpenOrder;
-import io.alphintra.sdk.venue.VenueListener;
-
 /**
  * The venue thread: the single writer of one venue's {@link VenueCore}.
  *
@@ -27,17 +21,15 @@ import io.alphintra.sdk.venue.VenueListener;
  * due in venue time, and parks until the next timer or the next command: a producer unparks it only when it has
  * announced that it is about to park, so an idle venue costs no CPU and a busy one no system calls.
  */
-final class VenueRunner implements Runnable {
+final class VenueRunner implements Runnable, VenueDrive {
     private static final Logger LOG = LoggerFactory.getLogger(VenueRunner.class);
 
     /** Longest single park, so that a lost wake-up can never stall a venue for long. */
     private static final long MAX_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
-    enum Kind { CONNECT, DISCONNECT, DROP, REQUEST, SUBSCRIBE, UNSUBSCRIBE, OPEN_ORDERS, ADVANCE }
-
     /** A ring slot; producers fill it, the venue thread reads and clears it. */
     static final class Slot {
-        Kind kind;
+        VenueCommand kind;
         Object payload;
         Object extra;
         long value;
@@ -69,13 +61,20 @@ final class VenueRunner implements Runnable {
         return wallOffsetNanos + System.nanoTime();
     }
 
-    void start() {
+    @Override
+    public long refusalTimeNanos() {
+        return wallClockNanos();
+    }
+
+    @Override
+    public void start() {
         thread.start();
     }
 
     /** Stops the thread after the command in progress; the session ends with {@code reason}. */
-    boolean stop(String reason, long timeoutMillis) {
-        offer(Kind.DISCONNECT, reason, null, 0);
+    @Override
+    public boolean stop(String reason, long timeoutMillis) {
+        offer(VenueCommand.DISCONNECT, reason, null, 0);
         running = false;
         LockSupport.unpark(thread);
         try {
@@ -86,12 +85,14 @@ final class VenueRunner implements Runnable {
         return !thread.isAlive();
     }
 
-    boolean isRunning() {
+    @Override
+    public boolean isRunning() {
         return running && thread.isAlive();
     }
 
     /** Hands a command to the venue thread; false if the ring is full or the venue has stopped. Never blocks. */
-    boolean offer(Kind kind, Object payload, Object extra, long value) {
+    @Override
+    public boolean offer(VenueCommand kind, Object payload, Object extra, long value) {
         if (!running) {
             return false;
         }
@@ -160,37 +161,15 @@ final class VenueRunner implements Runnable {
         poller.poll(handler);
     }
 
-    @SuppressWarnings("unchecked")
     private boolean onCommand(Slot slot, long sequence, boolean endOfBatch) {
-        Kind kind = slot.kind;
+        VenueCommand kind = slot.kind;
         Object payload = slot.payload;
         Object extra = slot.extra;
         long value = slot.value;
         slot.payload = null;
         slot.extra = null;
         try {
-            switch (kind) {
-                case CONNECT -> core.connect((VenueListener) payload);
-                case DISCONNECT -> core.disconnect((String) payload);
-                case DROP -> core.dropSession((String) payload);
-                case REQUEST -> core.request(payload);
-                case SUBSCRIBE -> core.subscribe((InstrumentId) payload, (MarketDataType) extra, true);
-                case UNSUBSCRIBE -> core.subscribe((InstrumentId) payload, (MarketDataType) extra, false);
-                case OPEN_ORDERS -> {
-                    CompletableFuture<List<OpenOrder>> future = (CompletableFuture<List<OpenOrder>>) payload;
-                    if (running) {
-                        future.complete(core.openOrders());
-                    } else {
-                        future.completeExceptionally(new IllegalStateException("venue stopped"));
-                    }
-                }
-                case ADVANCE -> {
-                    core.advanceTo(Math.addExact(core.now(), value));
-                    if (payload instanceof CompletableFuture<?> done) {
-                        ((CompletableFuture<Long>) done).complete(core.now());
-                    }
-                }
-            }
+            kind.execute(core, payload, extra, value, running);
         } catch (RuntimeException e) {
             LOG.error("Venue thread {}: command {} failed", thread.getName(), kind, e);
             if (payload instanceof CompletableFuture<?> future) {

@@ -44,7 +44,8 @@ import io.alphintra.simexchange.internal.twin.TwinSettings;
  * {@link io.alphintra.config.support.InvalidConfigurationException} if there is any, so nothing of a bad
  * configuration is ever applied.
  *
- * @param venue reference data of the venue, with its calendar
+ * @param venue reference data of the venue, with the calendar in force: always open under
+ *     {@link SessionMode#CONTINUOUS}
  * @param instruments the instruments in configuration order
  * @param makerFeeRate maker fee in tenths of a basis point (the matching engine's unit)
  * @param takerFeeRate taker fee in tenths of a basis point
@@ -80,6 +81,8 @@ public record VenueSettings(Venue venue, List<InstrumentSpec> instruments, int m
         String sessionsText = reader.text("sessions", VenueConfig::sessions);
         List<TradingSession> sessions = sessionsText == null ? null
                 : reader.parsed("sessions", VenueConfig::sessions, VenueSettings::sessions);
+        SessionMode sessionMode = reader.parsed("sessionMode", VenueConfig::sessionMode,
+                text -> enumValue(SessionMode.class, text));
         Set<LocalDate> holidays = reader.parsed("holidays", VenueConfig::holidays, VenueSettings::holidays);
         Map<LocalDate, LocalTime> earlyCloses = reader.parsed("earlyCloses", VenueConfig::earlyCloses,
                 VenueSettings::earlyCloses);
@@ -121,11 +124,15 @@ public record VenueSettings(Venue venue, List<InstrumentSpec> instruments, int m
 
         Venue venue = null;
         if (venueId != null && name != null && jurisdiction != null && currency != null && zone != null
-                && sessions != null && holidays != null && earlyCloses != null) {
+                && sessions != null && holidays != null && earlyCloses != null && sessionMode != null) {
             try {
-                TradingCalendar calendar = sessions.isEmpty()
+                TradingCalendar configured = sessions.isEmpty()
                         ? alwaysOpen(zone, holidays, earlyCloses)
                         : TradingCalendar.weekly(zone, sessions, holidays, earlyCloses);
+                // Reference data says when the venue trades: a session-aware consumer (bars aligned to sessions,
+                // a rule refusing orders out of hours) must not drop or refuse what a continuous venue does.
+                TradingCalendar calendar = sessionMode == SessionMode.CONTINUOUS
+                        ? TradingCalendar.alwaysOpen(zone) : configured;
                 venue = new Venue(venueId, name, jurisdiction, currency, calendar);
             } catch (IllegalArgumentException e) {
                 reader.problem("sessions", sessionsText, e.getMessage());

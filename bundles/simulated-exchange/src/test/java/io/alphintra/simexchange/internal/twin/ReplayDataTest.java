@@ -37,6 +37,15 @@ class ReplayDataTest {
     }
 
     @Test
+    void keepsEachTradesTimeAndItsAmountRoundedToTheQuantityScale() throws Exception {
+        ReplayData data = parse("1385337600,800.01,2.5\n1385337613,800.05,0.1\n1385337613,800.05,3.5\n",
+                ReplayFormat.TRADES);
+        assertThat(new long[] {data.timeNanos(0), data.timeNanos(1), data.timeNanos(2)})
+                .containsExactly(1_385_337_600_000_000_000L, 1_385_337_613_000_000_000L, 1_385_337_613_000_000_000L);
+        assertThat(new long[] {data.quantity(0), data.quantity(1), data.quantity(2)}).containsExactly(2, 0, 4);
+    }
+
+    @Test
     void turnsABarIntoFourPrices() throws Exception {
         ReplayData data = parse("date,open,high,low,close,volume\n2013-01-02,553.82,555.00,541.63,549.03,20018500\n",
                 ReplayFormat.BARS);

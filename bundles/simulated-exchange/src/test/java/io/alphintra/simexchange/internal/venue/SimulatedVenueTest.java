@@ -354,6 +354,40 @@ class SimulatedVenueTest {
     }
 
     @Test
+    void aContinuousVenueTradesOnASundayNight() throws Exception {
+        Map<String, Object> config = sundayNightWithTwin();
+        config.put("sessionMode", "continuous");
+        start(config);
+        venue.subscribe(aapl.id(), MarketDataType.TRADES);
+        venue.submit(limit("SUN1", aapl, Side.BUY, 100, 18_000, TimeInForce.DAY, ALICE));
+        advance(10 * SECOND);
+
+        assertThat(last("SUN1").execType()).isEqualTo(ExecType.NEW);
+        assertThat(host.trades()).as("the twin trades").isNotEmpty();
+    }
+
+    @Test
+    void aCalendarVenueNeitherAcceptsNorTradesOnASundayNight() throws Exception {
+        start(sundayNightWithTwin());
+        venue.subscribe(aapl.id(), MarketDataType.TRADES);
+        venue.submit(limit("SUN1", aapl, Side.BUY, 100, 18_000, TimeInForce.DAY, ALICE));
+        advance(10 * SECOND);
+
+        assertThat(last("SUN1").rejectReason()).isEqualTo(RejectReason.VENUE_CLOSED);
+        assertThat(host.trades()).as("the twin waits for the open").isEmpty();
+    }
+
+    /** The US test venue with its twin on, its manual clock at Sunday 03:00 UTC (Saturday 22:00 New York). */
+    private static Map<String, Object> sundayNightWithTwin() {
+        Map<String, Object> config = TestConfigs.usVenue();
+        config.put("clock.start", "2026-01-04T03:00:00Z");
+        config.put("twin.enabled", "true");
+        config.put("twin.seed", "7");
+        config.put("twin.eventsPerSecond", "20");
+        return config;
+    }
+
+    @Test
     void appliesTheAcknowledgementLatencyInVenueTime() throws Exception {
         Map<String, Object> config = TestConfigs.usVenue();
         config.put("ackLatencyMicros", "500");

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import io.alphintra.config.support.InvalidConfigurationException;
 import io.alphintra.sdk.instrument.AssetClass;
 import io.alphintra.sdk.instrument.Instrument;
+import io.alphintra.sdk.instrument.TradingCalendar;
 import io.alphintra.sdk.money.Currency;
 
 class VenueSettingsTest {
@@ -42,6 +43,7 @@ class VenueSettingsTest {
             assertThat(settings.instruments()).as(file.toString()).isNotEmpty();
             assertThat(settings.clockMode()).isEqualTo(ClockMode.REALTIME);
             assertThat(settings.instruments()).allMatch(spec -> spec.replayFile() == null);
+            assertThat(settings.venue().calendar().alwaysOpen()).as(file + ": the demo runs continuously").isTrue();
             currencies.add(settings.venue().currency().code());
             // Each builds (books, twin) without starting a thread.
             assertThat(SimulatedVenue.create(settings).venue()).isEqualTo(settings.venue());
@@ -102,6 +104,36 @@ class VenueSettingsTest {
     }
 
     @Test
+    void sessionModeDefaultsToTheCalendarAndContinuousNeverCloses() {
+        Instant sundayNight = Instant.parse("2026-01-04T03:00:00Z");
+        Map<String, Object> config = TestConfigs.usVenue();
+        TradingCalendar calendar = TestConfigs.settings(config).venue().calendar();
+        assertThat(calendar.isOpen(sundayNight)).isFalse();
+        assertThat(calendar.isOpen(Instant.parse("2026-01-19T15:00:00Z"))).as("a holiday").isFalse();
+
+        config.put("sessionMode", "Continuous");
+        TradingCalendar continuous = TestConfigs.settings(config).venue().calendar();
+        assertThat(continuous.alwaysOpen()).isTrue();
+        assertThat(continuous.zone()).as("trade dates stay New York dates").isEqualTo(calendar.zone());
+        assertThat(continuous.isOpen(sundayNight)).isTrue();
+    }
+
+    @Test
+    void aContinuousVenueStillChecksTheCalendarItWouldSwitchBackTo() {
+        Map<String, Object> config = TestConfigs.usVenue();
+        config.put("sessionMode", "sometimes");
+        assertThatThrownBy(() -> TestConfigs.settings(config))
+                .satisfies(e -> assertThat(((InvalidConfigurationException) e).problems()).containsExactly(
+                        "sessionMode = 'sometimes': 'sometimes' is not one of CALENDAR, CONTINUOUS"));
+
+        config.put("sessionMode", "continuous");
+        config.put("holidays", "2026-13-01");
+        assertThatThrownBy(() -> TestConfigs.settings(config))
+                .satisfies(e -> assertThat(((InvalidConfigurationException) e).problems()).containsExactly(
+                        "holidays = '2026-13-01': '2026-13-01' is not a date YYYY-MM-DD"));
+    }
+
+    @Test
     void aBadReplayFileStopsTheConfigurationThatNamesIt() throws IOException {
         Path file = Files.createTempFile("replay", ".csv");
         Files.writeString(file, "timestamp,price,amount\n1,190.00,1\n2,19O.00,1\n");
@@ -114,9 +146,8 @@ class VenueSettingsTest {
     }
 
     @Test
-    void tokyoKeepsDayOrdersThroughLunchAndFxRollsAtFivePm() throws IOException {
-        SessionSchedule tokyo = new SessionSchedule(TestConfigs.settings(TestConfigs.load(
-                SHIPPED.resolve("io.alphintra.venue.simulated-simx-jp.cfg"))).venue().calendar());
+    void inCalendarModeTokyoKeepsDayOrdersThroughLunchAndFxRollsAtFivePm() throws IOException {
+        SessionSchedule tokyo = new SessionSchedule(shippedCalendar("io.alphintra.venue.simulated-simx-jp.cfg"));
         long morning = nanos("2026-03-02T09:30:00+09:00[Asia/Tokyo]");
         long lunch = tokyo.nextBoundary(morning);
         assertThat(lunch).isEqualTo(nanos("2026-03-02T11:30:00+09:00[Asia/Tokyo]"));
@@ -127,14 +158,20 @@ class VenueSettingsTest {
         assertThat(close).isEqualTo(nanos("2026-03-02T15:30:00+09:00[Asia/Tokyo]"));
         assertThat(tokyo.dayEndsAt(close)).isTrue();
 
-        SessionSchedule fx = new SessionSchedule(TestConfigs.settings(TestConfigs.load(
-                SHIPPED.resolve("io.alphintra.venue.simulated-simx-fx.cfg"))).venue().calendar());
+        SessionSchedule fx = new SessionSchedule(shippedCalendar("io.alphintra.venue.simulated-simx-fx.cfg"));
         long roll = fx.nextBoundary(nanos("2026-03-03T10:00:00-05:00[America/New_York]"));
         assertThat(roll).isEqualTo(nanos("2026-03-03T17:00:00-05:00[America/New_York]"));
         assertThat(fx.dayEndsAt(roll)).isTrue();
         assertThat(fx.isOpen(roll)).isTrue();
         long weekend = fx.nextBoundary(nanos("2026-03-06T10:00:00-05:00[America/New_York]"));
         assertThat(fx.isOpen(weekend)).isFalse();
+    }
+
+    /** The real sessions of a shipped venue: what one setting switches it to. */
+    private static TradingCalendar shippedCalendar(String file) throws IOException {
+        Map<String, Object> config = TestConfigs.load(SHIPPED.resolve(file));
+        config.put("sessionMode", "calendar");
+        return TestConfigs.settings(config).venue().calendar();
     }
 
     private static long nanos(String zoned) {

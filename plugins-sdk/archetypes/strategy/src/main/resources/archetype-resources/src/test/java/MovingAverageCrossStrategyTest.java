@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -16,8 +18,11 @@ import io.alphintra.sdk.instrument.Jurisdiction;
 import io.alphintra.sdk.instrument.TickTable;
 import io.alphintra.sdk.instrument.TradingGrid;
 import io.alphintra.sdk.marketdata.AggressorSide;
+import io.alphintra.sdk.harness.HarnessResult;
+import io.alphintra.sdk.harness.StrategyHarness;
 import io.alphintra.sdk.marketdata.TradeRecord;
 import io.alphintra.sdk.money.Currency;
+import io.alphintra.sdk.money.Money;
 import io.alphintra.sdk.order.Attribution;
 import io.alphintra.sdk.order.ExecType;
 import io.alphintra.sdk.order.ExecutionReport;
@@ -28,8 +33,12 @@ import io.alphintra.sdk.order.Side;
 import io.alphintra.sdk.strategy.Strategy;
 import io.alphintra.sdk.strategy.StrategyConfig;
 import io.alphintra.sdk.testkit.strategy.FakeStrategyContext;
+import io.alphintra.simexchange.Recording;
 
-/** The strategy's decisions, on the test kit's unit-test fake of the host's context. */
+/**
+ * The strategy's decisions, on the test kit's unit-test fake of the host's context, and its trading against a
+ * recorded market on the simulated exchange with the strategy harness.
+ */
 class MovingAverageCrossStrategyTest {
 
     static final Equity AAPL = new Equity(InstrumentId.parse("AAPL@XNAS"), Currency.USD, Jurisdiction.US,
@@ -80,6 +89,30 @@ class MovingAverageCrossStrategyTest {
         single();
         trades(95_00, 90_00, 99_00, 110_00);
         assertEquals(1, context.submittedOrders().size(), "the first order never completed");
+    }
+
+    /**
+     * {@code src/test/resources/trades.csv} replays the prices of the test above, one a second. The venue quotes a
+     * cent either side of each print, so the market orders pay the spread: buy at 103.01 on the upward cross, sell
+     * at 89.99 on the downward one.
+     */
+    @Test
+    void tradesTheCrossesOfARecordedMarket() throws URISyntaxException {
+        Path trades = Path.of(getClass().getResource("/trades.csv").toURI());
+        StrategyConfig config = new StrategyConfig("ma-1", MovingAverageCrossFactory.TYPE, List.of(AAPL.id()),
+                ATTRIBUTION, Map.of("fastWindow", "2", "slowWindow", "4", "quantity", "100"));
+
+        HarnessResult result = StrategyHarness.builder().instrument(AAPL, Recording.trades(trades))
+                .cash(Money.parse(Currency.USD, "100000.00")).run(new MovingAverageCrossFactory(), config);
+
+        assertEquals(2, result.fills().size(), "fills: " + result.fills());
+        assertEquals(Side.BUY, result.fills().get(0).side());
+        assertEquals(103_01, result.fills().get(0).price());
+        assertEquals(Side.SELL, result.fills().get(1).side());
+        assertEquals(89_99, result.fills().get(1).price());
+        assertEquals(Money.parse(Currency.USD, "-1302.00"), result.realizedPnl(Currency.USD));
+        assertEquals(Money.parse(Currency.USD, "98698.00"), result.equity());
+        assertEquals(0, result.position(AAPL.id()).orElseThrow().netQuantity());
     }
 
     @Test
