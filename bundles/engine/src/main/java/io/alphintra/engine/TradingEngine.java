@@ -30,6 +30,17 @@ public interface TradingEngine {
     CompletionStage<ExecutionReport> submit(OrderRequest order, String source);
 
     /**
+     * Sends an order through the same gate as {@link #submit}, for callers that learn its fate from an
+     * {@link EngineListener} (the strategy host): no answer is kept for it, which spares the engine a future and
+     * a report per order when nobody would read them.
+     *
+     * @since 1.1
+     */
+    default void send(OrderRequest order, String source) {
+        submit(order, source);
+    }
+
+    /**
      * Asks the venue to cancel a working order.
      *
      * @return {@code PENDING_CANCEL}, or {@code CANCEL_REJECTED} saying why not (unknown, finished, already pending)

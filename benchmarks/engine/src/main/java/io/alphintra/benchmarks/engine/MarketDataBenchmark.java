@@ -4,12 +4,8 @@ import io.alphintra.engine.EngineListener;
 import io.alphintra.engine.internal.BenchEngine;
 import io.alphintra.engine.internal.strategy.BenchStrategies;
 import io.alphintra.engine.internal.strategy.StrategyHost;
-import io.alphintra.sdk.marketdata.MarketDataType;
 import io.alphintra.sdk.marketdata.Trade;
 import io.alphintra.sdk.strategy.Strategy;
-import io.alphintra.sdk.strategy.StrategyConfig;
-import io.alphintra.sdk.strategy.StrategyContext;
-import io.alphintra.sdk.strategy.StrategyFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -39,6 +35,7 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code strategy}: a real {@link Strategy} on the production {@link StrategyHost} (its own thread and bounded
  *   queue: one more thread hop per event, ADR 0006).</li>
  * </ul>
+ * {@link StrategyHostBenchmark} measures the host alone.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -79,17 +76,11 @@ public class MarketDataBenchmark {
                     received.lazySet(++count);
                 }
             });
-            feed.subscribed = true;
         } else {
             host = BenchStrategies.host(bench.engine());
-            BenchStrategies.run(host, new CountingFactory(received), "md-1", FeedAdapter.INSTRUMENT.id(), 1 << 22);
-        }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!feed.subscribed) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the strategy did not subscribe");
-            }
-            Thread.sleep(1);
+            CountingStrategyFactory counting = new CountingStrategyFactory(received);
+            BenchStrategies.run(host, counting, "md-1", FeedAdapter.INSTRUMENT.id(), 1 << 22);
+            counting.awaitSubscribed();
         }
     }
 
@@ -117,36 +108,6 @@ public class MarketDataBenchmark {
         bench.close();
         try (var files = Files.walk(home)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        }
-    }
-
-    private static final class CountingFactory implements StrategyFactory {
-        private final AtomicLong received;
-
-        CountingFactory(AtomicLong received) {
-            this.received = received;
-        }
-
-        @Override
-        public String type() {
-            return "counting";
-        }
-
-        @Override
-        public Strategy create(StrategyConfig config) {
-            return new Strategy() {
-                private long count;
-
-                @Override
-                public void onStart(StrategyContext context) {
-                    context.subscribe(config.instruments().get(0), MarketDataType.TRADES);
-                }
-
-                @Override
-                public void onTrade(Trade trade) {
-                    received.lazySet(++count);
-                }
-            };
         }
     }
 }

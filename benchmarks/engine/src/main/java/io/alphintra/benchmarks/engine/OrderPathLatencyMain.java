@@ -49,7 +49,7 @@ public final class OrderPathLatencyMain {
                 while (k - acks.acked.get() > 4_096) {
                     Thread.yield();
                 }
-                engine.submit(orders[k], "bench");
+                engine.send(orders[k], "bench");
             }
             next += warmup;
             rig.awaitAcks(next, 60);
@@ -68,7 +68,7 @@ public final class OrderPathLatencyMain {
                         while (k - (acks.acked.get() - next) > 4_096) {
                             Thread.yield();
                         }
-                        engine.submit(orders[k], "bench");
+                        engine.send(orders[k], "bench");
                     }
                     rig.awaitAcks(next + MAX_RUN, 60);
                     long elapsed = System.nanoTime() - start;
@@ -97,7 +97,7 @@ public final class OrderPathLatencyMain {
                     }
                     due[k] = dueAt;
                     sent[k] = now;
-                    engine.submit(orders[k], "bench");
+                    engine.send(orders[k], "bench");
                 }
                 long elapsed = System.nanoTime() - start;
                 rig.awaitAcks(next + count, 60);

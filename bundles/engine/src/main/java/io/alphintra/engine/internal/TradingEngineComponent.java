@@ -9,16 +9,15 @@ import io.alphintra.engine.PositionView;
 import io.alphintra.engine.TradingEngine;
 import io.alphintra.engine.internal.core.EngineClock;
 import io.alphintra.engine.internal.core.EngineCore;
+import io.alphintra.engine.internal.core.EngineGateInputs;
 import io.alphintra.engine.internal.core.EngineLoop;
 import io.alphintra.engine.internal.core.MarketCache;
 import io.alphintra.engine.internal.core.OrderGate;
 import io.alphintra.engine.internal.core.PortfolioAccounts;
 import io.alphintra.engine.internal.journal.Journal;
-import io.alphintra.sdk.compliance.ComplianceContext;
 import io.alphintra.sdk.compliance.RuleSet;
 import io.alphintra.sdk.instrument.Instrument;
 import io.alphintra.sdk.instrument.InstrumentId;
-import io.alphintra.sdk.instrument.Jurisdiction;
 import io.alphintra.sdk.marketdata.MarketDataType;
 import io.alphintra.sdk.money.Currency;
 import io.alphintra.sdk.order.ClientOrderId;
@@ -26,7 +25,6 @@ import io.alphintra.sdk.order.ExecutionReport;
 import io.alphintra.sdk.order.OpenOrder;
 import io.alphintra.sdk.order.OrderRequest;
 import io.alphintra.sdk.risk.PreTradeCheck;
-import io.alphintra.sdk.risk.PreTradeContext;
 import io.alphintra.sdk.venue.ExchangeAdapter;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -64,7 +62,6 @@ public final class TradingEngineComponent implements TradingEngine {
     private final MarketCache market = new MarketCache();
     private final EngineCore core;
     private final EngineLoop loop;
-    private final OrderGate.Contexts contexts;
     private final PortfolioAccounts accounts;
 
     @Activate
@@ -85,13 +82,22 @@ public final class TradingEngineComponent implements TradingEngine {
         journal = Journal.open(settings.journalDirectory(), settings.segmentBytes(), 1 << 20, settings.durability());
         accounts = new PortfolioAccounts(Currency.of("USD"));
         EngineLoop[] loopRef = new EngineLoop[1];
-        core = new EngineCore(journal, gate, venues, accounts,
-                (report, source, strategyId) -> loopRef[0].publish(report, source, strategyId));
+        core = new EngineCore(journal, gate, venues, accounts, new EngineCore.EngineListener() {
+            @Override
+            public void onReport(ExecutionReport report, String source, String strategyId) {
+                loopRef[0].publish(report, source, strategyId);
+            }
+
+            @Override
+            public boolean wantsReports() {
+                return loopRef[0].hasListeners();
+            }
+        });
         core.recover();
-        contexts = new OrderGate.Contexts(accounts, market,
+        OrderGate.Contexts contexts = new OrderGate.Contexts(accounts, market,
                 (accountId, instrument) -> core.openNotional(accountId, instrument, market.lastPrice(instrument.id())));
-        loop = new EngineLoop(core, new Inputs(), market, EngineClock::nowNanos, settings.ringSize(),
-                settings.waitStrategy());
+        loop = new EngineLoop(core, new EngineGateInputs(venues, contexts), market, EngineClock::nowNanos,
+                settings.ringSize(), settings.waitStrategy());
         loopRef[0] = loop;
         loop.start();
         LOG.info("Trading engine started: journal {} ({}), last sequence {}", settings.journalDirectory(),
@@ -159,6 +165,11 @@ public final class TradingEngineComponent implements TradingEngine {
     }
 
     @Override
+    public void send(OrderRequest order, String source) {
+        loop.send(order, source);
+    }
+
+    @Override
     public CompletionStage<ExecutionReport> cancel(ClientOrderId clientOrderId, String source) {
         return loop.cancel(clientOrderId, source);
     }
@@ -217,35 +228,5 @@ public final class TradingEngineComponent implements TradingEngine {
     @Override
     public Optional<Instrument> instrument(InstrumentId instrumentId) {
         return venues.instrument(instrumentId);
-    }
-
-    /** The engine's side of the gate; called on the engine thread. */
-    private final class Inputs implements OrderGate.GateInputs {
-        @Override
-        public boolean venueKnown(String venueId) {
-            return venues.adapter(venueId) != null;
-        }
-
-        @Override
-        public boolean venueConnected(String venueId) {
-            return venues.connected(venueId);
-        }
-
-        @Override
-        public Jurisdiction jurisdiction(Instrument instrument) {
-            return instrument.jurisdiction();
-        }
-
-        @Override
-        public PreTradeContext riskContext(OrderRequest order) {
-            return contexts.risk(order, EngineClock.nowNanos());
-        }
-
-        @Override
-        public ComplianceContext complianceContext(OrderRequest order) {
-            return contexts.compliance(order, venues.venue(order.instrument().id().venueId())
-                    .orElseThrow(() -> new IllegalStateException("venue of " + order.instrument().id() + " vanished")),
-                    EngineClock.nowNanos());
-        }
     }
 }

@@ -204,9 +204,10 @@ final class VenueLinks implements EngineCore.Venues {
         return link != null && link.connected;
     }
 
-    Optional<Venue> venue(String venueId) {
+    @Override
+    public Venue venue(String venueId) {
         Link link = links.get(venueId);
-        return link == null ? Optional.empty() : Optional.of(link.venue);
+        return link == null ? null : link.venue;
     }
 
     @Override

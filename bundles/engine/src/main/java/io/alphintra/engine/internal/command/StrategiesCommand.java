@@ -1,6 +1,7 @@
 package io.alphintra.engine.internal.command;
 
 import io.alphintra.engine.internal.strategy.StrategyHost;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
@@ -10,8 +11,8 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 
 /**
- * {@code alphintra:strategies [list|start|stop] [instance]}: the configured strategy instances, and starting or
- * stopping one. Instances are configured with {@code config:edit --factory io.alphintra.strategy} or a
+ * {@code alphintra:strategies [list|start|stop] [instance]}: the configured strategy instances — state, since when
+ * (UTC) and why a stopped or quarantined one stopped — and starting or stopping one. Instances are configured with {@code config:edit --factory io.alphintra.strategy} or a
  * {@code etc/io.alphintra.strategy-<name>.cfg} file.
  */
 @Service
@@ -32,11 +33,12 @@ public class StrategiesCommand implements Action {
         switch (action) {
             case "list" -> {
                 ShellTable table = new ShellTable();
-                for (String column : List.of("Instance", "Type", "State", "Instruments", "Account", "Trader",
-                        "Orders", "Reason")) {
+                for (String column : List.of("Instance", "Type", "State", "Since", "Instruments", "Account",
+                        "Trader", "Orders", "Reason")) {
                     table.column(column);
                 }
                 host.instances().forEach(view -> table.addRow().addContent(view.id(), view.type(), view.state(),
+                        view.since() == null ? "" : view.since().truncatedTo(ChronoUnit.SECONDS).toString(),
                         String.join(",", view.instruments()), view.accountId(), view.traderId(), view.ordersSent(),
                         view.reason() == null ? "" : view.reason()));
                 table.print(System.out);

@@ -2,7 +2,8 @@ package io.alphintra.engine.internal.core;
 
 import io.alphintra.sdk.instrument.Instrument;
 import io.alphintra.sdk.instrument.InstrumentId;
-import io.alphintra.sdk.order.Fill;
+import io.alphintra.sdk.money.Money;
+import io.alphintra.sdk.order.Side;
 import io.alphintra.sdk.portfolio.AccountSnapshot;
 import io.alphintra.sdk.portfolio.Position;
 import java.util.Optional;
@@ -23,8 +24,13 @@ public interface AccountBook {
     /** Net quantity of the whole account (all strategies) in an instrument. */
     long accountNetQuantity(String accountId, InstrumentId instrumentId);
 
-    /** Books a fill of an accepted order. */
-    void apply(Fill fill, String accountId, String strategyId);
+    /**
+     * Books a fill of an accepted order: {@code quantity} (positive) at {@code price} on {@code side}.
+     *
+     * @param fee the fill's fee, required
+     */
+    void apply(String accountId, String strategyId, InstrumentId instrumentId, Side side, long quantity, long price,
+               Money fee, long timeNanos);
 
     /** A digest of every position and balance, equal for equal books whatever the order of events. */
     byte[] stateHash();

@@ -5,12 +5,12 @@ import io.alphintra.engine.OrderView;
 import io.alphintra.engine.internal.journal.Journal;
 import io.alphintra.sdk.instrument.Instrument;
 import io.alphintra.sdk.instrument.InstrumentId;
+import io.alphintra.sdk.instrument.Venue;
 import io.alphintra.sdk.money.Money;
 import io.alphintra.sdk.order.CancelRequest;
 import io.alphintra.sdk.order.ClientOrderId;
 import io.alphintra.sdk.order.ExecType;
 import io.alphintra.sdk.order.ExecutionReport;
-import io.alphintra.sdk.order.Fill;
 import io.alphintra.sdk.order.Liquidity;
 import io.alphintra.sdk.order.OpenOrder;
 import io.alphintra.sdk.order.OrderRequest;
@@ -25,12 +25,14 @@ import java.nio.ByteOrder;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,11 +56,21 @@ public final class EngineCore {
     private final EngineListener listener;
     private final RecordCodec codec = new RecordCodec(64 * 1024);
 
-    private final Map<Long, OrderState> ordersById = new HashMap<>();
+    /** Every order at index {@code orderId - 1}: ids are dense from 1, each journaled whether accepted or not. */
+    private final ArrayList<OrderState> ordersById = new ArrayList<>();
     /** Every client order id ever used (orders, cancels, replaces) to the order it belongs to. */
-    private final Map<ClientOrderId, OrderState> ordersByClientId = new HashMap<>();
-    private final List<Object> outbox = new ArrayList<>();
-    private final List<ExecutionReport> notifications = new ArrayList<>();
+    private final OpenAddressingMap<ClientOrderId, OrderState> ordersByClientId = new OpenAddressingMap<>(1024);
+    // What leaves after the commit: requests for venues (with their orders) and reports. Each comes twice, swapped
+    // at delivery, because delivering can make more (an adapter that throws gets its order rejected).
+    private Object[] outbox = new Object[64];
+    private OrderState[] outboxOrders = new OrderState[64];
+    private int outboxCount;
+    private Object[] sending = new Object[64];
+    private OrderState[] sendingOrders = new OrderState[64];
+    private PendingReport.Queue pending = new PendingReport.Queue();
+    private PendingReport.Queue delivering = new PendingReport.Queue();
+    /** For the rare reports that are needed as objects at once (reconciliation, a failed send). */
+    private final PendingReport immediate = new PendingReport();
     private final java.util.Set<InstrumentId> journaledInstruments = new java.util.HashSet<>();
     private long nextOrderId = 1;
     private long engineExecIds;
@@ -70,6 +82,9 @@ public final class EngineCore {
 
         boolean connected(String venueId);
 
+        /** The venue an installed adapter serves, or null; asked for every order, hence no {@code Optional}. */
+        Venue venue(String venueId);
+
         /** Reference data of an instrument a connected venue lists. */
         Optional<Instrument> instrument(InstrumentId instrumentId);
     }
@@ -77,6 +92,14 @@ public final class EngineCore {
     /** Receives every report after the batch that produced it is durable, in order. */
     public interface EngineListener {
         void onReport(ExecutionReport report, String source, String strategyId);
+
+        /**
+         * Whether {@link #onReport} would tell anyone; while it says no, only the reports that a caller waits for
+         * are built.
+         */
+        default boolean wantsReports() {
+            return true;
+        }
     }
 
     public EngineCore(Journal journal, OrderGate gate, Venues venues, AccountBook accounts, EngineListener listener) {
@@ -96,8 +119,7 @@ public final class EngineCore {
             replaying = false;
         }
         LOG.info("Recovered {} orders ({} working) from journal sequence {}; state hash {}", ordersById.size(),
-                ordersById.values().stream().filter(OrderState::isWorking).count(), journal.lastSequence(),
-                stateHash());
+                orders(true).count(), journal.lastSequence(), stateHash());
     }
 
     /**
@@ -106,9 +128,22 @@ public final class EngineCore {
      * @param source who sent it, e.g. {@code strategy:momentum-1}, {@code shell:admin}, {@code api:alice}
      */
     public void submit(OrderRequest request, String source, OrderGate.GateInputs inputs, long nowNanos) {
-        if (ordersByClientId.containsKey(request.clientOrderId())) {
-            notifications.add(rejection(request, RejectReason.DUPLICATE_CLIENT_ORDER_ID,
-                    "client order id " + request.clientOrderId() + " was already used", nowNanos));
+        submit(request, source, inputs, nowNanos, null);
+    }
+
+    /**
+     * As {@link #submit(OrderRequest, String, OrderGate.GateInputs, long)}, completing {@code reply} (if any) with the
+     * first report.
+     */
+    public void submit(OrderRequest request, String source, OrderGate.GateInputs inputs, long nowNanos,
+                       CompletableFuture<ExecutionReport> reply) {
+        OrderState used = ordersByClientId.get(request.clientOrderId());
+        if (used != null) {
+            PendingReport rejection = pending.add();
+            rejection.order = used;
+            rejection.reply = reply;
+            rejection.ready = rejection(request, RejectReason.DUPLICATE_CLIENT_ORDER_ID,
+                    "client order id " + request.clientOrderId() + " was already used", nowNanos);
             return;
         }
         List<GateDecision> decisions = gate.evaluate(request, inputs);
@@ -121,7 +156,8 @@ public final class EngineCore {
         if (last.rejects()) {
             order.status = OrderStatus.REJECTED;
             append(RecordCodec.ORDER_REJECTED, nowNanos, codec.order(order));
-            notifications.add(report(order, ExecType.REJECTED, last.reason(), last.toString(), nowNanos).build());
+            report(order, ExecType.REJECTED, OrderStatus.REJECTED, last.reason(), last.toString(), nowNanos)
+                    .reply = reply;
             return;
         }
         if (journaledInstruments.add(request.instrument().id())) {
@@ -131,8 +167,8 @@ public final class EngineCore {
             }
         }
         append(RecordCodec.ORDER_ACCEPTED, nowNanos, codec.order(order));
-        outbox.add(request);
-        notifications.add(report(order, ExecType.PENDING_NEW, null, null, nowNanos).build());
+        send(request, order);
+        report(order, ExecType.PENDING_NEW, OrderStatus.PENDING_NEW, null, null, nowNanos).reply = reply;
     }
 
     /**
@@ -141,23 +177,32 @@ public final class EngineCore {
      * @return false when no order ever carried that id (nothing is journaled or reported then)
      */
     public boolean cancel(ClientOrderId clientOrderId, String source, long nowNanos) {
+        return cancel(clientOrderId, source, nowNanos, null);
+    }
+
+    /** As {@link #cancel(ClientOrderId, String, long)}, completing {@code reply} (if any) with the answer. */
+    public boolean cancel(ClientOrderId clientOrderId, String source, long nowNanos,
+                          CompletableFuture<ExecutionReport> reply) {
         OrderState order = ordersByClientId.get(clientOrderId);
         if (order == null) {
             return false;
         }
         String refusal = requestRefusal(order, clientOrderId);
         if (refusal != null) {
-            refuseRequest(order, clientOrderId, ExecType.CANCEL_REJECTED, refusal, nowNanos);
+            refuseRequest(order, clientOrderId, ExecType.CANCEL_REJECTED, refusal, nowNanos).reply = reply;
             return true;
         }
         ClientOrderId requestId = nextRequestId(order, 'C');
         beginRequest(order, requestId, OrderStatus.PENDING_CANCEL, order.quantity, order.limitPrice, order.stopPrice);
         append(RecordCodec.CANCEL_REQUESTED, nowNanos, codec.request(order.orderId, requestId, order.quantity,
                 order.limitPrice, order.stopPrice, null, null));
-        outbox.add(new CancelRequest(requestId, order.clientOrderId, order.instrumentId, order.side,
-                order.venueOrderId, order.attribution));
-        notifications.add(report(order, ExecType.PENDING_CANCEL, null, "cancel requested by " + source, nowNanos)
-                .clientOrderId(requestId).originalClientOrderId(order.clientOrderId).build());
+        send(new CancelRequest(requestId, order.clientOrderId, order.instrumentId, order.side, order.venueOrderId,
+                order.attribution), order);
+        PendingReport answer = report(order, ExecType.PENDING_CANCEL, order.status, null,
+                "cancel requested by " + source, nowNanos);
+        answer.clientOrderId = requestId;
+        answer.originalClientOrderId = order.clientOrderId;
+        answer.reply = reply;
         return true;
     }
 
@@ -167,6 +212,15 @@ public final class EngineCore {
      */
     public boolean replace(ClientOrderId clientOrderId, long newQuantity, long newLimitPrice, long newStopPrice,
                            String source, long nowNanos) {
+        return replace(clientOrderId, newQuantity, newLimitPrice, newStopPrice, source, nowNanos, null);
+    }
+
+    /**
+     * As {@link #replace(ClientOrderId, long, long, long, String, long)}, completing {@code reply} (if any) with the
+     * answer.
+     */
+    public boolean replace(ClientOrderId clientOrderId, long newQuantity, long newLimitPrice, long newStopPrice,
+                           String source, long nowNanos, CompletableFuture<ExecutionReport> reply) {
         OrderState order = ordersByClientId.get(clientOrderId);
         if (order == null) {
             return false;
@@ -183,7 +237,7 @@ public final class EngineCore {
             refusal = "new quantity " + newQuantity + " is not above the filled quantity " + order.cumQuantity;
         }
         if (refusal != null) {
-            refuseRequest(order, clientOrderId, ExecType.REPLACE_REJECTED, refusal, nowNanos);
+            refuseRequest(order, clientOrderId, ExecType.REPLACE_REJECTED, refusal, nowNanos).reply = reply;
             return true;
         }
         ClientOrderId requestId = nextRequestId(order, 'R');
@@ -193,10 +247,13 @@ public final class EngineCore {
         beginRequest(order, requestId, OrderStatus.PENDING_REPLACE, quantity, limit, stop);
         append(RecordCodec.REPLACE_REQUESTED, nowNanos, codec.request(order.orderId, requestId, quantity, limit, stop,
                 null, null));
-        outbox.add(new ReplaceRequest(requestId, order.clientOrderId, instrument, order.side, newQuantity,
-                newLimitPrice, newStopPrice, order.venueOrderId, order.attribution));
-        notifications.add(report(order, ExecType.PENDING_REPLACE, null, "replace requested by " + source, nowNanos)
-                .clientOrderId(requestId).originalClientOrderId(order.clientOrderId).build());
+        send(new ReplaceRequest(requestId, order.clientOrderId, instrument, order.side, newQuantity, newLimitPrice,
+                newStopPrice, order.venueOrderId, order.attribution), order);
+        PendingReport answer = report(order, ExecType.PENDING_REPLACE, order.status, null,
+                "replace requested by " + source, nowNanos);
+        answer.clientOrderId = requestId;
+        answer.originalClientOrderId = order.clientOrderId;
+        answer.reply = reply;
         return true;
     }
 
@@ -238,17 +295,16 @@ public final class EngineCore {
                 listedVenueIds.add(open.venueOrderId());
             }
         }
-        List<OrderState> lost = ordersById.values().stream()
-                .filter(o -> o.isWorking() && o.venueId.equals(venueId) && o.acceptedAtNanos < askedAtNanos)
+        List<OrderState> lost = orders(true)
+                .filter(o -> o.venueId.equals(venueId) && o.acceptedAtNanos < askedAtNanos)
                 .filter(o -> !listed.contains(o.clientOrderId) && !listed.contains(o.originalClientOrderId)
                         && (o.venueOrderId == null || !listedVenueIds.contains(o.venueOrderId)))
-                .sorted(Comparator.comparingLong(o -> o.orderId)).toList();
+                .toList();
         for (OrderState order : lost) {
             LOG.warn("Order {} ({}) is not working at venue {} after it connected; cancelled", order.orderId,
                     order.clientOrderId, venueId);
-            onVenueReport(report(order, ExecType.CANCELED, null, "not working at venue " + venueId
-                    + " when it connected (reconciliation)", nowNanos).status(OrderStatus.CANCELED)
-                    .leavesQuantity(0).build(), nowNanos);
+            onVenueReport(immediate.about(order, ExecType.CANCELED, OrderStatus.CANCELED, null, "not working at venue "
+                    + venueId + " when it connected (reconciliation)", ++engineExecIds, nowNanos).build(), nowNanos);
         }
     }
 
@@ -275,13 +331,16 @@ public final class EngineCore {
         }
         apply(order, report.execType(), report.status(), report.clientOrderId(), report.venueOrderId(),
                 report.orderQuantity(), report.lastQuantity(), report.lastPrice(), report.cumQuantity(),
-                report.cumPriceQuantity(), report.liquidity(), report.fee(), report.execId(), report.transactTimeNanos());
+                report.cumPriceQuantity(), report.fee(), report.transactTimeNanos());
         append(RecordCodec.EXECUTION, nowNanos, codec.execution(order.orderId, report.execType(), order.status,
                 report.clientOrderId(), order.venueOrderId, report.execId(), order.quantity, order.limitPrice,
                 order.stopPrice, report.lastQuantity(), report.lastPrice(), order.cumQuantity,
                 order.cumPriceQuantity, report.liquidity(), report.fee(), report.rejectReason(), report.text(),
                 report.transactTimeNanos()));
-        notifications.add(report.toBuilder().orderId(order.orderIdText()).receiveTimeNanos(nowNanos).build());
+        PendingReport received = pending.add();
+        received.order = order;
+        received.received = report;
+        received.timeNanos = nowNanos;
     }
 
     /**
@@ -289,43 +348,83 @@ public final class EngineCore {
      * throws gets the order rejected (and journaled) rather than lost or left pending.
      */
     public void endOfBatch() {
-        while (!outbox.isEmpty() || !notifications.isEmpty()) {
+        while (outboxCount > 0 || pending.size() > 0) {
             try {
                 journal.commit();
             } catch (IOException e) {
                 // Nothing of this batch may leave the engine; the component stops the engine on this.
                 throw new UncheckedIOException("journal commit failed", e);
             }
-            List<Object> toSend = new ArrayList<>(outbox);
-            List<ExecutionReport> toNotify = new ArrayList<>(notifications);
-            outbox.clear();
-            notifications.clear();
-            for (ExecutionReport report : toNotify) {
-                OrderState order = ordersByClientId.get(report.originalClientOrderId() != null
-                        ? report.originalClientOrderId() : report.clientOrderId());
-                try {
-                    listener.onReport(report, order == null ? "unknown" : order.source,
-                            order == null ? null : order.attribution.strategyId());
-                } catch (RuntimeException e) {
-                    LOG.error("Report listener failed for {}", report, e);
-                }
+            PendingReport.Queue reports = pending;
+            pending = delivering;
+            delivering = reports;
+            Object[] requests = outbox;
+            OrderState[] requestOrders = outboxOrders;
+            int requestCount = outboxCount;
+            outbox = sending;
+            outboxOrders = sendingOrders;
+            outboxCount = 0;
+            sending = requests;
+            sendingOrders = requestOrders;
+            try {
+                deliver(reports);
+            } finally {
+                reports.clear();
             }
-            for (Object request : toSend) {
-                send(request);
+            for (int i = 0; i < requestCount; i++) {
+                Object request = requests[i];
+                OrderState order = requestOrders[i];
+                requests[i] = null;
+                requestOrders[i] = null;
+                sendNow(request, order);
             }
         }
     }
 
-    private void send(Object request) {
-        ClientOrderId id;
-        if (request instanceof OrderRequest order) {
-            id = order.clientOrderId();
-        } else if (request instanceof CancelRequest cancel) {
-            id = cancel.clientOrderId();
-        } else {
-            id = ((ReplaceRequest) request).clientOrderId();
+    private void deliver(PendingReport.Queue reports) {
+        boolean listened = listener.wantsReports();
+        for (int i = 0; i < reports.size(); i++) {
+            PendingReport pendingReport = reports.get(i);
+            if (pendingReport.reply == null && !listened) {
+                continue;
+            }
+            ExecutionReport report;
+            try {
+                report = pendingReport.build();
+            } catch (RuntimeException e) {
+                LOG.error("Report about order {} could not be built", pendingReport.order.orderId, e);
+                if (pendingReport.reply != null) {
+                    pendingReport.reply.completeExceptionally(e);
+                }
+                continue;
+            }
+            if (pendingReport.reply != null) {
+                pendingReport.reply.complete(report);
+            }
+            if (listened) {
+                try {
+                    listener.onReport(report, pendingReport.order.source,
+                            pendingReport.order.attribution.strategyId());
+                } catch (RuntimeException e) {
+                    LOG.error("Report listener failed for {}", report, e);
+                }
+            }
         }
-        OrderState order = ordersByClientId.get(id);
+    }
+
+    /** Queues a request for its venue until the commit. */
+    private void send(Object request, OrderState order) {
+        if (outboxCount == outbox.length) {
+            outbox = Arrays.copyOf(outbox, outboxCount * 2);
+            outboxOrders = Arrays.copyOf(outboxOrders, outboxCount * 2);
+            sending = new Object[outbox.length];
+            sendingOrders = new OrderState[outbox.length];
+        }
+        outbox[outboxCount] = request;
+        outboxOrders[outboxCount++] = order;
+    }
+
+    private void sendNow(Object request, OrderState order) {
         ExchangeAdapter adapter = venues.adapter(order.venueId);
         String failure = null;
         if (adapter == null || !venues.connected(order.venueId)) {
@@ -345,11 +444,13 @@ public final class EngineCore {
             }
         }
         if (failure != null) {
-            long now = System.currentTimeMillis() * 1_000_000L;
+            long now = EngineClock.nowNanos();
             if (request instanceof OrderRequest) {
-                onVenueReport(report(order, ExecType.REJECTED, RejectReason.VENUE_DISCONNECTED, failure, now)
-                        .build(), now);
+                onVenueReport(immediate.about(order, ExecType.REJECTED, OrderStatus.REJECTED,
+                        RejectReason.VENUE_DISCONNECTED, failure, ++engineExecIds, now).build(), now);
             } else {
+                ClientOrderId id = request instanceof CancelRequest cancel ? cancel.clientOrderId()
+                        : ((ReplaceRequest) request).clientOrderId();
                 refuseRequest(order, id, request instanceof CancelRequest ? ExecType.CANCEL_REJECTED
                         : ExecType.REPLACE_REJECTED, failure, now);
             }
@@ -358,8 +459,7 @@ public final class EngineCore {
 
     private void apply(OrderState order, ExecType execType, OrderStatus status, ClientOrderId clientOrderId,
                        String venueOrderId, long orderQuantity, long lastQuantity, long lastPrice, long cumQuantity,
-                       long cumPriceQuantity, Liquidity liquidity, io.alphintra.sdk.money.Money fee, String execId,
-                       long transactTime) {
+                       long cumPriceQuantity, Money fee, long transactTime) {
         if (venueOrderId != null) {
             order.venueOrderId = venueOrderId;
         }
@@ -383,9 +483,8 @@ public final class EngineCore {
             order.cumQuantity = cumQuantity;
             order.cumPriceQuantity = cumPriceQuantity;
             if (accounts != null) {
-                accounts.apply(new Fill(execId, order.orderIdText(), order.clientOrderId, order.instrumentId,
-                        order.side, lastQuantity, lastPrice, fee, liquidity, transactTime),
-                        order.attribution.accountId(), order.attribution.strategyId());
+                accounts.apply(order.attribution.accountId(), order.attribution.strategyId(), order.instrumentId,
+                        order.side, lastQuantity, lastPrice, fee, transactTime);
             }
         }
         // A fill can arrive while a cancel or replace is pending: the order stays pending until the venue answers.
@@ -416,7 +515,7 @@ public final class EngineCore {
             }
             case RecordCodec.CANCEL_REQUESTED, RecordCodec.REPLACE_REQUESTED -> {
                 RecordCodec.Request request = RecordCodec.readRequest(payload);
-                OrderState order = ordersById.get(request.orderId());
+                OrderState order = orderById(request.orderId());
                 order.requestCount++;
                 beginRequest(order, request.requestId(), type == RecordCodec.CANCEL_REQUESTED
                         ? OrderStatus.PENDING_CANCEL : OrderStatus.PENDING_REPLACE, request.quantity(),
@@ -424,7 +523,7 @@ public final class EngineCore {
             }
             case RecordCodec.REQUEST_REJECTED -> {
                 RecordCodec.Request request = RecordCodec.readRequest(payload);
-                OrderState order = ordersById.get(request.orderId());
+                OrderState order = orderById(request.orderId());
                 if (order != null && request.requestId().equals(order.pendingRequestId)) {
                     order.pendingRequestId = null;
                     order.status = order.statusBeforePending;
@@ -432,10 +531,10 @@ public final class EngineCore {
             }
             case RecordCodec.EXECUTION -> {
                 RecordCodec.Execution e = RecordCodec.readExecution(payload);
-                OrderState order = ordersById.get(e.orderId());
+                OrderState order = orderById(e.orderId());
                 apply(order, e.execType(), e.status(), e.clientOrderId(), e.venueOrderId(), e.orderQuantity(),
-                        e.lastQuantity(), e.lastPrice(), e.cumQuantity(), e.cumPriceQuantity(), e.liquidity(),
-                        e.fee(), e.execId(), e.transactTime());
+                        e.lastQuantity(), e.lastPrice(), e.cumQuantity(), e.cumPriceQuantity(), e.fee(),
+                        e.transactTime());
                 order.status = e.status();
             }
             default -> throw new IllegalStateException("unknown journal record type " + type
@@ -444,8 +543,25 @@ public final class EngineCore {
     }
 
     private void index(OrderState order, ClientOrderId clientOrderId) {
-        ordersById.put(order.orderId, order);
+        int index = Math.toIntExact(order.orderId - 1);
+        while (ordersById.size() < index) {
+            ordersById.add(null); // an id whose journal append failed
+        }
+        if (index < ordersById.size()) {
+            ordersById.set(index, order);
+        } else {
+            ordersById.add(order);
+        }
         ordersByClientId.put(clientOrderId, order);
+    }
+
+    private OrderState orderById(long orderId) {
+        return orderId >= 1 && orderId <= ordersById.size() ? ordersById.get((int) (orderId - 1)) : null;
+    }
+
+    /** Orders, oldest first. */
+    private Stream<OrderState> orders(boolean workingOnly) {
+        return ordersById.stream().filter(o -> o != null && (!workingOnly || o.isWorking()));
     }
 
     private static String requestRefusal(OrderState order, ClientOrderId clientOrderId) {
@@ -461,11 +577,8 @@ public final class EngineCore {
         return null;
     }
 
-    private void refuseRequest(OrderState order, ClientOrderId requestId, ExecType execType, String why, long now) {
-        if (order == null) {
-            LOG.info("{} refused: {}", execType, why);
-            return; // nothing to attribute it to and nothing changes
-        }
+    private PendingReport refuseRequest(OrderState order, ClientOrderId requestId, ExecType execType, String why,
+                                        long now) {
         RejectReason reason = order.isWorking() ? RejectReason.OTHER : RejectReason.TOO_LATE_TO_CANCEL;
         if (order.pendingRequestId != null && order.pendingRequestId.equals(requestId)) {
             order.pendingRequestId = null;
@@ -473,7 +586,7 @@ public final class EngineCore {
         }
         append(RecordCodec.REQUEST_REJECTED, now, codec.request(order.orderId, requestId, order.quantity,
                 order.limitPrice, order.stopPrice, reason, why));
-        notifications.add(report(order, execType, reason, why, now).build());
+        return report(order, execType, order.status, reason, why, now);
     }
 
     private void beginRequest(OrderState order, ClientOrderId requestId, OrderStatus pendingStatus, long quantity,
@@ -511,20 +624,10 @@ public final class EngineCore {
                 .rejectReason(reason).text(text).transactTimeNanos(now).receiveTimeNanos(now).build();
     }
 
-    private ExecutionReport.Builder report(OrderState order, ExecType execType, RejectReason reason, String text,
-                                           long now) {
-        OrderStatus status = switch (execType) {
-            case REJECTED -> OrderStatus.REJECTED;
-            case PENDING_NEW -> OrderStatus.PENDING_NEW;
-            default -> order.status;
-        };
-        return ExecutionReport.builder().orderId(order.orderIdText()).clientOrderId(order.clientOrderId)
-                .venueOrderId(order.venueOrderId).execId("E-" + order.orderId + "-" + (++engineExecIds))
-                .instrumentId(order.instrumentId).side(order.side).execType(execType).status(status)
-                .orderQuantity(order.quantity).cumQuantity(order.cumQuantity)
-                .leavesQuantity(status.isTerminal() ? 0 : order.quantity - order.cumQuantity)
-                .cumPriceQuantity(order.cumPriceQuantity).liquidity(Liquidity.UNKNOWN).rejectReason(reason)
-                .text(text).transactTimeNanos(now).receiveTimeNanos(now);
+    /** Queues a report of the engine's own about {@code order}, as the order is now. */
+    private PendingReport report(OrderState order, ExecType execType, OrderStatus status, RejectReason reason,
+                                 String text, long now) {
+        return pending.add().about(order, execType, status, reason, text, ++engineExecIds, now);
     }
 
     /**
@@ -533,8 +636,8 @@ public final class EngineCore {
      */
     public Money openNotional(String accountId, Instrument instrument, OptionalLong referencePrice) {
         Money total = Money.zero(instrument.quoteCurrency());
-        for (OrderState order : ordersById.values()) {
-            if (order.isWorking() && order.instrumentId.equals(instrument.id())
+        for (OrderState order : ordersById) {
+            if (order != null && order.isWorking() && order.instrumentId.equals(instrument.id())
                     && order.attribution.accountId().equals(accountId)) {
                 long price = order.limitPrice != OrderRequest.NO_PRICE ? order.limitPrice
                         : referencePrice.orElse(0);
@@ -552,25 +655,24 @@ public final class EngineCore {
 
     /** A summary line per order, newest first, for operators. */
     public List<OrderView> orders() {
-        return ordersById.values().stream().sorted(Comparator.comparingLong((OrderState o) -> o.orderId).reversed())
+        List<OrderView> views = orders(false)
                 .map(o -> new OrderView(o.orderIdText(), o.clientOrderId, o.instrumentId, o.side, o.quantity,
                         o.limitPrice, o.status, o.cumQuantity, o.attribution.strategyId(),
                         o.attribution.traderId(), o.attribution.accountId(), o.source, o.decisions))
-                .toList();
+                .collect(Collectors.toCollection(ArrayList::new));
+        Collections.reverse(views);
+        return views;
     }
 
     /** Working orders, oldest first. */
     public List<OpenOrder> openOrders() {
-        return ordersById.values().stream().filter(OrderState::isWorking)
-                .sorted(Comparator.comparingLong(o -> o.orderId)).map(OrderState::toOpenOrder).toList();
+        return orders(true).map(OrderState::toOpenOrder).toList();
     }
 
     /** Working orders of one strategy instance, for cancel-on-stop. */
     public List<ClientOrderId> workingOrdersOf(String strategyId) {
-        return ordersById.values().stream().filter(OrderState::isWorking)
-                .filter(o -> o.attribution.strategyId().equals(strategyId))
-                .filter(o -> o.pendingRequestId == null)
-                .sorted(Comparator.comparingLong(o -> o.orderId)).map(o -> o.clientOrderId).toList();
+        return orders(true).filter(o -> o.attribution.strategyId().equals(strategyId))
+                .filter(o -> o.pendingRequestId == null).map(o -> o.clientOrderId).toList();
     }
 
     /**
@@ -581,7 +683,7 @@ public final class EngineCore {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             ByteBuffer line = ByteBuffer.allocate(8 * 8);
-            ordersById.values().stream().sorted(Comparator.comparingLong(o -> o.orderId)).forEach(o -> {
+            orders(false).forEach(o -> {
                 line.clear();
                 line.putLong(o.orderId).putLong(o.quantity).putLong(o.limitPrice).putLong(o.stopPrice)
                         .putLong(o.cumQuantity).putLong(o.cumPriceQuantity).putLong(o.status.ordinal());

@@ -3,6 +3,7 @@ package io.alphintra.engine.internal.core;
 import com.lmax.disruptor.BlockingWaitStrategy;
 import com.lmax.disruptor.BusySpinWaitStrategy;
 import com.lmax.disruptor.EventHandler;
+import com.lmax.disruptor.EventTranslatorThreeArg;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.SleepingWaitStrategy;
 import com.lmax.disruptor.WaitStrategy;
@@ -13,16 +14,13 @@ import io.alphintra.engine.EngineListener;
 import io.alphintra.sdk.marketdata.Trade;
 import io.alphintra.sdk.marketdata.TopOfBook;
 import io.alphintra.sdk.order.ClientOrderId;
-import io.alphintra.sdk.order.ExecType;
 import io.alphintra.sdk.order.ExecutionReport;
 import io.alphintra.sdk.order.OrderRequest;
 import java.util.ArrayDeque;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
@@ -35,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * and commits the journal once per batch (the Disruptor's end of batch), so a burst costs one write and one force.
  *
  * <p>Producers never wait for the engine: their answers come back as {@link CompletionStage}s, completed on the
- * engine thread once the answer is durable. Callers must not block inside those completions.
+ * engine thread once the answer is durable. Callers must not block inside those completions. A caller that learns
+ * the outcome from a listener instead (the strategy host) uses {@link #send}, which creates no future at all.
  */
 public final class EngineLoop implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EngineLoop.class);
@@ -50,17 +49,29 @@ public final class EngineLoop implements AutoCloseable {
         Kind kind;
         Object payload;
         String source;
-        CompletableFuture<Object> reply;
+        /** The caller waiting for the engine's answer to an order, cancel or replace; null when none waits. */
+        CompletableFuture<ExecutionReport> answer;
+        CompletableFuture<Object> queryResult;
         Function<EngineCore, Object> query;
 
+        void set(Kind kind, Object payload, String source, CompletableFuture<ExecutionReport> answer,
+                 CompletableFuture<Object> queryResult, Function<EngineCore, Object> query) {
+            this.kind = kind;
+            this.payload = payload;
+            this.source = source;
+            this.answer = answer;
+            this.queryResult = queryResult;
+            this.query = query;
+        }
+
         void clear() {
-            kind = null;
-            payload = null;
-            source = null;
-            reply = null;
-            query = null;
+            set(null, null, null, null, null, null);
         }
     }
+
+    /** Fills a slot without a capturing lambda per event, for everything that has no future. */
+    private static final EventTranslatorThreeArg<Slot, Kind, Object, String> ONE_WAY =
+            (slot, sequence, kind, payload, source) -> slot.set(kind, payload, source, null, null, null);
 
     private final EngineCore core;
     private final OrderGate.GateInputs gateInputs;
@@ -68,11 +79,15 @@ public final class EngineLoop implements AutoCloseable {
     private final LongSupplier clock;
     private final Disruptor<Slot> disruptor;
     private final RingBuffer<Slot> ring;
-    /** Answers awaited per client order id, in submission order (engine thread only). */
-    private final Map<ClientOrderId, ArrayDeque<CompletableFuture<Object>>> awaitingFirstReport = new HashMap<>();
-    private final Map<ClientOrderId, ArrayDeque<CompletableFuture<Object>>> awaitingCancelAnswer = new HashMap<>();
-    private final Map<ClientOrderId, ArrayDeque<CompletableFuture<Object>>> awaitingReplaceAnswer = new HashMap<>();
-    private final List<EngineListener> listeners = new CopyOnWriteArrayList<>();
+    /** Copied on change, so that the engine thread reads it without an iterator per report. */
+    private volatile EngineListener[] listeners = new EngineListener[0];
+    private volatile Thread engineThread;
+    /**
+     * Events the engine thread itself produced (an adapter refusing an order inside {@code submit}, a listener or a
+     * completion that sends a request): queued here, because publishing them into the ring would wait for the ring
+     * to drain, i.e. for this very thread, forever when the ring is full. Engine thread only.
+     */
+    private final ArrayDeque<Slot> ownEvents = new ArrayDeque<>();
 
     /**
      * @param clock epoch nanoseconds; wall clock in production
@@ -86,6 +101,7 @@ public final class EngineLoop implements AutoCloseable {
         this.disruptor = new Disruptor<>(Slot::new, ringSize, runnable -> {
             Thread thread = new Thread(runnable, "alphintra-engine");
             thread.setDaemon(true);
+            engineThread = thread;
             return thread;
         }, ProducerType.MULTI, waitStrategy(waitStrategy));
         this.disruptor.handleEventsWith((EventHandler<Slot>) this::onEvent);
@@ -113,89 +129,101 @@ public final class EngineLoop implements AutoCloseable {
     }
 
     public CompletionStage<ExecutionReport> submit(OrderRequest order, String source) {
-        return publish(Kind.SUBMIT, order, source, null).thenApply(ExecutionReport.class::cast);
+        return publish(Kind.SUBMIT, order, source);
+    }
+
+    /** Submits without a future: the outcome reaches the listeners only. */
+    public void send(OrderRequest order, String source) {
+        publishOneWay(Kind.SUBMIT, order, source);
     }
 
     public CompletionStage<ExecutionReport> cancel(ClientOrderId clientOrderId, String source) {
-        return publish(Kind.CANCEL, clientOrderId, source, null).thenApply(ExecutionReport.class::cast);
+        return publish(Kind.CANCEL, clientOrderId, source);
     }
 
     public CompletionStage<ExecutionReport> replace(ClientOrderId clientOrderId, long newQuantity, long newLimitPrice,
                                                     long newStopPrice, String source) {
-        return publish(Kind.REPLACE, new Replace(clientOrderId, newQuantity, newLimitPrice, newStopPrice), source,
-                null).thenApply(ExecutionReport.class::cast);
+        return publish(Kind.REPLACE, new Replace(clientOrderId, newQuantity, newLimitPrice, newStopPrice), source);
     }
 
     /** Runs a read-only query on the engine thread, so it sees a consistent state without locks. */
     @SuppressWarnings("unchecked")
     public <T> CompletionStage<T> query(Function<EngineCore, T> query) {
-        return publish(Kind.QUERY, null, null, (Function<EngineCore, Object>) query).thenApply(result -> (T) result);
+        CompletableFuture<Object> result = new CompletableFuture<>();
+        publish(Kind.QUERY, null, null, null, result, (Function<EngineCore, Object>) query);
+        return (CompletionStage<T>) result;
     }
 
     /** From any adapter thread. */
     public void venueReport(ExecutionReport report) {
-        publishOneWay(Kind.VENUE_REPORT, report);
+        publishOneWay(Kind.VENUE_REPORT, report, null);
     }
 
     /** A venue's open orders, listed after it connected. */
     public void reconcile(String venueId, List<io.alphintra.sdk.order.OpenOrder> openOrders, long askedAtNanos) {
-        publishOneWay(Kind.RECONCILE, new Object[] {venueId, openOrders, askedAtNanos});
+        publishOneWay(Kind.RECONCILE, new Object[] {venueId, openOrders, askedAtNanos}, null);
     }
 
     public void trade(Trade trade) {
-        publishOneWay(Kind.TRADE, trade.toRecord());
+        publishOneWay(Kind.TRADE, trade.toRecord(), null);
     }
 
     public void topOfBook(TopOfBook top) {
-        publishOneWay(Kind.TOP_OF_BOOK, top.toRecord());
+        publishOneWay(Kind.TOP_OF_BOOK, top.toRecord(), null);
     }
 
-    private CompletableFuture<Object> publish(Kind kind, Object payload, String source,
-                                              Function<EngineCore, Object> query) {
-        CompletableFuture<Object> reply = new CompletableFuture<>();
-        ring.publishEvent((slot, sequence) -> {
-            slot.kind = kind;
-            slot.payload = payload;
-            slot.source = source;
-            slot.reply = reply;
-            slot.query = query;
-        });
-        return reply;
+    private void publishOneWay(Kind kind, Object payload, String source) {
+        publish(kind, payload, source, null, null, null);
     }
 
-    private void publishOneWay(Kind kind, Object payload) {
-        ring.publishEvent((slot, sequence) -> {
-            slot.kind = kind;
-            slot.payload = payload;
-        });
+    private CompletableFuture<ExecutionReport> publish(Kind kind, Object payload, String source) {
+        CompletableFuture<ExecutionReport> answer = new CompletableFuture<>();
+        publish(kind, payload, source, answer, null, null);
+        return answer;
+    }
+
+    private void publish(Kind kind, Object payload, String source, CompletableFuture<ExecutionReport> answer,
+                         CompletableFuture<Object> queryResult, Function<EngineCore, Object> query) {
+        if (Thread.currentThread() == engineThread) {
+            Slot own = new Slot();
+            own.set(kind, payload, source, answer, queryResult, query);
+            ownEvents.add(own);
+        } else if (answer == null && queryResult == null) {
+            ring.publishEvent(ONE_WAY, kind, payload, source);
+        } else {
+            ring.publishEvent((slot, sequence) -> slot.set(kind, payload, source, answer, queryResult, query));
+        }
     }
 
     private void onEvent(Slot slot, long sequence, boolean endOfBatch) {
+        apply(slot);
+        if (endOfBatch) {
+            core.endOfBatch();
+            Slot own;
+            while ((own = ownEvents.poll()) != null) {
+                apply(own);
+                core.endOfBatch();
+            }
+        }
+    }
+
+    private void apply(Slot slot) {
         long now = clock.getAsLong();
         try {
             switch (slot.kind) {
-                case SUBMIT -> {
-                    OrderRequest order = (OrderRequest) slot.payload;
-                    awaitingFirstReport.computeIfAbsent(order.clientOrderId(), id -> new ArrayDeque<>())
-                            .add(slot.reply);
-                    core.submit(order, slot.source, gateInputs, now);
-                }
+                case SUBMIT -> core.submit((OrderRequest) slot.payload, slot.source, gateInputs, now, slot.answer);
                 case CANCEL -> {
                     ClientOrderId id = (ClientOrderId) slot.payload;
-                    awaitingCancelAnswer.computeIfAbsent(id, key -> new ArrayDeque<>()).add(slot.reply);
-                    if (!core.cancel(id, slot.source, now)) {
-                        awaitingCancelAnswer.remove(id).forEach(reply -> reply.completeExceptionally(
-                                new IllegalArgumentException("no order with client order id " + id)));
+                    if (!core.cancel(id, slot.source, now, slot.answer)) {
+                        unknownOrder(slot.answer, id);
                     }
                 }
                 case REPLACE -> {
                     Replace replace = (Replace) slot.payload;
                     ClientOrderId id = replace.clientOrderId();
-                    awaitingReplaceAnswer.computeIfAbsent(id, key -> new ArrayDeque<>()).add(slot.reply);
                     if (!core.replace(id, replace.quantity(), replace.limitPrice(), replace.stopPrice(), slot.source,
-                            now)) {
-                        awaitingReplaceAnswer.remove(id).forEach(reply -> reply.completeExceptionally(
-                                new IllegalArgumentException("no order with client order id " + id)));
+                            now, slot.answer)) {
+                        unknownOrder(slot.answer, id);
                     }
                 }
                 case VENUE_REPORT -> core.onVenueReport((ExecutionReport) slot.payload, now);
@@ -229,68 +257,50 @@ public final class EngineLoop implements AutoCloseable {
                         }
                     }
                 }
-                case QUERY -> slot.reply.complete(slot.query.apply(core));
+                case QUERY -> slot.queryResult.complete(slot.query.apply(core));
             }
         } catch (RuntimeException e) {
             LOG.error("Engine event {} failed; the engine goes on with the next", slot.kind, e);
-            if (slot.reply != null) {
-                slot.reply.completeExceptionally(e);
+            if (slot.answer != null) {
+                slot.answer.completeExceptionally(e);
+            }
+            if (slot.queryResult != null) {
+                slot.queryResult.completeExceptionally(e);
             }
         } finally {
             slot.clear();
         }
-        if (endOfBatch) {
-            core.endOfBatch();
+    }
+
+    private static void unknownOrder(CompletableFuture<ExecutionReport> answer, ClientOrderId id) {
+        if (answer != null) {
+            answer.completeExceptionally(new IllegalArgumentException("no order with client order id " + id));
         }
     }
 
-    public void addListener(EngineListener listener) {
-        listeners.add(listener);
+    public synchronized void addListener(EngineListener listener) {
+        EngineListener[] next = Arrays.copyOf(listeners, listeners.length + 1);
+        next[next.length - 1] = listener;
+        listeners = next;
     }
 
-    public void removeListener(EngineListener listener) {
-        listeners.remove(listener);
+    public synchronized void removeListener(EngineListener listener) {
+        listeners = Arrays.stream(listeners).filter(l -> l != listener).toArray(EngineListener[]::new);
     }
 
-    /** Publishes a durable report: completes the answers waiting on it, then tells the listeners. */
+    /** Whether any listener would receive a report; when none does, the engine builds reports only for callers. */
+    public boolean hasListeners() {
+        return listeners.length > 0;
+    }
+
+    /** Tells the listeners of a durable report. */
     public void publish(ExecutionReport report, String source, String strategyId) {
-        answer(report);
         for (EngineListener listener : listeners) {
             try {
                 listener.onReport(report, source, strategyId);
             } catch (RuntimeException e) {
                 LOG.error("Engine listener {} failed on {}", listener, report, e);
             }
-        }
-    }
-
-    private void answer(ExecutionReport report) {
-        if (report.execType() == ExecType.PENDING_NEW || (report.execType() == ExecType.REJECTED
-                && report.originalClientOrderId() == null)) {
-            complete(awaitingFirstReport, report.clientOrderId(), report);
-        } else if (report.execType() == ExecType.PENDING_CANCEL) {
-            complete(awaitingCancelAnswer, report.originalClientOrderId(), report);
-        } else if (report.execType() == ExecType.CANCEL_REJECTED) {
-            complete(awaitingCancelAnswer, report.clientOrderId(), report);
-        } else if (report.execType() == ExecType.PENDING_REPLACE) {
-            complete(awaitingReplaceAnswer, report.originalClientOrderId(), report);
-        } else if (report.execType() == ExecType.REPLACE_REJECTED) {
-            complete(awaitingReplaceAnswer, report.clientOrderId(), report);
-        }
-    }
-
-    private static void complete(Map<ClientOrderId, ArrayDeque<CompletableFuture<Object>>> waiting,
-                                 ClientOrderId id, ExecutionReport report) {
-        ArrayDeque<CompletableFuture<Object>> replies = waiting.get(id);
-        if (replies == null) {
-            return;
-        }
-        CompletableFuture<Object> reply = replies.poll();
-        if (replies.isEmpty()) {
-            waiting.remove(id);
-        }
-        if (reply != null) {
-            reply.complete(report);
         }
     }
 

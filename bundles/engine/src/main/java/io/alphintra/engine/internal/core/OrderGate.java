@@ -19,93 +19,163 @@ import io.alphintra.sdk.risk.PreTradeCheck;
 import io.alphintra.sdk.risk.PreTradeContext;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The pre-trade gate every order passes, whatever its source: the engine's own checks, then the risk checks
  * (plugins, in their declared order), then the rule set of the instrument's jurisdiction. It fails closed: a check
  * that throws rejects the order, and an order whose jurisdiction has no rule set installed is rejected.
  *
- * <p>Plugins come and go on other threads (whiteboard), so the chain is held in concurrent collections; evaluation
- * runs on the engine thread.
+ * <p>Plugins come and go on other threads (whiteboard), so the chain is held in copy-on-write arrays that the
+ * engine thread reads without locking or allocating; evaluation runs on the engine thread. An accepted order
+ * allocates nothing here: each check's accept decision is made once per id and version and reused, and so is the
+ * list of them while the chain stays the same. Warnings and rejections carry their own text and are new each time.
  */
 public final class OrderGate {
     static final String ENGINE = "ENGINE";
     static final String RISK = "RISK";
     static final String COMPLIANCE = "COMPLIANCE";
 
-    private final List<PreTradeCheck> checks = new CopyOnWriteArrayList<>();
+    /** A plugin in the chain, with the accept decision last made for it (engine thread only). */
+    private static final class Link<T> {
+        final T plugin;
+        GateDecision accept;
+
+        Link(T plugin) {
+            this.plugin = plugin;
+        }
+
+        GateDecision accept(String stage, String checkId, String version) {
+            GateDecision cached = accept;
+            if (cached == null || !cached.checkId().equals(checkId) || !cached.version().equals(version)) {
+                accept = cached = new GateDecision(stage, checkId, version, GateDecision.ACCEPT, null, null);
+            }
+            return cached;
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private volatile Link<PreTradeCheck>[] checks = new Link[0];
     /** Per jurisdiction, every installed rule set; the last installed decides, and its removal hands back. */
-    private final Map<Jurisdiction, List<RuleSet>> ruleSets = new ConcurrentHashMap<>();
+    private final Map<Jurisdiction, Link<RuleSet>[]> ruleSets = new ConcurrentHashMap<>();
     private final String engineVersion;
+    private final GateDecision engineAccept;
+
+    // Engine thread only: the decisions of the order being evaluated, and the last all-accept chain handed out.
+    private GateDecision[] made = new GateDecision[4];
+    private int madeCount;
+    private List<GateDecision> lastAccepted = List.of();
 
     public OrderGate(String engineVersion) {
         this.engineVersion = engineVersion;
+        this.engineAccept = new GateDecision(ENGINE, "engine", engineVersion, GateDecision.ACCEPT, null, null);
     }
 
-    public void addCheck(PreTradeCheck check) {
-        checks.add(check);
-        checks.sort(Comparator.comparingInt(OrderGate::orderOf));
+    public synchronized void addCheck(PreTradeCheck check) {
+        Link<PreTradeCheck>[] next = Arrays.copyOf(checks, checks.length + 1);
+        next[next.length - 1] = new Link<>(check);
+        Arrays.sort(next, Comparator.comparingInt(link -> orderOf(link.plugin)));
+        checks = next;
     }
 
-    public void removeCheck(PreTradeCheck check) {
-        checks.remove(check);
+    public synchronized void removeCheck(PreTradeCheck check) {
+        checks = without(checks, check);
     }
 
     /**
      * Installs a rule set; it decides for its jurisdiction from now on (a compliance team's swap). The one it
      * replaces stays installed and decides again if this one is removed.
      */
+    @SuppressWarnings("unchecked")
     public void putRuleSet(RuleSet ruleSet) {
-        ruleSets.computeIfAbsent(ruleSet.jurisdiction(), j -> new CopyOnWriteArrayList<>()).add(ruleSet);
+        ruleSets.compute(ruleSet.jurisdiction(), (jurisdiction, installed) -> {
+            Link<RuleSet>[] next = installed == null ? new Link[1] : Arrays.copyOf(installed, installed.length + 1);
+            next[next.length - 1] = new Link<>(ruleSet);
+            return next;
+        });
     }
 
     public void removeRuleSet(RuleSet ruleSet) {
-        List<RuleSet> installed = ruleSets.get(ruleSet.jurisdiction());
-        if (installed != null) {
-            installed.remove(ruleSet);
-        }
+        ruleSets.computeIfPresent(ruleSet.jurisdiction(), (jurisdiction, installed) -> {
+            Link<RuleSet>[] next = without(installed, ruleSet);
+            return next.length == 0 ? null : next;
+        });
     }
 
     public Optional<RuleSet> ruleSet(Jurisdiction jurisdiction) {
-        List<RuleSet> installed = ruleSets.get(jurisdiction);
-        if (installed == null || installed.isEmpty()) {
-            return Optional.empty();
+        Link<RuleSet> deciding = decidingRuleSet(jurisdiction);
+        return deciding == null ? Optional.empty() : Optional.of(deciding.plugin);
+    }
+
+    private Link<RuleSet> decidingRuleSet(Jurisdiction jurisdiction) {
+        Link<RuleSet>[] installed = ruleSets.get(jurisdiction);
+        return installed == null ? null : installed[installed.length - 1];
+    }
+
+    private static <T> Link<T>[] without(Link<T>[] links, T plugin) {
+        Link<T>[] next = Arrays.copyOf(links, links.length);
+        int kept = 0;
+        for (Link<T> link : links) {
+            if (link.plugin != plugin) {
+                next[kept++] = link;
+            }
         }
-        try {
-            return Optional.of(installed.get(installed.size() - 1));
-        } catch (IndexOutOfBoundsException removedMeanwhile) {
-            return ruleSet(jurisdiction);
-        }
+        return Arrays.copyOf(next, kept);
     }
 
     /**
      * Runs the chain and returns every decision made, stopping at the first rejection; the order may proceed only if
-     * none of them {@linkplain GateDecision#rejects() rejects}.
+     * none of them {@linkplain GateDecision#rejects() rejects}. The list is immutable and may be shared between
+     * orders.
      */
     List<GateDecision> evaluate(OrderRequest order, GateInputs inputs) {
-        List<GateDecision> decisions = new ArrayList<>(checks.size() + 2);
-        GateDecision engine = engineChecks(order, inputs);
-        decisions.add(engine);
-        if (engine.rejects()) {
-            return decisions;
+        madeCount = 0;
+        if (made(engineChecks(order, inputs)).rejects()) {
+            return decisions();
         }
-        PreTradeContext riskContext = inputs.riskContext(order);
-        for (PreTradeCheck check : checks) {
-            GateDecision decision = run(check, order, riskContext);
-            decisions.add(decision);
-            if (decision.rejects()) {
-                return decisions;
+        Link<PreTradeCheck>[] chain = checks;
+        if (chain.length > 0) {
+            PreTradeContext riskContext = inputs.riskContext(order);
+            for (Link<PreTradeCheck> check : chain) {
+                if (made(run(check, order, riskContext)).rejects()) {
+                    return decisions();
+                }
             }
         }
-        decisions.add(compliance(order, inputs));
+        made(compliance(order, inputs));
+        return decisions();
+    }
+
+    private GateDecision made(GateDecision decision) {
+        if (madeCount == made.length) {
+            made = Arrays.copyOf(made, madeCount * 2);
+        }
+        made[madeCount++] = decision;
+        return decision;
+    }
+
+    /** The decisions just made: the list handed out last time when they are the same accept decisions. */
+    private List<GateDecision> decisions() {
+        List<GateDecision> last = lastAccepted;
+        if (last.size() == madeCount) {
+            int same = 0;
+            while (same < madeCount && last.get(same) == made[same]) {
+                same++;
+            }
+            if (same == madeCount) {
+                return last;
+            }
+        }
+        List<GateDecision> decisions = List.of(Arrays.copyOf(made, madeCount));
+        if (!made[madeCount - 1].rejects()) {
+            lastAccepted = decisions;
+        }
         return decisions;
     }
 
@@ -119,12 +189,13 @@ public final class OrderGate {
             return new GateDecision(ENGINE, "venue", engineVersion, GateDecision.REJECT,
                     RejectReason.VENUE_DISCONNECTED, "venue " + venueId + " is not connected");
         }
-        return new GateDecision(ENGINE, "engine", engineVersion, GateDecision.ACCEPT, null, null);
+        return engineAccept;
     }
 
-    private static GateDecision run(PreTradeCheck check, OrderRequest order, PreTradeContext context) {
-        String id = safe(check::id, "unnamed-check");
-        String version = safe(check::version, "unknown");
+    private static GateDecision run(Link<PreTradeCheck> link, OrderRequest order, PreTradeContext context) {
+        PreTradeCheck check = link.plugin;
+        String id = nameOf(check, false);
+        String version = nameOf(check, true);
         CheckResult result;
         try {
             result = check.check(order, context);
@@ -137,7 +208,7 @@ public final class OrderGate {
                     "the check returned no result; rejecting, the gate fails closed");
         }
         return switch (result.outcome()) {
-            case ACCEPT -> new GateDecision(RISK, id, version, GateDecision.ACCEPT, null, null);
+            case ACCEPT -> link.accept(RISK, id, version);
             case WARN -> new GateDecision(RISK, id, version, GateDecision.WARN, null, result.text());
             case REJECT -> new GateDecision(RISK, id, version, GateDecision.REJECT, result.reason(), result.text());
         };
@@ -145,33 +216,35 @@ public final class OrderGate {
 
     private GateDecision compliance(OrderRequest order, GateInputs inputs) {
         Jurisdiction jurisdiction = inputs.jurisdiction(order.instrument());
-        RuleSet ruleSet = ruleSet(jurisdiction).orElse(null);
-        if (ruleSet == null) {
+        Link<RuleSet> link = decidingRuleSet(jurisdiction);
+        if (link == null) {
             return new GateDecision(COMPLIANCE, "rule-set:" + jurisdiction, "none", GateDecision.REJECT,
                     RejectReason.NO_RULE_SET, "no compliance rule set is installed for jurisdiction " + jurisdiction);
         }
-        String id = safe(ruleSet::id, "unnamed-rule-set");
-        String version = safe(ruleSet::version, "unknown");
+        RuleSet ruleSet = link.plugin;
         ComplianceDecision decision;
         try {
             decision = ruleSet.evaluate(order, inputs.complianceContext(order));
         } catch (RuntimeException | LinkageError e) {
-            return new GateDecision(COMPLIANCE, id, version, GateDecision.REJECT, RejectReason.COMPLIANCE,
-                    "the rule set failed (" + e + "); rejecting, the gate fails closed");
+            return new GateDecision(COMPLIANCE, nameOf(ruleSet, false), nameOf(ruleSet, true), GateDecision.REJECT,
+                    RejectReason.COMPLIANCE, "the rule set failed (" + e + "); rejecting, the gate fails closed");
         }
         if (decision == null) {
-            return new GateDecision(COMPLIANCE, id, version, GateDecision.REJECT, RejectReason.COMPLIANCE,
-                    "the rule set returned no decision; rejecting, the gate fails closed");
+            return new GateDecision(COMPLIANCE, nameOf(ruleSet, false), nameOf(ruleSet, true), GateDecision.REJECT,
+                    RejectReason.COMPLIANCE, "the rule set returned no decision; rejecting, the gate fails closed");
         }
-        String checkId = decision.ruleId() == null ? decision.ruleSetId() : decision.ruleSetId() + "/" + decision.ruleId();
         return switch (decision.verdict()) {
-            case ACCEPT -> new GateDecision(COMPLIANCE, checkId, decision.ruleSetVersion(), GateDecision.ACCEPT, null,
-                    null);
-            case ALERT -> new GateDecision(COMPLIANCE, checkId, decision.ruleSetVersion(), GateDecision.WARN, null,
-                    decision.reason());
-            case REJECT -> new GateDecision(COMPLIANCE, checkId, decision.ruleSetVersion(), GateDecision.REJECT,
-                    RejectReason.COMPLIANCE, decision.reason());
+            // An accept names no rule, so its check id is the rule set's.
+            case ACCEPT -> link.accept(COMPLIANCE, decision.ruleSetId(), decision.ruleSetVersion());
+            case ALERT -> new GateDecision(COMPLIANCE, ruleCheckId(decision), decision.ruleSetVersion(),
+                    GateDecision.WARN, null, decision.reason());
+            case REJECT -> new GateDecision(COMPLIANCE, ruleCheckId(decision), decision.ruleSetVersion(),
+                    GateDecision.REJECT, RejectReason.COMPLIANCE, decision.reason());
         };
+    }
+
+    private static String ruleCheckId(ComplianceDecision decision) {
+        return decision.ruleId() == null ? decision.ruleSetId() : decision.ruleSetId() + "/" + decision.ruleId();
     }
 
     private static int orderOf(PreTradeCheck check) {
@@ -182,9 +255,20 @@ public final class OrderGate {
         }
     }
 
-    private static String safe(java.util.function.Supplier<String> supplier, String fallback) {
+    /**
+     * A plugin's id or version, read without a lambda per call: a check or rule set that throws or answers blank
+     * is named by a placeholder.
+     */
+    private static String nameOf(Object plugin, boolean version) {
+        String fallback = version ? "unknown" : plugin instanceof RuleSet ? "unnamed-rule-set" : "unnamed-check";
         try {
-            String value = supplier.get();
+            String value;
+            if (plugin instanceof RuleSet ruleSet) {
+                value = version ? ruleSet.version() : ruleSet.id();
+            } else {
+                PreTradeCheck check = (PreTradeCheck) plugin;
+                value = version ? check.version() : check.id();
+            }
             return value == null || value.isBlank() ? fallback : value;
         } catch (RuntimeException e) {
             return fallback;
@@ -204,124 +288,154 @@ public final class OrderGate {
         ComplianceContext complianceContext(OrderRequest order);
     }
 
-    /** The contexts plugins see, built from the engine's account book and market view. */
+    /**
+     * The contexts plugins see, built from the engine's account book and market view. A context is valid only during
+     * the plugin's call (SDK contract), so one of each is reused for every order: engine thread only.
+     */
     public static final class Contexts {
+        private final RiskView risk;
+        private final ComplianceView compliance;
+
+        public Contexts(AccountBook accounts, MarketView market, OpenOrdersNotional openOrders) {
+            this.risk = new RiskView(accounts, market, openOrders);
+            this.compliance = new ComplianceView(accounts, market);
+        }
+
+        public PreTradeContext risk(OrderRequest order, long nowNanos) {
+            risk.order = order;
+            risk.nowNanos = nowNanos;
+            return risk;
+        }
+
+        public ComplianceContext compliance(OrderRequest order, Venue venue, long nowNanos) {
+            compliance.order = order;
+            compliance.venue = venue;
+            compliance.nowNanos = nowNanos;
+            return compliance;
+        }
+    }
+
+    private static final class RiskView implements PreTradeContext {
         private final AccountBook accounts;
         private final MarketView market;
         private final OpenOrdersNotional openOrders;
+        OrderRequest order;
+        long nowNanos;
 
-        public Contexts(AccountBook accounts, MarketView market, OpenOrdersNotional openOrders) {
+        RiskView(AccountBook accounts, MarketView market, OpenOrdersNotional openOrders) {
             this.accounts = accounts;
             this.market = market;
             this.openOrders = openOrders;
         }
 
-        public PreTradeContext risk(OrderRequest order, long nowNanos) {
-            Instrument instrument = order.instrument();
-            String account = order.attribution().accountId();
-            return new PreTradeContext() {
-                @Override
-                public Instrument instrument() {
-                    return instrument;
-                }
-
-                @Override
-                public AccountSnapshot account() {
-                    return accounts.account(account);
-                }
-
-                @Override
-                public Optional<Position> position() {
-                    return accounts.position(account, order.attribution().strategyId(), instrument.id());
-                }
-
-                @Override
-                public Money openOrdersNotional() {
-                    return openOrders.notional(account, instrument);
-                }
-
-                @Override
-                public OptionalLong referencePrice() {
-                    return market.lastPrice(instrument.id());
-                }
-
-                @Override
-                public long referencePriceAgeNanos() {
-                    long at = market.lastPriceTimeNanos(instrument.id());
-                    return at == 0 ? Long.MAX_VALUE : Math.max(0, nowNanos - at);
-                }
-
-                @Override
-                public long nowNanos() {
-                    return nowNanos;
-                }
-            };
+        @Override
+        public Instrument instrument() {
+            return order.instrument();
         }
 
-        public ComplianceContext compliance(OrderRequest order, Venue venue, long nowNanos) {
-            Instrument instrument = order.instrument();
-            String account = order.attribution().accountId();
-            return new ComplianceContext() {
-                @Override
-                public long asOfNanos() {
-                    return nowNanos;
-                }
+        @Override
+        public AccountSnapshot account() {
+            return accounts.account(order.attribution().accountId());
+        }
 
-                @Override
-                public LocalDate tradingDate() {
-                    return LocalDate.ofInstant(Instant.ofEpochSecond(0, nowNanos), venue.timeZone());
-                }
+        @Override
+        public Optional<Position> position() {
+            return accounts.position(order.attribution().accountId(), order.attribution().strategyId(),
+                    order.instrument().id());
+        }
 
-                @Override
-                public Instrument instrument() {
-                    return instrument;
-                }
+        @Override
+        public Money openOrdersNotional() {
+            return openOrders.notional(order.attribution().accountId(), order.instrument());
+        }
 
-                @Override
-                public Venue venue() {
-                    return venue;
-                }
+        @Override
+        public OptionalLong referencePrice() {
+            return market.lastPrice(order.instrument().id());
+        }
 
-                @Override
-                public AccountSnapshot account() {
-                    return accounts.account(account);
-                }
+        @Override
+        public long referencePriceAgeNanos() {
+            long at = market.lastPriceTimeNanos(order.instrument().id());
+            return at == 0 ? Long.MAX_VALUE : Math.max(0, nowNanos - at);
+        }
 
-                @Override
-                public long accountNetQuantity() {
-                    return accounts.accountNetQuantity(account, instrument.id());
-                }
+        @Override
+        public long nowNanos() {
+            return nowNanos;
+        }
+    }
 
-                @Override
-                public long locatedQuantity() {
-                    return 0; // no securities-lending locate feed is connected: a rule requiring a locate rejects
-                }
+    private static final class ComplianceView implements ComplianceContext {
+        private final AccountBook accounts;
+        private final MarketView market;
+        OrderRequest order;
+        Venue venue;
+        long nowNanos;
 
-                @Override
-                public Optional<TopOfBookRecord> topOfBook() {
-                    return market.topOfBook(instrument.id());
-                }
+        ComplianceView(AccountBook accounts, MarketView market) {
+            this.accounts = accounts;
+            this.market = market;
+        }
 
-                @Override
-                public OptionalLong lastPrice() {
-                    return market.lastPrice(instrument.id());
-                }
+        @Override
+        public long asOfNanos() {
+            return nowNanos;
+        }
 
-                @Override
-                public OptionalLong previousClose() {
-                    return market.previousClose(instrument.id());
-                }
+        @Override
+        public LocalDate tradingDate() {
+            return LocalDate.ofInstant(Instant.ofEpochSecond(0, nowNanos), venue.timeZone());
+        }
 
-                @Override
-                public boolean isHalted() {
-                    return false; // venues report halts as rejects (VENUE_CLOSED); no separate halt feed yet
-                }
+        @Override
+        public Instrument instrument() {
+            return order.instrument();
+        }
 
-                @Override
-                public boolean isRestricted() {
-                    return false; // restricted lists are rules of the jurisdiction's rule set
-                }
-            };
+        @Override
+        public Venue venue() {
+            return venue;
+        }
+
+        @Override
+        public AccountSnapshot account() {
+            return accounts.account(order.attribution().accountId());
+        }
+
+        @Override
+        public long accountNetQuantity() {
+            return accounts.accountNetQuantity(order.attribution().accountId(), order.instrument().id());
+        }
+
+        @Override
+        public long locatedQuantity() {
+            return 0; // no securities-lending locate feed is connected: a rule requiring a locate rejects
+        }
+
+        @Override
+        public Optional<TopOfBookRecord> topOfBook() {
+            return market.topOfBook(order.instrument().id());
+        }
+
+        @Override
+        public OptionalLong lastPrice() {
+            return market.lastPrice(order.instrument().id());
+        }
+
+        @Override
+        public OptionalLong previousClose() {
+            return market.previousClose(order.instrument().id());
+        }
+
+        @Override
+        public boolean isHalted() {
+            return false; // venues report halts as rejects (VENUE_CLOSED); no separate halt feed yet
+        }
+
+        @Override
+        public boolean isRestricted() {
+            return false; // restricted lists are rules of the jurisdiction's rule set
         }
     }
 

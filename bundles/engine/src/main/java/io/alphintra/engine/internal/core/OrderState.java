@@ -44,6 +44,7 @@ final class OrderState {
     long pendingLimitPrice;
     long pendingStopPrice;
     int requestCount;
+    private String orderIdText;
 
     OrderState(long orderId, ClientOrderId clientOrderId, InstrumentId instrumentId, String venueId, Side side,
                OrderType type, TimeInForce timeInForce, long quantity, long limitPrice, long stopPrice,
@@ -73,8 +74,13 @@ final class OrderState {
         return !status.isTerminal();
     }
 
+    /** The id as reports carry it; made on first use, since an order nobody hears about never needs it. */
     String orderIdText() {
-        return Long.toString(orderId);
+        String text = orderIdText;
+        if (text == null) {
+            orderIdText = text = Long.toString(orderId);
+        }
+        return text;
     }
 
     OpenOrder toOpenOrder() {

@@ -4,7 +4,8 @@ import io.alphintra.engine.internal.portfolio.Portfolio;
 import io.alphintra.sdk.instrument.Instrument;
 import io.alphintra.sdk.instrument.InstrumentId;
 import io.alphintra.sdk.money.Currency;
-import io.alphintra.sdk.order.Fill;
+import io.alphintra.sdk.money.Money;
+import io.alphintra.sdk.order.Side;
 import io.alphintra.sdk.portfolio.AccountSnapshot;
 import io.alphintra.sdk.portfolio.Position;
 import java.util.Optional;
@@ -70,8 +71,21 @@ public final class PortfolioAccounts implements AccountBook {
     }
 
     @Override
-    public void apply(Fill fill, String accountId, String strategyId) {
-        portfolio.applyFill(intern(accountId), portfolio.registerStrategy(strategyId), fill);
+    public void apply(String accountId, String strategyId, InstrumentId instrumentId, Side side, long quantity,
+                      long price, Money fee, long timeNanos) {
+        int instrument = portfolio.instrumentIndex(instrumentId);
+        if (instrument < 0) {
+            throw new IllegalArgumentException("instrumentId = " + instrumentId + ": not registered");
+        }
+        if (fee == null) {
+            throw new IllegalArgumentException("fee: required (was null) for a fill of " + instrumentId);
+        }
+        // Known names are looked up, not registered again: registration validates the name on every call.
+        int account = portfolio.accountIndex(accountId);
+        int strategy = portfolio.strategyIndex(strategyId);
+        portfolio.applyFill(account >= 0 ? account : intern(accountId),
+                strategy >= 0 ? strategy : portfolio.registerStrategy(strategyId), instrument, side.sign() * quantity,
+                price, fee.currency(), fee.mantissa(), fee.scale(), timeNanos);
     }
 
     @Override

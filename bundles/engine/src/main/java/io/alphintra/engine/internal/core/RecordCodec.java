@@ -33,10 +33,58 @@ final class RecordCodec {
     static final int REQUEST_REJECTED = 6;
     static final int INSTRUMENT = 7;
 
+    /** The record being written; strings go straight into its array, the rest through the buffer. */
+    private final byte[] bytes;
     private final ByteBuffer buffer;
 
+    // A source's orders carry the same attribution and, while the gate's chain is unchanged, the same decisions:
+    // the same immutable instances, whose bytes are copied rather than encoded again.
+    private final Memo attributions = new Memo();
+    /** Enum constants are journaled by name; each name is encoded once. */
+    private static final ClassValue<byte[][]> ENUM_NAMES = new ClassValue<>() {
+        @Override
+        protected byte[][] computeValue(Class<?> type) {
+            Object[] constants = type.getEnumConstants();
+            byte[][] names = new byte[constants.length][];
+            for (int i = 0; i < constants.length; i++) {
+                names[i] = ((Enum<?>) constants[i]).name().getBytes(StandardCharsets.UTF_8);
+            }
+            return names;
+        }
+    };
+    private final Memo decisionLists = new Memo();
+
     RecordCodec(int capacity) {
-        buffer = ByteBuffer.allocate(capacity).order(ByteOrder.LITTLE_ENDIAN);
+        bytes = new byte[capacity];
+        buffer = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+    }
+
+    /** The bytes one immutable value was last encoded to. */
+    private final class Memo {
+        private final byte[] encoded = new byte[1024];
+        private Object value;
+        private int length;
+
+        /** Writes the remembered bytes if {@code candidate} is the very instance they encode. */
+        boolean copy(Object candidate) {
+            if (candidate != value) {
+                return false;
+            }
+            int at = buffer.position();
+            System.arraycopy(encoded, 0, bytes, at, length);
+            buffer.position(at + length);
+            return true;
+        }
+
+        /** Remembers the bytes from {@code start} to the buffer's position as the encoding of {@code encodedValue}. */
+        void remember(Object encodedValue, int start) {
+            int encodedLength = buffer.position() - start;
+            if (encodedLength <= encoded.length) {
+                System.arraycopy(bytes, start, encoded, 0, encodedLength);
+                value = encodedValue;
+                length = encodedLength;
+            }
+        }
     }
 
     /** An order the gate accepted or rejected, with every decision made about it. */
@@ -44,27 +92,35 @@ final class RecordCodec {
         buffer.clear();
         buffer.putLong(order.orderId);
         putString(order.originalClientOrderId.value());
-        putString(order.instrumentId.toString());
+        putInstrumentId(order.instrumentId);
         putEnum(order.side);
         putEnum(order.type);
         putEnum(order.timeInForce);
         buffer.putLong(order.quantity).putLong(order.limitPrice).putLong(order.stopPrice);
         Attribution a = order.attribution;
-        putString(a.strategyId());
-        putString(a.traderId());
-        putString(a.accountId());
-        putString(a.deskId());
-        putString(a.clientId());
+        if (!attributions.copy(a)) {
+            int start = buffer.position();
+            putString(a.strategyId());
+            putString(a.traderId());
+            putString(a.accountId());
+            putString(a.deskId());
+            putString(a.clientId());
+            attributions.remember(a, start);
+        }
         putString(order.source);
         buffer.putLong(order.acceptedAtNanos);
-        buffer.putInt(order.decisions.size());
-        for (GateDecision decision : order.decisions) {
-            putString(decision.stage());
-            putString(decision.checkId());
-            putString(decision.version());
-            putString(decision.outcome());
-            putEnum(decision.reason());
-            putString(decision.text());
+        if (!decisionLists.copy(order.decisions)) {
+            int start = buffer.position();
+            buffer.putInt(order.decisions.size());
+            for (GateDecision decision : order.decisions) {
+                putString(decision.stage());
+                putString(decision.checkId());
+                putString(decision.version());
+                putString(decision.outcome());
+                putEnum(decision.reason());
+                putString(decision.text());
+            }
+            decisionLists.remember(order.decisions, start);
         }
         return buffer.flip();
     }
@@ -183,17 +239,71 @@ final class RecordCodec {
                 getEnum(in, RejectReason.class), getString(in));
     }
 
+    /**
+     * Writes {@code value} as its length and UTF-8 bytes, exactly as {@code getBytes(UTF_8)} would (a lone surrogate
+     * becomes {@code '?'}), but encoded in place: every order carries a dozen strings, and copying each into a new
+     * array first was most of the garbage the engine made per order.
+     */
     private void putString(String value) {
         if (value == null) {
             buffer.putInt(-1);
             return;
         }
-        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-        buffer.putInt(bytes.length).put(bytes);
+        int lengthAt = buffer.position();
+        int end = putUtf8(value, lengthAt + Integer.BYTES);
+        buffer.putInt(lengthAt, end - lengthAt - Integer.BYTES).position(end);
+    }
+
+    /** As {@code putString(id.toString())}, without building that string. */
+    private void putInstrumentId(InstrumentId id) {
+        int lengthAt = buffer.position();
+        int at = putUtf8(id.symbol(), lengthAt + Integer.BYTES);
+        bytes[at++] = '@';
+        int end = putUtf8(id.venueId(), at);
+        buffer.putInt(lengthAt, end - lengthAt - Integer.BYTES).position(end);
+    }
+
+    /** Encodes {@code value} into the record's array from {@code at}; returns where it ended. */
+    private int putUtf8(String value, int at) {
+        byte[] out = bytes;
+        int length = value.length();
+        if (at + 3 * length > out.length) {
+            throw new java.nio.BufferOverflowException();
+        }
+        for (int i = 0; i < length; i++) {
+            char c = value.charAt(i);
+            if (c < 0x80) {
+                out[at++] = (byte) c;
+            } else if (c < 0x800) {
+                out[at++] = (byte) (0xC0 | c >> 6);
+                out[at++] = (byte) (0x80 | c & 0x3F);
+            } else if (Character.isHighSurrogate(c) && i + 1 < length
+                    && Character.isLowSurrogate(value.charAt(i + 1))) {
+                int codePoint = Character.toCodePoint(c, value.charAt(++i));
+                out[at++] = (byte) (0xF0 | codePoint >> 18);
+                out[at++] = (byte) (0x80 | codePoint >> 12 & 0x3F);
+                out[at++] = (byte) (0x80 | codePoint >> 6 & 0x3F);
+                out[at++] = (byte) (0x80 | codePoint & 0x3F);
+            } else if (Character.isSurrogate(c)) {
+                out[at++] = '?';
+            } else {
+                out[at++] = (byte) (0xE0 | c >> 12);
+                out[at++] = (byte) (0x80 | c >> 6 & 0x3F);
+                out[at++] = (byte) (0x80 | c & 0x3F);
+            }
+        }
+        return at;
     }
 
     private void putEnum(Enum<?> value) {
-        putString(value == null ? null : value.name());
+        if (value == null) {
+            buffer.putInt(-1);
+            return;
+        }
+        byte[] name = ENUM_NAMES.get(value.getDeclaringClass())[value.ordinal()];
+        int at = buffer.putInt(name.length).position();
+        System.arraycopy(name, 0, bytes, at, name.length);
+        buffer.position(at + name.length);
     }
 
     private static String getString(ByteBuffer in) {

@@ -2,15 +2,14 @@ package io.alphintra.engine.internal.strategy;
 
 import io.alphintra.engine.EngineListener;
 import io.alphintra.engine.TradingEngine;
-import io.alphintra.sdk.marketdata.MarketDataType;
 import io.alphintra.sdk.marketdata.TopOfBook;
 import io.alphintra.sdk.marketdata.Trade;
 import io.alphintra.sdk.order.ExecutionReport;
 import io.alphintra.sdk.strategy.Strategy;
 import io.alphintra.sdk.strategy.StrategyFactory;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -18,12 +17,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,14 +33,22 @@ import org.slf4j.LoggerFactory;
  * configurations) and its type's {@link StrategyFactory} (a whiteboard service from a strategy bundle) are present.
  * Installing a strategy bundle and adding a configuration starts it on live data; removing either stops it, which
  * cancels its working orders and keeps its positions.
+ *
+ * <p>Account snapshots and the audit trail of quarantines come from the engine's {@link AccountSource} and
+ * {@link StrategyAudit} services when it registers them; strategies run without them.
  */
 @Component(service = StrategyHost.class, immediate = true)
 public final class StrategyHost implements EngineListener {
     private static final Logger LOG = LoggerFactory.getLogger(StrategyHost.class);
 
-    /** What operators see of an instance. */
-    public record InstanceView(String id, String type, String state, String reason, List<String> instruments,
-                               String accountId, String traderId, long ordersSent) {
+    /**
+     * What operators see of an instance.
+     *
+     * @param reason why it stopped or was quarantined; null while it runs
+     * @param since when it entered its state; null for an instance that has not run since the host started
+     */
+    public record InstanceView(String id, String type, String state, String reason, Instant since,
+                               List<String> instruments, String accountId, String traderId, long ordersSent) {
     }
 
     private final TradingEngine engine;
@@ -47,6 +56,23 @@ public final class StrategyHost implements EngineListener {
     private final Map<String, StrategyFactory> factories = new ConcurrentHashMap<>();
     private final Map<String, StrategySettings> configurations = new ConcurrentHashMap<>();
     private final Map<String, StrategyRunner> runners = new ConcurrentHashMap<>();
+    /** The runners as an array, so the engine thread visits them per event without an iterator. */
+    private volatile StrategyRunner[] active = new StrategyRunner[0];
+    private final AtomicReference<AccountSource> accountSource = new AtomicReference<>();
+    private final AtomicReference<StrategyAudit> audit = new AtomicReference<>();
+    private final AccountSource accounts = accountId -> {
+        AccountSource source = accountSource.get();
+        if (source == null) {
+            throw new IllegalStateException("the engine provides no account snapshots (no AccountSource service)");
+        }
+        return source.account(accountId);
+    };
+    private final StrategyAudit auditTrail = (instanceId, reason, epochNanos) -> {
+        StrategyAudit target = audit.get();
+        if (target != null) {
+            target.quarantined(instanceId, reason, epochNanos);
+        }
+    };
     private final ScheduledExecutorService timers = Executors.newScheduledThreadPool(1, runnable -> {
         Thread thread = new Thread(runnable, "alphintra-strategy-timers");
         thread.setDaemon(true);
@@ -62,11 +88,32 @@ public final class StrategyHost implements EngineListener {
     }
 
     @Deactivate
-    void deactivate() {
+    synchronized void deactivate() {
         engine.removeListener(this);
         runners.values().forEach(runner -> runner.stop("the strategy host is stopping"));
         runners.clear();
+        active = new StrategyRunner[0];
         timers.shutdownNow();
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setAccountSource(AccountSource source) {
+        accountSource.set(source);
+    }
+
+    void unsetAccountSource(AccountSource source) {
+        accountSource.compareAndSet(source, null);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setStrategyAudit(StrategyAudit target) {
+        audit.set(target);
+    }
+
+    void unsetStrategyAudit(StrategyAudit target) {
+        audit.compareAndSet(target, null);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -114,10 +161,10 @@ public final class StrategyHost implements EngineListener {
             throw new IllegalArgumentException("no strategy instance '" + instanceId + "' is configured");
         }
         StrategyRunner running = runners.get(instanceId);
-        if (running != null && running.lifecycle() == StrategyRunner.Lifecycle.RUNNING) {
+        if (running != null && running.status().lifecycle() == StrategyRunner.Lifecycle.RUNNING) {
             return instanceId + " is already running";
         }
-        runners.remove(instanceId);
+        forget(instanceId);
         return startIfReady(settings) ? instanceId + " started"
                 : instanceId + " waits for its strategy type '" + settings.config().type() + "' to be installed";
     }
@@ -135,10 +182,11 @@ public final class StrategyHost implements EngineListener {
         List<InstanceView> views = new ArrayList<>();
         for (StrategySettings settings : configurations.values()) {
             StrategyRunner runner = runners.get(settings.instanceId());
-            String state = runner != null ? runner.lifecycle().name()
+            StrategyRunner.Status status = runner != null ? runner.status() : null;
+            String state = status != null ? status.lifecycle().name()
                     : factories.containsKey(settings.config().type()) ? "STOPPED" : "WAITING_FOR_TYPE";
             views.add(new InstanceView(settings.instanceId(), settings.config().type(), state,
-                    runner != null ? runner.stopReason() : null,
+                    status != null ? status.reason() : null, status != null ? status.since() : null,
                     settings.config().instruments().stream().map(Object::toString).toList(),
                     settings.config().accountId(), settings.config().attribution().traderId(),
                     runner != null ? runner.ordersSent() : 0));
@@ -165,9 +213,10 @@ public final class StrategyHost implements EngineListener {
                     settings.instanceId());
             return false;
         }
-        StrategyRunner runner = new StrategyRunner(settings, strategy, engine, timers,
+        StrategyRunner runner = new StrategyRunner(settings, strategy, engine, accounts, auditTrail, timers,
                 new FileStrategyState(stateDirectory.resolve(settings.instanceId() + ".properties")));
         runners.put(settings.instanceId(), runner);
+        active = runners.values().toArray(new StrategyRunner[0]);
         runner.start();
         LOG.info("Strategy {} ({}) started on {} for account {}", settings.instanceId(), settings.config().type(),
                 settings.config().instruments(), settings.config().accountId());
@@ -175,10 +224,16 @@ public final class StrategyHost implements EngineListener {
     }
 
     private void stopAndForget(String instanceId, String reason) {
-        StrategyRunner runner = runners.remove(instanceId);
+        StrategyRunner runner = forget(instanceId);
         if (runner != null) {
             runner.stop(reason);
         }
+    }
+
+    private StrategyRunner forget(String instanceId) {
+        StrategyRunner runner = runners.remove(instanceId);
+        active = runners.values().toArray(new StrategyRunner[0]);
+        return runner;
     }
 
     private void watchdog() {
@@ -188,11 +243,7 @@ public final class StrategyHost implements EngineListener {
         }
     }
 
-    private Collection<StrategyRunner> running() {
-        return runners.values();
-    }
-
-    // ---- EngineListener: on the engine thread; only offers to the runners' queues ----
+    // ---- EngineListener: on the engine thread; only copies into the runners' rings ----
 
     @Override
     public void onReport(ExecutionReport report, String source, String strategyId) {
@@ -207,19 +258,15 @@ public final class StrategyHost implements EngineListener {
 
     @Override
     public void onTrade(Trade trade) {
-        for (StrategyRunner runner : running()) {
-            if (runner.isSubscribed(trade.instrumentId(), MarketDataType.TRADES)) {
-                runner.deliverTrade(trade);
-            }
+        for (StrategyRunner runner : active) {
+            runner.deliverTrade(trade);
         }
     }
 
     @Override
     public void onTopOfBook(TopOfBook topOfBook) {
-        for (StrategyRunner runner : running()) {
-            if (runner.isSubscribed(topOfBook.instrumentId(), MarketDataType.TOP_OF_BOOK)) {
-                runner.deliverTopOfBook(topOfBook);
-            }
+        for (StrategyRunner runner : active) {
+            runner.deliverTopOfBook(topOfBook);
         }
     }
 }

@@ -42,6 +42,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(description = "Longest a callback may run before the strategy is quarantined, ms.")
     int maxCallbackMillis() default 1000;
 
-    @AttributeDefinition(description = "Events that may wait for it before it is quarantined as not keeping up.")
+    @AttributeDefinition(description = "Events that may wait for it before it is quarantined as not keeping up;"
+            + " preallocated, 68 bytes each (rounded up to a power of two).")
     int queueCapacity() default 65536;
 }

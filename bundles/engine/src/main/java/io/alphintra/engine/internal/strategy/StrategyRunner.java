@@ -1,6 +1,9 @@
 package io.alphintra.engine.internal.strategy;
 
+import io.alphintra.engine.OrderView;
 import io.alphintra.engine.TradingEngine;
+import io.alphintra.engine.internal.core.EngineClock;
+import io.alphintra.marketdata.BarAggregator;
 import io.alphintra.sdk.instrument.Instrument;
 import io.alphintra.sdk.instrument.InstrumentId;
 import io.alphintra.sdk.marketdata.BarSpec;
@@ -9,6 +12,7 @@ import io.alphintra.sdk.marketdata.TopOfBook;
 import io.alphintra.sdk.marketdata.TopOfBookRecord;
 import io.alphintra.sdk.marketdata.Trade;
 import io.alphintra.sdk.order.ClientOrderId;
+import io.alphintra.sdk.order.ExecType;
 import io.alphintra.sdk.order.ExecutionReport;
 import io.alphintra.sdk.order.OpenOrder;
 import io.alphintra.sdk.order.OrderRequest;
@@ -19,69 +23,160 @@ import io.alphintra.sdk.strategy.StrategyConfig;
 import io.alphintra.sdk.strategy.StrategyContext;
 import io.alphintra.sdk.strategy.StrategyState;
 import java.lang.System.Logger.Level;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BiConsumer;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One strategy instance on a thread of its own. The engine thread only offers events to its bounded queue, so a
- * strategy that blocks, throws or floods is quarantined while the engine and the other strategies run on:
+ * One strategy instance on a thread of its own. The engine thread only copies events into the instance's
+ * {@link EventRing} and never waits, so a strategy that blocks, throws or floods is quarantined while the engine and
+ * the other strategies run on:
  * <ul>
  *   <li>throws from a callback: quarantined at once;</li>
  *   <li>blocks: a callback running longer than {@code maxCallbackMillis} is noticed by the host's watchdog;</li>
- *   <li>does not keep up: its queue is full when the engine offers it an event;</li>
+ *   <li>does not keep up: {@code queueCapacity} events are waiting when the engine offers it one more;</li>
  *   <li>floods: more orders, cancels and replaces per second than {@code maxOrdersPerSecond}.</li>
  * </ul>
+ * Quarantine is logged at ERROR, shown by {@code alphintra:strategies} and reported to the {@link StrategyAudit}.
  * Stopping, for whatever reason, cancels the instance's working orders (unless configured not to) and keeps its
  * positions.
+ *
+ * <p>Timers, the start and the stop travel through a second, linked queue: they come from other threads than the
+ * engine's, are rare, and need no copy.
  */
 final class StrategyRunner implements StrategyContext {
     private static final Logger LOG = LoggerFactory.getLogger(StrategyRunner.class);
-    private static final long NOT_IN_CALLBACK = 0;
+    private static final long QUERY_TIMEOUT_SECONDS = 5;
+    /** Idle rounds spent spinning, then yielding, before the thread parks until the engine wakes it. */
+    private static final int SPINS = 100;
+    private static final int PARK_AFTER = SPINS + 10;
+
+    private static final BiConsumer<Strategy, Trade> ON_TRADE = Strategy::onTrade;
+    private static final BiConsumer<BarAggregator, Trade> BAR_ON_TRADE = BarAggregator::onTrade;
+    private static final BiConsumer<Strategy, TopOfBook> ON_TOP_OF_BOOK = Strategy::onTopOfBook;
+    private static final BiConsumer<Strategy, ExecutionReport> ON_EXECUTION = Strategy::onExecution;
 
     enum Lifecycle { RUNNING, STOPPED, QUARANTINED }
+
+    /** A lifecycle state with its reason and since when; replaced whole, so a reader never sees a mix. */
+    record Status(Lifecycle lifecycle, String reason, Instant since) {
+    }
+
+    /**
+     * One configured instrument's subscriptions. The engine thread reads the two volatile flags for every event;
+     * the rest belongs to the strategy's thread, except {@code atEngine}, which the clean-up may also touch and
+     * which is guarded by the runner's subscription lock.
+     */
+    private static final class Interest {
+        final int key;
+        final InstrumentId instrumentId;
+        volatile boolean trades;
+        volatile boolean tops;
+        final Set<MarketDataType> subscribed = EnumSet.noneOf(MarketDataType.class);
+        final Set<MarketDataType> atEngine = EnumSet.noneOf(MarketDataType.class);
+        final List<BarAggregator> bars = new ArrayList<>();
+        boolean hasTop;
+        long bidPrice;
+        long bidSize;
+        long askPrice;
+        long askSize;
+        long topEventTime;
+        long topReceiveTime;
+
+        Interest(int key, InstrumentId instrumentId) {
+            this.key = key;
+            this.instrumentId = instrumentId;
+        }
+
+        void remember(TopOfBook top) {
+            hasTop = true;
+            bidPrice = top.bidPrice();
+            bidSize = top.bidSize();
+            askPrice = top.askPrice();
+            askSize = top.askSize();
+            topEventTime = top.eventTimeNanos();
+            topReceiveTime = top.receiveTimeNanos();
+        }
+    }
 
     private final StrategySettings settings;
     private final Strategy strategy;
     private final TradingEngine engine;
-    private final ScheduledExecutorService timers;
+    private final AccountSource accounts;
+    private final StrategyAudit audit;
+    private final ScheduledExecutorService executor;
     private final FileStrategyState store;
-    private final Map<InstrumentId, TopOfBookRecord> lastTop = new ConcurrentHashMap<>();
-    private final BlockingQueue<Runnable> events;
+    /** Keyed by the configured instruments, fixed at construction, so the engine thread reads it without locks. */
+    private final Map<InstrumentId, Interest> interests = new HashMap<>();
+    private final Interest[] interestsByKey;
+    private final Object subscriptionLock = new Object();
+    private final EventRing events;
+    private final BlockingQueue<Runnable> controls;
     private final Thread thread;
     private final Logger strategyLog;
     private final Map<Long, ScheduledFuture<?>> scheduled = new ConcurrentHashMap<>();
-    /** Per instrument, the kinds subscribed; checked by the engine thread for every event, so it allocates nothing. */
-    private final Map<InstrumentId, Set<MarketDataType>> subscriptions = new ConcurrentHashMap<>();
     private final AtomicLong ordersSent = new AtomicLong();
     private final AtomicLong nextTimerId = new AtomicLong();
     private final AtomicLong clientOrderIds = new AtomicLong();
+    private final Status running = new Status(Lifecycle.RUNNING, null, Instant.now());
+    private final AtomicReference<Status> status = new AtomicReference<>(running);
+    private final AtomicBoolean cleanedUp = new AtomicBoolean();
+    private volatile boolean terminated;
+    private volatile boolean parked;
 
-    private volatile Lifecycle lifecycle = Lifecycle.RUNNING;
-    private volatile String stopReason;
-    private volatile long callbackStartedNanos = NOT_IN_CALLBACK;
-    private volatile String callbackName;
+    /**
+     * Odd while a callback runs. Only the strategy's thread writes it, with ordered stores rather than a clock read
+     * per event; the watchdog compares it between its rounds to tell a stuck callback from a busy strategy.
+     */
+    private final AtomicLong callbackSequence = new AtomicLong();
+    private long callbacks;
+    private String callbackName;
+    private long watchedSequence;
+    private long watchedSinceNanos;
+
     private long windowStartNanos;
     private int windowCount;
 
-    StrategyRunner(StrategySettings settings, Strategy strategy, TradingEngine engine,
-                   ScheduledExecutorService timers, FileStrategyState store) {
+    StrategyRunner(StrategySettings settings, Strategy strategy, TradingEngine engine, AccountSource accounts,
+                   StrategyAudit audit, ScheduledExecutorService executor, FileStrategyState store) {
         this.settings = settings;
         this.strategy = strategy;
         this.engine = engine;
-        this.timers = timers;
+        this.accounts = accounts;
+        this.audit = audit;
+        this.executor = executor;
         this.store = store;
-        this.events = new ArrayBlockingQueue<>(settings.queueCapacity());
+        List<InstrumentId> instruments = settings.config().instruments();
+        this.interestsByKey = new Interest[instruments.size()];
+        for (int key = 0; key < instruments.size(); key++) {
+            interestsByKey[key] = new Interest(key, instruments.get(key));
+            interests.put(instruments.get(key), interestsByKey[key]);
+        }
+        this.events = new EventRing(settings.queueCapacity());
+        this.controls = new LinkedBlockingQueue<>(settings.queueCapacity());
         this.thread = new Thread(this::run, "alphintra-strategy-" + settings.instanceId());
         this.thread.setDaemon(true);
         this.strategyLog = LoggerFactory.getLogger("io.alphintra.strategy." + settings.instanceId());
@@ -89,7 +184,7 @@ final class StrategyRunner implements StrategyContext {
 
     void start() {
         thread.start();
-        offer("onStart", () -> strategy.onStart(this));
+        control(() -> call("onStart", Strategy::onStart, strategy, this));
     }
 
     String id() {
@@ -100,147 +195,280 @@ final class StrategyRunner implements StrategyContext {
         return settings;
     }
 
-    Lifecycle lifecycle() {
-        return lifecycle;
-    }
-
-    String stopReason() {
-        return stopReason;
+    Status status() {
+        return status.get();
     }
 
     long ordersSent() {
         return ordersSent.get();
     }
 
-    boolean isSubscribed(InstrumentId instrumentId, MarketDataType type) {
-        Set<MarketDataType> types = subscriptions.get(instrumentId);
-        return types != null && types.contains(type);
+    private boolean isRunning() {
+        return status.get() == running;
     }
 
+    // ---- the engine thread: copies into the ring, never waits, allocates nothing ----
+
     void deliverTrade(Trade trade) {
-        offer("onTrade", () -> strategy.onTrade(trade));
+        Interest interest = interests.get(trade.instrumentId());
+        if (interest != null && interest.trades && isRunning()) {
+            offered(events.offerTrade(interest.key, trade));
+        }
     }
 
     void deliverTopOfBook(TopOfBook top) {
-        lastTop.put(top.instrumentId(), top.toRecord());
-        offer("onTopOfBook", () -> strategy.onTopOfBook(top));
+        Interest interest = interests.get(top.instrumentId());
+        if (interest != null && interest.tops && isRunning()) {
+            offered(events.offerTopOfBook(interest.key, top));
+        }
     }
 
     void deliverReport(ExecutionReport report) {
-        offer("onExecution", () -> strategy.onExecution(report));
+        if (isRunning()) {
+            offered(events.offerReport(report));
+        }
     }
 
-    /** Called by the host's watchdog: quarantines a strategy stuck in one callback. */
+    private void offered(boolean accepted) {
+        if (!accepted) {
+            quarantine("it does not keep up: " + events.capacity() + " events are waiting for it");
+        } else if (parked) {
+            LockSupport.unpark(thread);
+        }
+    }
+
+    /** From timer threads and the host: the start, timers. */
+    private void control(Runnable task) {
+        if (!isRunning()) {
+            return;
+        }
+        if (!controls.offer(task)) {
+            quarantine("it does not keep up: " + settings.queueCapacity() + " timer events are waiting for it");
+        } else if (parked) {
+            LockSupport.unpark(thread);
+        }
+    }
+
+    // ---- supervision: the watchdog, stop and quarantine ----
+
+    /** Called by the host's watchdog every round: quarantines a strategy stuck in one callback. */
     void checkCallbackTime(long nowNanos) {
-        long started = callbackStartedNanos;
-        if (started != NOT_IN_CALLBACK && lifecycle == Lifecycle.RUNNING
-                && nowNanos - started > TimeUnit.MILLISECONDS.toNanos(settings.maxCallbackMillis())) {
-            quarantine(callbackName + " has been running for " + TimeUnit.NANOSECONDS.toMillis(nowNanos - started)
-                    + " ms (limit " + settings.maxCallbackMillis() + " ms)");
-            thread.interrupt();
+        long sequence = callbackSequence.get();
+        if (sequence != watchedSequence) {
+            watchedSequence = sequence;
+            watchedSinceNanos = nowNanos;
+            return;
+        }
+        if ((sequence & 1) == 0 || terminated) {
+            return;
+        }
+        long stuckNanos = nowNanos - watchedSinceNanos;
+        if (stuckNanos > TimeUnit.MILLISECONDS.toNanos(settings.maxCallbackMillis())) {
+            String reason = callbackName + " has been running for at least " + TimeUnit.NANOSECONDS.toMillis(stuckNanos)
+                    + " ms (limit " + settings.maxCallbackMillis() + " ms)";
+            if (!quarantine(reason)) {
+                LOG.error("Strategy {} is stopping but {}; its clean-up runs without it", id(), reason);
+                finishFromOutside();
+            }
         }
     }
 
     /** Stops the instance: onStop (if it is not the culprit), then its orders and timers are cleaned up. */
     void stop(String reason) {
-        if (lifecycle != Lifecycle.RUNNING) {
+        if (!status.compareAndSet(running, new Status(Lifecycle.STOPPED, reason, Instant.now()))) {
             return;
         }
-        lifecycle = Lifecycle.STOPPED;
-        stopReason = reason;
         LOG.info("Strategy {} stopping: {}", id(), reason);
-        if (!events.offer(this::finish)) {
+        if (controls.offer(this::finish)) {
+            LockSupport.unpark(thread);
+        } else {
             finishFromOutside();
         }
     }
 
-    void quarantine(String reason) {
-        if (lifecycle != Lifecycle.RUNNING) {
-            return;
+    /** @return false if the instance was no longer running */
+    boolean quarantine(String reason) {
+        Status quarantined = new Status(Lifecycle.QUARANTINED, reason, Instant.now());
+        if (!status.compareAndSet(running, quarantined)) {
+            return false;
         }
-        lifecycle = Lifecycle.QUARANTINED;
-        stopReason = reason;
-        LOG.error("Strategy {} QUARANTINED: {}. The engine and other strategies run on; its working orders are {}.",
-                id(), reason, settings.cancelOrdersOnStop() ? "cancelled" : "left working");
-        finishFromOutside();
-    }
-
-    private void offer(String name, Runnable event) {
-        if (lifecycle != Lifecycle.RUNNING) {
-            return;
-        }
-        if (!events.offer(() -> invoke(name, event))) {
-            quarantine("it does not keep up: " + settings.queueCapacity() + " events are waiting for it");
-        }
-    }
-
-    private void run() {
-        while (true) {
-            Runnable next;
+        LOG.error("Strategy {} QUARANTINED: {}. The engine and other strategies run on; its working orders are {}."
+                + " Restart it with alphintra:strategies start {}", id(), reason,
+                settings.cancelOrdersOnStop() ? "cancelled" : "left working", id());
+        Runnable aftermath = () -> {
             try {
-                next = events.take();
-            } catch (InterruptedException e) {
-                if (lifecycle != Lifecycle.RUNNING) {
-                    return;
-                }
-                continue;
+                audit.quarantined(id(), reason, quarantined.since().getEpochSecond() * 1_000_000_000L
+                        + quarantined.since().getNano());
+            } catch (RuntimeException e) {
+                LOG.error("The audit record of strategy {}'s quarantine failed", id(), e);
             }
-            next.run();
-            if (lifecycle != Lifecycle.RUNNING && events.isEmpty()) {
-                return;
-            }
-        }
-    }
-
-    private void invoke(String name, Runnable callback) {
-        if (lifecycle != Lifecycle.RUNNING) {
-            return;
-        }
-        callbackName = name;
-        callbackStartedNanos = System.nanoTime();
+            finishFromOutside();
+        };
         try {
-            callback.run();
-        } catch (RuntimeException | LinkageError | StackOverflowError e) {
-            LOG.error("Strategy {} threw from {}", id(), name, e);
-            quarantine(name + " threw " + e);
-        } finally {
-            callbackStartedNanos = NOT_IN_CALLBACK;
+            // Off the detecting thread: it may be the engine thread, which must neither wait on nor feed itself.
+            executor.execute(aftermath);
+        } catch (RejectedExecutionException e) {
+            aftermath.run();
         }
+        return true;
     }
 
     private void finish() {
+        enterCallback("onStop");
         try {
             strategy.onStop();
         } catch (RuntimeException | LinkageError e) {
             LOG.warn("Strategy {} threw from onStop", id(), e);
+        } finally {
+            exitCallback();
         }
         cleanUp();
+        terminate();
     }
 
     /** Clean-up for a strategy that cannot be trusted to run onStop: it is stuck, throwing or flooding. */
     private void finishFromOutside() {
         cleanUp();
+        terminate();
         thread.interrupt();
     }
 
+    private void terminate() {
+        terminated = true;
+        LockSupport.unpark(thread);
+    }
+
     private void cleanUp() {
+        if (!cleanedUp.compareAndSet(false, true)) {
+            return;
+        }
         scheduled.values().forEach(future -> future.cancel(false));
         scheduled.clear();
-        subscriptions.forEach((instrumentId, types) -> {
-            for (MarketDataType type : types) {
-                try {
-                    engine.unsubscribe(instrumentId, type);
-                } catch (RuntimeException e) {
-                    LOG.debug("Unsubscribing {} {} for {} failed", instrumentId, type, id(), e);
+        synchronized (subscriptionLock) {
+            for (Interest interest : interestsByKey) {
+                interest.trades = false;
+                interest.tops = false;
+                for (MarketDataType type : interest.atEngine) {
+                    try {
+                        engine.unsubscribe(interest.instrumentId, type);
+                    } catch (RuntimeException e) {
+                        LOG.debug("Unsubscribing {} {} for {} failed", interest.instrumentId, type, id(), e);
+                    }
                 }
+                interest.atEngine.clear();
             }
-        });
-        subscriptions.clear();
+        }
         if (settings.cancelOrdersOnStop()) {
             engine.orders().thenAccept(orders -> orders.stream()
                     .filter(order -> !order.status().isTerminal() && order.strategyId().equals(id()))
                     .forEach(order -> engine.cancel(order.clientOrderId(), "strategy-host:" + id())));
         }
+    }
+
+    // ---- the strategy's thread ----
+
+    private void run() {
+        int idleRounds = 0;
+        while (!terminated) {
+            if (runControls() + deliverEvents() > 0) {
+                idleRounds = 0;
+            } else {
+                idle(idleRounds);
+                idleRounds = Math.min(idleRounds + 1, PARK_AFTER);
+            }
+        }
+    }
+
+    private int runControls() {
+        int ran = 0;
+        Runnable task;
+        while (!terminated && (task = controls.poll()) != null) {
+            task.run();
+            ran++;
+        }
+        return ran;
+    }
+
+    private int deliverEvents() {
+        long next = events.consumed();
+        long end = events.published();
+        int delivered = 0;
+        while (next < end && isRunning()) {
+            deliver(next);
+            events.delivered(next++);
+            delivered++;
+        }
+        return delivered;
+    }
+
+    private void deliver(long sequence) {
+        switch (events.kind(sequence)) {
+            case EventRing.TRADE -> onTradeEvent(interestsByKey[events.key(sequence)], events.trade(sequence));
+            case EventRing.TOP_OF_BOOK -> {
+                Interest interest = interestsByKey[events.key(sequence)];
+                TopOfBook top = events.topOfBook(sequence);
+                if (interest.tops) {
+                    interest.remember(top);
+                    call("onTopOfBook", ON_TOP_OF_BOOK, strategy, top);
+                }
+            }
+            case EventRing.REPORT -> call("onExecution", ON_EXECUTION, strategy, events.report(sequence));
+            default -> throw new IllegalStateException("unknown event kind " + events.kind(sequence));
+        }
+    }
+
+    private void onTradeEvent(Interest interest, Trade trade) {
+        if (interest.subscribed.contains(MarketDataType.TRADES)) {
+            call("onTrade", ON_TRADE, strategy, trade);
+        }
+        List<BarAggregator> bars = interest.bars;
+        for (int i = 0; i < bars.size(); i++) {
+            call("onBar", BAR_ON_TRADE, bars.get(i), trade);
+        }
+    }
+
+    /**
+     * Waits for work: spins briefly (a busy feed keeps the thread hot), then parks. The flag is set before looking
+     * once more, and producers publish before reading it, so an event that arrives meanwhile always wakes us.
+     */
+    private void idle(int idleRounds) {
+        if (idleRounds < SPINS) {
+            Thread.onSpinWait();
+        } else if (idleRounds < PARK_AFTER) {
+            Thread.yield();
+        } else {
+            parked = true;
+            if (events.isEmpty() && controls.isEmpty() && !terminated) {
+                LockSupport.park(this);
+            }
+            parked = false;
+            Thread.interrupted(); // only a quarantine interrupts, and it terminates the loop; park must block again
+        }
+    }
+
+    /** Runs one callback, guarded: what it throws quarantines the instance. */
+    private <A, B> void call(String name, BiConsumer<A, B> callback, A target, B event) {
+        if (!isRunning()) {
+            return;
+        }
+        enterCallback(name);
+        try {
+            callback.accept(target, event);
+        } catch (RuntimeException | LinkageError | StackOverflowError e) {
+            LOG.error("Strategy {} threw from {}", id(), name, e);
+            quarantine(name + " threw " + e);
+        } finally {
+            exitCallback();
+        }
+    }
+
+    private void enterCallback(String name) {
+        callbackName = name;
+        callbackSequence.lazySet(++callbacks);
+    }
+
+    private void exitCallback() {
+        callbackSequence.lazySet(++callbacks);
     }
 
     // ---- StrategyContext: called on the strategy's own thread ----
@@ -249,8 +477,9 @@ final class StrategyRunner implements StrategyContext {
         if (Thread.currentThread() != thread) {
             throw new IllegalStateException("strategy " + id() + ": the context may only be used from its callbacks");
         }
-        if (lifecycle != Lifecycle.RUNNING) {
-            throw new IllegalStateException("strategy " + id() + " is " + lifecycle + " (" + stopReason + ")");
+        Status now = status.get();
+        if (now != running) {
+            throw new IllegalStateException("strategy " + id() + " is " + now.lifecycle() + " (" + now.reason() + ")");
         }
     }
 
@@ -261,7 +490,7 @@ final class StrategyRunner implements StrategyContext {
 
     @Override
     public long nowNanos() {
-        return io.alphintra.engine.internal.core.EngineClock.nowNanos();
+        return EngineClock.nowNanos();
     }
 
     @Override
@@ -272,35 +501,125 @@ final class StrategyRunner implements StrategyContext {
     @Override
     public void subscribe(InstrumentId instrumentId, MarketDataType type) {
         requireOwnThread();
-        requireConfigured(instrumentId);
-        if (subscriptions.computeIfAbsent(instrumentId, key -> ConcurrentHashMap.newKeySet()).add(type)) {
-            engine.subscribe(instrumentId, type);
+        Interest interest = configured(instrumentId);
+        if (type == MarketDataType.BARS) {
+            throw new IllegalArgumentException("type = BARS: use subscribeBars(instrumentId, spec)");
+        }
+        if (interest.subscribed.add(type)) {
+            try {
+                updateEngineSubscriptions(interest);
+            } catch (RuntimeException e) {
+                interest.subscribed.remove(type);
+                throw e;
+            }
         }
     }
 
     @Override
     public void unsubscribe(InstrumentId instrumentId, MarketDataType type) {
         requireOwnThread();
-        Set<MarketDataType> types = subscriptions.get(instrumentId);
-        if (types != null && types.remove(type)) {
-            engine.unsubscribe(instrumentId, type);
+        Interest interest = interests.get(instrumentId);
+        if (interest != null && interest.subscribed.remove(type)) {
+            updateEngineSubscriptions(interest);
         }
     }
 
+    /** Bars are built here, from the instrument's trades, in UTC days: the host knows no venue calendars yet. */
     @Override
     public void subscribeBars(InstrumentId instrumentId, BarSpec spec) {
-        throw new UnsupportedOperationException("bars are not delivered to strategies yet: subscribe to TRADES and"
-                + " build bars with the market-data bundle");
+        requireOwnThread();
+        Interest interest = configured(instrumentId);
+        if (spec == null) {
+            throw new IllegalArgumentException("spec: required (was null)");
+        }
+        if (barAggregator(interest, spec) != null) {
+            return;
+        }
+        BarAggregator aggregator = BarAggregator.builder(instrumentId, spec).build(strategy::onBar);
+        interest.bars.add(aggregator);
+        try {
+            updateEngineSubscriptions(interest);
+        } catch (RuntimeException e) {
+            interest.bars.remove(aggregator);
+            throw e;
+        }
     }
 
+    /** Drops the bar being built; harmless if not subscribed. */
     @Override
     public void unsubscribeBars(InstrumentId instrumentId, BarSpec spec) {
         requireOwnThread();
+        Interest interest = interests.get(instrumentId);
+        BarAggregator aggregator = interest == null ? null : barAggregator(interest, spec);
+        if (aggregator != null) {
+            interest.bars.remove(aggregator);
+            updateEngineSubscriptions(interest);
+        }
     }
 
+    private static BarAggregator barAggregator(Interest interest, BarSpec spec) {
+        for (BarAggregator aggregator : interest.bars) {
+            if (aggregator.spec().equals(spec)) {
+                return aggregator;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Brings the engine's subscriptions in line with what the strategy wants; trades are wanted for bars too. The
+     * delivery flag is raised before the engine asks the venue, so no event the venue sends for this subscription
+     * can pass the host before the flag does.
+     */
+    private void updateEngineSubscriptions(Interest interest) {
+        synchronized (subscriptionLock) {
+            if (cleanedUp.get()) {
+                return;
+            }
+            match(interest, MarketDataType.TRADES,
+                    interest.subscribed.contains(MarketDataType.TRADES) || !interest.bars.isEmpty());
+            match(interest, MarketDataType.TOP_OF_BOOK, interest.subscribed.contains(MarketDataType.TOP_OF_BOOK));
+            match(interest, MarketDataType.BOOK_DELTAS, interest.subscribed.contains(MarketDataType.BOOK_DELTAS));
+        }
+    }
+
+    private void match(Interest interest, MarketDataType type, boolean wanted) {
+        if (wanted == interest.atEngine.contains(type)) {
+            return;
+        }
+        if (wanted) {
+            deliveryFlag(interest, type, true);
+            try {
+                engine.subscribe(interest.instrumentId, type);
+            } catch (RuntimeException e) {
+                deliveryFlag(interest, type, false);
+                throw e;
+            }
+            interest.atEngine.add(type);
+        } else {
+            interest.atEngine.remove(type);
+            deliveryFlag(interest, type, false);
+            engine.unsubscribe(interest.instrumentId, type);
+        }
+    }
+
+    private static void deliveryFlag(Interest interest, MarketDataType type, boolean on) {
+        if (type == MarketDataType.TRADES) {
+            interest.trades = on;
+        } else if (type == MarketDataType.TOP_OF_BOOK) {
+            interest.tops = on;
+        }
+    }
+
+    /** The latest top of book delivered to this strategy, so it agrees with what its callbacks saw. */
     @Override
     public Optional<TopOfBookRecord> topOfBook(InstrumentId instrumentId) {
-        return Optional.ofNullable(lastTop.get(instrumentId));
+        Interest interest = interests.get(instrumentId);
+        if (interest == null || !interest.hasTop) {
+            return Optional.empty();
+        }
+        return Optional.of(new TopOfBookRecord(instrumentId, interest.bidPrice, interest.bidSize, interest.askPrice,
+                interest.askSize, interest.topEventTime, interest.topReceiveTime));
     }
 
     @Override
@@ -316,10 +635,10 @@ final class StrategyRunner implements StrategyContext {
             throw new IllegalArgumentException("attribution = " + order.attribution() + ": must be this instance's "
                     + settings.config().attribution());
         }
-        requireConfigured(order.instrument().id());
+        configured(order.instrument().id());
         countRequest();
         ordersSent.incrementAndGet();
-        engine.submit(order, "strategy:" + id());
+        engine.send(order, "strategy:" + id());
         return order.clientOrderId();
     }
 
@@ -335,19 +654,12 @@ final class StrategyRunner implements StrategyContext {
                                  long newStopPrice) {
         requireOwnThread();
         countRequest();
-        try {
-            ExecutionReport answer = engine.replace(clientOrderId, newQuantity, newLimitPrice, newStopPrice,
-                    "strategy:" + id()).toCompletableFuture().get(5, TimeUnit.SECONDS);
-            if (answer.execType() == io.alphintra.sdk.order.ExecType.REPLACE_REJECTED) {
-                throw new IllegalArgumentException("replace of " + clientOrderId + " refused: " + answer.text());
-            }
-            return answer.clientOrderId();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            throw new IllegalStateException("the engine did not accept the replace: " + e.getMessage(), e);
+        ExecutionReport answer = await("the replace", engine.replace(clientOrderId, newQuantity, newLimitPrice,
+                newStopPrice, "strategy:" + id()));
+        if (answer.execType() == ExecType.REPLACE_REJECTED) {
+            throw new IllegalArgumentException("replace of " + clientOrderId + " refused: " + answer.text());
         }
+        return answer.clientOrderId();
     }
 
     @Override
@@ -360,9 +672,9 @@ final class StrategyRunner implements StrategyContext {
     public long scheduleTimer(long delayNanos) {
         requireOwnThread();
         long id = nextTimerId.incrementAndGet();
-        scheduled.put(id, timers.schedule(() -> {
+        scheduled.put(id, executor.schedule(() -> {
             scheduled.remove(id);
-            offer("onTimer", () -> strategy.onTimer(id, nowNanos()));
+            fireTimer(id);
         }, delayNanos, TimeUnit.NANOSECONDS));
         return id;
     }
@@ -371,9 +683,14 @@ final class StrategyRunner implements StrategyContext {
     public long scheduleRepeatingTimer(long initialDelayNanos, long periodNanos) {
         requireOwnThread();
         long id = nextTimerId.incrementAndGet();
-        scheduled.put(id, timers.scheduleAtFixedRate(() -> offer("onTimer", () -> strategy.onTimer(id, nowNanos())),
-                initialDelayNanos, periodNanos, TimeUnit.NANOSECONDS));
+        scheduled.put(id, executor.scheduleAtFixedRate(() -> fireTimer(id), initialDelayNanos, periodNanos,
+                TimeUnit.NANOSECONDS));
         return id;
+    }
+
+    private void fireTimer(long id) {
+        control(() -> call("onTimer", (runner, timerId) -> runner.strategy.onTimer(timerId, runner.nowNanos()), this,
+                id));
     }
 
     @Override
@@ -395,37 +712,41 @@ final class StrategyRunner implements StrategyContext {
     @Override
     public List<Position> positions() {
         requireOwnThread();
-        try {
-            return engine.positions().toCompletableFuture().get(5, TimeUnit.SECONDS).stream()
-                    .map(view -> view.position()).filter(position -> position.strategyId().equals(id())).toList();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (Exception e) {
-            throw new IllegalStateException("the engine did not answer: " + e.getMessage(), e);
-        }
+        return await("positions", engine.positions()).stream().map(view -> view.position())
+                .filter(position -> position.strategyId().equals(id())).toList();
     }
 
     @Override
     public List<OpenOrder> openOrders() {
         requireOwnThread();
-        try {
-            Set<ClientOrderId> ours = engine.orders().toCompletableFuture().get(5, TimeUnit.SECONDS).stream()
-                    .filter(order -> !order.status().isTerminal() && order.strategyId().equals(id()))
-                    .map(order -> order.clientOrderId()).collect(java.util.stream.Collectors.toSet());
-            return engine.openOrders().toCompletableFuture().get(5, TimeUnit.SECONDS).stream()
-                    .filter(order -> ours.contains(order.clientOrderId())).toList();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (Exception e) {
-            throw new IllegalStateException("the engine did not answer: " + e.getMessage(), e);
-        }
+        Set<ClientOrderId> ours = await("orders", engine.orders()).stream()
+                .filter(order -> !order.status().isTerminal() && order.strategyId().equals(id()))
+                .map(OrderView::clientOrderId).collect(Collectors.toSet());
+        return await("open orders", engine.openOrders()).stream()
+                .filter(order -> ours.contains(order.clientOrderId())).toList();
     }
 
+    /** Asked of the engine on every call; see {@link AccountSource#account} for what it includes. */
     @Override
     public AccountSnapshot account() {
-        throw new UnsupportedOperationException("account snapshots reach strategies with the portfolio");
+        requireOwnThread();
+        return await("the account", accounts.account(settings.config().accountId()));
+    }
+
+    /** Waits on the strategy's thread, never the engine's, for an answer of the engine thread (ADR 6). */
+    private static <T> T await(String what, CompletionStage<T> answer) {
+        try {
+            return answer.toCompletableFuture().get(QUERY_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for " + what, e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the engine did not answer " + what + ": " + e.getCause().getMessage(),
+                    e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("the engine did not answer " + what + " within " + QUERY_TIMEOUT_SECONDS
+                    + " s", e);
+        }
     }
 
     @Override
@@ -450,11 +771,13 @@ final class StrategyRunner implements StrategyContext {
         stop("requested by the strategy: " + reason);
     }
 
-    private void requireConfigured(InstrumentId instrumentId) {
-        if (!settings.config().instruments().contains(instrumentId)) {
+    private Interest configured(InstrumentId instrumentId) {
+        Interest interest = interests.get(instrumentId);
+        if (interest == null) {
             throw new IllegalArgumentException("instrument = '" + instrumentId + "': not among the instruments "
                     + settings.config().instruments() + " configured for " + id());
         }
+        return interest;
     }
 
     private void countRequest() {

@@ -6,15 +6,9 @@ import io.alphintra.engine.GateDecision;
 import io.alphintra.engine.OrderView;
 import io.alphintra.engine.internal.journal.Durability;
 import io.alphintra.engine.internal.journal.Journal;
-import io.alphintra.sdk.compliance.ComplianceContext;
-import io.alphintra.sdk.compliance.ComplianceDecision;
 import io.alphintra.sdk.compliance.RuleSet;
-import io.alphintra.sdk.instrument.Equity;
 import io.alphintra.sdk.instrument.Instrument;
-import io.alphintra.sdk.instrument.InstrumentId;
 import io.alphintra.sdk.instrument.Jurisdiction;
-import io.alphintra.sdk.instrument.TickTable;
-import io.alphintra.sdk.instrument.TradingGrid;
 import io.alphintra.sdk.money.Currency;
 import io.alphintra.sdk.money.Money;
 import io.alphintra.sdk.order.Attribution;
@@ -38,15 +32,15 @@ import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class EngineCoreTest {
-    private static final Instrument AAPL = new Equity(InstrumentId.of("AAPL", "SIMX"), Currency.of("USD"),
-            Jurisdiction.US, new TradingGrid(2, TickTable.flat(1), 0, 1, 1));
-    private static final Attribution WHO = new Attribution("momentum-1", "alice", "ACC-1", "desk-eq", "client-7");
+    private static final Instrument AAPL = CoreFixtures.AAPL;
+    private static final Attribution WHO = CoreFixtures.WHO;
 
     @TempDir
     Path directory;
@@ -56,13 +50,14 @@ class EngineCoreTest {
     private final OrderGate gate = new OrderGate("test");
     private boolean venueConnected = true;
     private boolean venueThrows;
+    private boolean listening = true;
     private Journal journal;
     private PortfolioAccounts accounts;
     private EngineCore engine;
 
     @BeforeEach
     void start() throws IOException {
-        gate.putRuleSet(allowAll(Jurisdiction.US, "1.2.0"));
+        gate.putRuleSet(CoreFixtures.allowAll(Jurisdiction.US, "1.2.0"));
         open();
     }
 
@@ -112,7 +107,7 @@ class EngineCoreTest {
 
     @Test
     void theLastInstalledRuleSetDecidesAndItsRemovalHandsBack() {
-        RuleSet swapped = allowAll(Jurisdiction.US, "2.0.0");
+        RuleSet swapped = CoreFixtures.allowAll(Jurisdiction.US, "2.0.0");
         gate.putRuleSet(swapped);
         engine.submit(limit("c1", 10, 15000), "shell:admin", inputs(), 1L);
         gate.removeRuleSet(swapped);
@@ -155,6 +150,102 @@ class EngineCoreTest {
 
         assertThat(ran).containsExactly("first", "second");
         assertThat(reports.get(0).text()).contains("credit limit of ACC-1 reached");
+    }
+
+    @Test
+    void acceptedOrdersShareTheirDecisionsUntilACheckChangesItsVersion() {
+        String[] version = {"3.0.0"};
+        gate.addCheck(new PreTradeCheck() {
+            @Override
+            public String id() {
+                return "collar";
+            }
+
+            @Override
+            public String version() {
+                return version[0];
+            }
+
+            @Override
+            public int order() {
+                return 0;
+            }
+
+            @Override
+            public CheckResult check(OrderRequest request, PreTradeContext context) {
+                return CheckResult.accept();
+            }
+        });
+        engine.submit(limit("c1", 10, 15000), "shell:admin", inputs(), 1L);
+        engine.submit(limit("c2", 10, 15000), "shell:admin", inputs(), 1L);
+        version[0] = "3.1.0";
+        engine.submit(limit("c3", 10, 15000), "shell:admin", inputs(), 1L);
+        engine.endOfBatch();
+
+        List<OrderView> newestFirst = engine.orders();
+        assertThat(newestFirst.get(1).decisions()).isSameAs(newestFirst.get(2).decisions());
+        assertThat(newestFirst).extracting(o -> o.decisions().get(1).toString())
+                .containsExactly("RISK:collar@3.1.0=ACCEPT", "RISK:collar@3.0.0=ACCEPT", "RISK:collar@3.0.0=ACCEPT");
+    }
+
+    @Test
+    void answersReachTheirCallersWhetherOrNotAnyoneListens() {
+        listening = false;
+        CompletableFuture<ExecutionReport> accepted = new CompletableFuture<>();
+        CompletableFuture<ExecutionReport> duplicate = new CompletableFuture<>();
+        engine.submit(limit("c1", 10, 15000), "shell:admin", inputs(), 1L, accepted);
+        engine.submit(limit("c2", 10, 15000), "strategy:momentum-1", inputs(), 1L);
+        engine.submit(limit("c1", 5, 15000), "shell:admin", inputs(), 2L, duplicate);
+        assertThat(accepted).as("nothing is answered before the commit").isNotDone();
+
+        engine.endOfBatch();
+
+        assertThat(accepted.join()).satisfies(r -> {
+            assertThat(r.execType()).isEqualTo(ExecType.PENDING_NEW);
+            assertThat(r.orderId()).isEqualTo("1");
+        });
+        assertThat(duplicate.join().rejectReason()).isEqualTo(RejectReason.DUPLICATE_CLIENT_ORDER_ID);
+        assertThat(reports).as("no listener wants them").isEmpty();
+        assertThat(sentToVenue).hasSize(2);
+
+        listening = true;
+        engine.onVenueReport(venue("c2", ExecType.NEW, OrderStatus.NEW, 0, 0, 0, 0), 3L);
+        engine.endOfBatch();
+        assertThat(reports).singleElement().satisfies(r -> {
+            assertThat(r.orderId()).as("the engine's id added to the venue's report").isEqualTo("2");
+            assertThat(r.receiveTimeNanos()).isEqualTo(3L);
+            assertThat(r.venueOrderId()).isEqualTo("V-c2");
+        });
+    }
+
+    @Test
+    void aCancelByAnEarlierClientOrderIdIsAnsweredToItsCaller() {
+        engine.submit(limit("c1", 10, 15000), "shell:admin", inputs(), 1L);
+        engine.endOfBatch();
+        engine.replace(ClientOrderId.of("c1"), 20, ReplaceRequest.UNCHANGED, ReplaceRequest.UNCHANGED, "shell:admin",
+                2L);
+        engine.onVenueReport(ExecutionReport.builder().clientOrderId(ClientOrderId.of("c1.R1"))
+                .originalClientOrderId(ClientOrderId.of("c1")).venueOrderId("V-c1").execId("X-rpl")
+                .instrumentId(AAPL.id()).side(Side.BUY).execType(ExecType.REPLACED).status(OrderStatus.NEW)
+                .orderQuantity(20).cumQuantity(0).leavesQuantity(20).liquidity(Liquidity.UNKNOWN)
+                .transactTimeNanos(3L).build(), 3L);
+        engine.endOfBatch();
+
+        CompletableFuture<ExecutionReport> cancel = new CompletableFuture<>();
+        CompletableFuture<ExecutionReport> again = new CompletableFuture<>();
+        engine.cancel(ClientOrderId.of("c1"), "shell:admin", 4L, cancel);
+        engine.cancel(ClientOrderId.of("c1.R1"), "shell:admin", 4L, again);
+        engine.endOfBatch();
+
+        assertThat(cancel.join()).satisfies(r -> {
+            assertThat(r.execType()).isEqualTo(ExecType.PENDING_CANCEL);
+            assertThat(r.originalClientOrderId()).isEqualTo(ClientOrderId.of("c1.R1"));
+            assertThat(r.clientOrderId()).isEqualTo(ClientOrderId.of("c1.C2"));
+        });
+        assertThat(again.join()).satisfies(r -> {
+            assertThat(r.execType()).isEqualTo(ExecType.CANCEL_REJECTED);
+            assertThat(r.text()).contains("already has request c1.C2 pending");
+        });
     }
 
     @Test
@@ -334,7 +425,7 @@ class EngineCoreTest {
         engine.endOfBatch();
         assertThat(reports).singleElement().extracting(ExecutionReport::rejectReason)
                 .as("client ids stay used after recovery").isEqualTo(RejectReason.DUPLICATE_CLIENT_ORDER_ID);
-        gate.putRuleSet(allowAll(Jurisdiction.US, "1.3.0"));
+        gate.putRuleSet(CoreFixtures.allowAll(Jurisdiction.US, "1.3.0"));
         reports.clear();
         engine.submit(limit("c4", 1, 15000), "shell:admin", inputs(), 6L);
         engine.endOfBatch();
@@ -343,22 +434,18 @@ class EngineCoreTest {
 
     private void open() throws IOException {
         journal = Journal.open(directory, 1 << 20, 64 * 1024, Durability.WRITE);
-        engine = new EngineCore(journal, gate, new EngineCore.Venues() {
+        engine = new EngineCore(journal, gate, CoreFixtures.venues(this::recordingAdapter, () -> venueConnected),
+                accounts = new PortfolioAccounts(Currency.of("USD")), new EngineCore.EngineListener() {
             @Override
-            public ExchangeAdapter adapter(String venueId) {
-                return recordingAdapter();
+            public void onReport(ExecutionReport report, String source, String strategyId) {
+                reports.add(report);
             }
 
             @Override
-            public boolean connected(String venueId) {
-                return venueConnected;
+            public boolean wantsReports() {
+                return listening;
             }
-
-            @Override
-            public java.util.Optional<Instrument> instrument(InstrumentId instrumentId) {
-                return java.util.Optional.of(AAPL);
-            }
-        }, accounts = new PortfolioAccounts(Currency.of("USD")), (report, source, strategyId) -> reports.add(report));
+        });
     }
 
     private long journalLastSequence() {
@@ -380,32 +467,7 @@ class EngineCoreTest {
     }
 
     private OrderGate.GateInputs inputs() {
-        return new OrderGate.GateInputs() {
-            @Override
-            public boolean venueKnown(String venueId) {
-                return true;
-            }
-
-            @Override
-            public boolean venueConnected(String venueId) {
-                return venueConnected;
-            }
-
-            @Override
-            public Jurisdiction jurisdiction(Instrument instrument) {
-                return instrument.jurisdiction();
-            }
-
-            @Override
-            public PreTradeContext riskContext(OrderRequest order) {
-                return null;
-            }
-
-            @Override
-            public ComplianceContext complianceContext(OrderRequest order) {
-                return null;
-            }
-        };
+        return CoreFixtures.inputs(() -> venueConnected);
     }
 
     private static OrderRequest limit(String id, long quantity, long price) {
@@ -426,30 +488,6 @@ class EngineCoreTest {
             builder.liquidity(Liquidity.UNKNOWN);
         }
         return builder.build();
-    }
-
-    private static RuleSet allowAll(Jurisdiction jurisdiction, String version) {
-        return new RuleSet() {
-            @Override
-            public String id() {
-                return "test-rules";
-            }
-
-            @Override
-            public Jurisdiction jurisdiction() {
-                return jurisdiction;
-            }
-
-            @Override
-            public String version() {
-                return version;
-            }
-
-            @Override
-            public ComplianceDecision evaluate(OrderRequest order, ComplianceContext context) {
-                return ComplianceDecision.accept(this);
-            }
-        };
     }
 
     private static PreTradeCheck check(String id, java.util.function.Supplier<CheckResult> result) {

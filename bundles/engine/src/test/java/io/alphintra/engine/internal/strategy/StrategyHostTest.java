@@ -15,31 +15,47 @@ import io.alphintra.sdk.instrument.Jurisdiction;
 import io.alphintra.sdk.instrument.TickTable;
 import io.alphintra.sdk.instrument.TradingGrid;
 import io.alphintra.sdk.marketdata.AggressorSide;
+import io.alphintra.sdk.marketdata.Bar;
+import io.alphintra.sdk.marketdata.BarRecord;
+import io.alphintra.sdk.marketdata.BarSpec;
+import io.alphintra.sdk.marketdata.BarType;
 import io.alphintra.sdk.marketdata.MarketDataType;
+import io.alphintra.sdk.marketdata.TopOfBook;
+import io.alphintra.sdk.marketdata.TopOfBookRecord;
 import io.alphintra.sdk.marketdata.Trade;
 import io.alphintra.sdk.marketdata.TradeRecord;
 import io.alphintra.sdk.money.Currency;
+import io.alphintra.sdk.money.Money;
 import io.alphintra.sdk.order.Attribution;
 import io.alphintra.sdk.order.ClientOrderId;
+import io.alphintra.sdk.order.ExecType;
 import io.alphintra.sdk.order.ExecutionReport;
 import io.alphintra.sdk.order.OpenOrder;
 import io.alphintra.sdk.order.OrderRequest;
 import io.alphintra.sdk.order.OrderStatus;
 import io.alphintra.sdk.order.Side;
 import io.alphintra.sdk.order.TimeInForce;
+import io.alphintra.sdk.portfolio.AccountSnapshot;
+import io.alphintra.sdk.portfolio.CashBalance;
 import io.alphintra.sdk.strategy.Strategy;
 import io.alphintra.sdk.strategy.StrategyConfig;
 import io.alphintra.sdk.strategy.StrategyContext;
 import io.alphintra.sdk.strategy.StrategyFactory;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.LongStream;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
@@ -55,12 +71,14 @@ class StrategyHostTest {
     Path home;
 
     private final RecordingEngine engine = new RecordingEngine();
+    private final List<String> audited = new CopyOnWriteArrayList<>();
     private StrategyHost host;
 
     @BeforeEach
     void start() {
         System.setProperty("karaf.home", home.toString());
         host = new StrategyHost(engine);
+        host.setStrategyAudit((instanceId, reason, epochNanos) -> audited.add(instanceId + ": " + reason));
     }
 
     @AfterEach
@@ -110,6 +128,10 @@ class StrategyHostTest {
         await("the other got both trades", () -> healthyTrades.get() == 2);
         assertThat(reason("bad-1")).contains("onTrade threw", "bug in strategy");
         assertThat(state("good-1")).isEqualTo("RUNNING");
+        await("the quarantine is audited", () -> !audited.isEmpty());
+        assertThat(audited).singleElement().satisfies(record -> assertThat(record)
+                .startsWith("bad-1: onTrade threw").contains("bug in strategy"));
+        assertThat(view("bad-1").since()).isNotNull();
     }
 
     @Test
@@ -187,12 +209,367 @@ class StrategyHostTest {
         assertThat(refusal.join()).hasMessageContaining("instrument = 'MSFT@SIMX': not among the instruments");
     }
 
+    /**
+     * The probe that saw 985 of 1,000 trades waited for the venue's subscription, which the engine makes for its own
+     * market watch before any strategy starts: the missing trades were published before the strategy subscribed.
+     * From the strategy's subscription on, every trade arrives, once and in order.
+     */
+    @Test
+    void tradesBeforeTheStrategySubscribedAreNotItsAndEveryLaterOneArrivesInOrder() throws Exception {
+        CountDownLatch mayStart = new CountDownLatch(1);
+        CountDownLatch subscribed = new CountDownLatch(1);
+        CountDownLatch drained = new CountDownLatch(1);
+        List<Long> prices = new ArrayList<>();
+        host.addStrategyFactory(factory("late", config -> new Strategy() {
+            @Override
+            public void onStart(StrategyContext context) {
+                awaitLatch(mayStart);
+                context.subscribe(AAPL.id(), MarketDataType.TRADES);
+                subscribed.countDown();
+            }
+
+            @Override
+            public void onTrade(Trade trade) {
+                prices.add(trade.price());
+            }
+
+            @Override
+            public void onExecution(ExecutionReport report) {
+                drained.countDown();
+            }
+        }));
+        host.configure(settings("late-1", "late", 50, 1000));
+        ReusedTrade feed = new ReusedTrade();
+
+        for (int i = 0; i < 15; i++) {
+            host.onTrade(feed.at(i));
+        }
+        mayStart.countDown();
+        assertThat(subscribed.await(10, TimeUnit.SECONDS)).as("subscribed").isTrue();
+        for (int i = 0; i < 1000; i++) {
+            host.onTrade(feed.at(1000 + i));
+        }
+        drain("late-1", drained);
+
+        assertThat(prices).containsExactlyElementsOf(LongStream.range(1000, 2000).boxed().toList());
+        assertThat(state("late-1")).isEqualTo("RUNNING");
+    }
+
+    /** The engine may hand over one reused event object; the strategy must still see each event as it was. */
+    @Test
+    void eachTradeKeepsItsOwnValuesWhenTheEngineReusesItsEventObject() throws Exception {
+        CountDownLatch allPublished = new CountDownLatch(1);
+        CountDownLatch drained = new CountDownLatch(1);
+        List<String> seen = new ArrayList<>();
+        host.addStrategyFactory(factory("slow", config -> new Subscriber() {
+            @Override
+            public void onTrade(Trade trade) {
+                awaitLatch(allPublished); // every trade is queued before the first is looked at
+                seen.add(trade.price() + "x" + trade.quantity() + "@" + trade.eventTimeNanos());
+            }
+
+            @Override
+            public void onExecution(ExecutionReport report) {
+                drained.countDown();
+            }
+        }));
+        host.configure(settings("slow-1", "slow", 50, 60_000));
+        await("subscribed", () -> engine.subscriptions.contains("AAPL@SIMX/TRADES"));
+        ReusedTrade feed = new ReusedTrade();
+
+        for (int i = 0; i < 100; i++) {
+            host.onTrade(feed.at(15000 + i));
+        }
+        host.onReport(marker(), "test", "slow-1");
+        allPublished.countDown();
+
+        assertThat(drained.await(10, TimeUnit.SECONDS)).as("drained").isTrue();
+        assertThat(seen).containsExactlyElementsOf(LongStream.range(0, 100)
+                .mapToObj(i -> (15000 + i) + "x" + (1 + i) + "@" + (2 * (15000 + i))).toList());
+    }
+
+    @Test
+    void strategyThatDoesNotKeepUpIsQuarantinedNotSilentlySkipped() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        host.addStrategyFactory(factory("stuck", config -> new Subscriber() {
+            @Override
+            public void onTrade(Trade trade) {
+                awaitLatch(release);
+            }
+        }));
+        host.configure(settings("stuck-1", "stuck", 50, 60_000, 16));
+        await("subscribed", () -> engine.subscriptions.contains("AAPL@SIMX/TRADES"));
+
+        // At most one of them is taken off the queue (the one the strategy is stuck in); 16 may wait.
+        for (int i = 0; i < 18; i++) {
+            host.onTrade(trade());
+        }
+
+        assertThat(state("stuck-1")).isEqualTo("QUARANTINED");
+        assertThat(reason("stuck-1")).isEqualTo("it does not keep up: 16 events are waiting for it");
+        release.countDown();
+        await("the quarantine is audited", () -> !audited.isEmpty());
+        assertThat(audited).containsExactly("stuck-1: it does not keep up: 16 events are waiting for it");
+        await("its subscription is given back", engine.subscriptions::isEmpty);
+    }
+
+    @Test
+    void barsAreBuiltFromTheTradesAndDeliveredThroughOnBar() throws Exception {
+        BarSpec threeTrades = new BarSpec(BarType.TICK, 3);
+        CountDownLatch drained = new CountDownLatch(1);
+        List<BarRecord> bars = new ArrayList<>();
+        AtomicInteger trades = new AtomicInteger();
+        List<String> engineSubscriptionsWhileSubscribed = new ArrayList<>();
+        host.addStrategyFactory(factory("bars", config -> new Strategy() {
+            private StrategyContext context;
+
+            @Override
+            public void onStart(StrategyContext context) {
+                this.context = context;
+                context.subscribeBars(AAPL.id(), threeTrades);
+                context.subscribeBars(AAPL.id(), threeTrades);
+                context.subscribe(AAPL.id(), MarketDataType.TOP_OF_BOOK);
+                engineSubscriptionsWhileSubscribed.addAll(engine.subscriptions);
+            }
+
+            @Override
+            public void onTrade(Trade trade) {
+                trades.incrementAndGet();
+            }
+
+            @Override
+            public void onBar(Bar bar) {
+                bars.add(bar.toRecord());
+            }
+
+            @Override
+            public void onExecution(ExecutionReport report) {
+                context.unsubscribeBars(AAPL.id(), threeTrades);
+                drained.countDown();
+            }
+        }));
+        host.configure(settings("bars-1", "bars", 50, 1000));
+        await("subscribed", () -> engine.subscriptions.size() == 2);
+
+        long[] prices = {100, 105, 98, 101, 110, 99, 120};
+        for (int i = 0; i < prices.length; i++) {
+            host.onTrade(new TradeRecord(AAPL.id(), prices[i], 10, AggressorSide.BUYER, 1_000 + i, 1_000 + i));
+        }
+        drain("bars-1", drained);
+
+        assertThat(bars).containsExactly(
+                new BarRecord(AAPL.id(), threeTrades, 100, 105, 98, 98, 30, 1_000, 1_003),
+                new BarRecord(AAPL.id(), threeTrades, 101, 110, 99, 99, 30, 1_003, 1_006));
+        assertThat(trades).as("onTrade without a TRADES subscription").hasValue(0);
+        assertThat(engineSubscriptionsWhileSubscribed)
+                .containsExactlyInAnyOrder("AAPL@SIMX/TRADES", "AAPL@SIMX/TOP_OF_BOOK");
+        assertThat(engine.subscriptions).containsExactly("AAPL@SIMX/TOP_OF_BOOK");
+    }
+
+    @Test
+    void topOfBookAnswersTheLatestTopDeliveredToTheStrategy() throws Exception {
+        CountDownLatch drained = new CountDownLatch(1);
+        CompletableFuture<Optional<TopOfBookRecord>> answer = new CompletableFuture<>();
+        host.addStrategyFactory(factory("quotes", config -> new Strategy() {
+            private StrategyContext context;
+
+            @Override
+            public void onStart(StrategyContext context) {
+                this.context = context;
+                context.subscribe(AAPL.id(), MarketDataType.TOP_OF_BOOK);
+            }
+
+            @Override
+            public void onExecution(ExecutionReport report) {
+                answer.complete(context.topOfBook(AAPL.id()));
+                drained.countDown();
+            }
+        }));
+        host.configure(settings("quotes-1", "quotes", 50, 1000));
+        await("subscribed", () -> engine.subscriptions.size() == 1);
+
+        host.onTopOfBook(new TopOfBookRecord(AAPL.id(), 14990, 5, 15010, 7, 1, 2));
+        host.onTopOfBook(new TopOfBookRecord(AAPL.id(), 14995, 3, 15005, 4, 3, 4));
+        drain("quotes-1", drained);
+
+        assertThat(answer.join()).contains(new TopOfBookRecord(AAPL.id(), 14995, 3, 15005, 4, 3, 4));
+    }
+
+    @Test
+    void accountIsTheEnginesSnapshotOfTheInstancesAccount() {
+        AccountSnapshot booked = new AccountSnapshot("ACC-1", Currency.USD, Map.of(Currency.USD,
+                new CashBalance(Money.ofMinor(Currency.USD, 100_000), Money.ofMinor(Currency.USD, 90_000))),
+                List.of(), 42);
+        List<String> asked = new CopyOnWriteArrayList<>();
+        host.setAccountSource(accountId -> {
+            asked.add(accountId);
+            return CompletableFuture.completedFuture(booked);
+        });
+        CompletableFuture<AccountSnapshot> seen = new CompletableFuture<>();
+        host.addStrategyFactory(factory("accountant", config -> context -> seen.complete(context.account())));
+        host.configure(settings("acc-1", "accountant", 50, 1000));
+
+        assertThat(seen.join()).isSameAs(booked);
+        assertThat(asked).containsExactly("ACC-1");
+    }
+
+    @Test
+    void accountFailsClearlyWhileTheEngineProvidesNoSnapshots() {
+        CompletableFuture<Throwable> refusal = new CompletableFuture<>();
+        host.addStrategyFactory(factory("accountant", config -> context -> {
+            try {
+                context.account();
+            } catch (RuntimeException e) {
+                refusal.complete(e);
+            }
+        }));
+        host.configure(settings("acc-1", "accountant", 50, 1000));
+
+        assertThat(refusal.join()).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("no AccountSource");
+    }
+
+    /** The engine thread's side and the strategy thread's side of market data delivery, after warm-up. */
+    @Test
+    void deliveringMarketDataAllocatesNothingOnEitherThread() throws Exception {
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        assertThat(threads.isThreadAllocatedMemorySupported()).isTrue();
+        threads.setThreadAllocatedMemoryEnabled(true);
+        int events = 100_000;
+        AtomicLong strategyThread = new AtomicLong();
+        AtomicLong priceSum = new AtomicLong();
+        CountDownLatch[] drained = new CountDownLatch[1];
+        host.addStrategyFactory(factory("summing", config -> new Strategy() {
+            private long sum;
+
+            @Override
+            public void onStart(StrategyContext context) {
+                strategyThread.set(Thread.currentThread().getId());
+                context.subscribe(AAPL.id(), MarketDataType.TRADES);
+                context.subscribe(AAPL.id(), MarketDataType.TOP_OF_BOOK);
+            }
+
+            @Override
+            public void onTrade(Trade trade) {
+                sum += trade.price();
+            }
+
+            @Override
+            public void onTopOfBook(TopOfBook top) {
+                sum += top.bidPrice();
+            }
+
+            @Override
+            public void onExecution(ExecutionReport report) {
+                priceSum.set(sum);
+                drained[0].countDown();
+            }
+        }));
+        // Room for a whole round and the previous round's marker, which the strategy frees just after counting down.
+        host.configure(settings("sum-1", "summing", 50, 60_000, 2 * events + 2));
+        await("subscribed", () -> engine.subscriptions.size() == 2);
+        ReusedTrade trade = new ReusedTrade();
+        TopOfBookRecord top = new TopOfBookRecord(AAPL.id(), 1, 1, 2, 1, 0, 0);
+        ExecutionReport marker = marker();
+
+        long strategyBytes = 0;
+        long engineBytes = 0;
+        for (int round = 0; round < 6; round++) {
+            drained[0] = new CountDownLatch(1);
+            long strategyBefore = threads.getThreadAllocatedBytes(strategyThread.get());
+            long engineBefore = threads.getCurrentThreadAllocatedBytes();
+            for (int i = 0; i < events; i++) {
+                host.onTrade(trade.at(i));
+                host.onTopOfBook(top);
+            }
+            host.onReport(marker, "test", "sum-1");
+            engineBytes = threads.getCurrentThreadAllocatedBytes() - engineBefore;
+            assertThat(drained[0].await(30, TimeUnit.SECONDS)).as(() -> "drained; " + view("sum-1")).isTrue();
+            strategyBytes = threads.getThreadAllocatedBytes(strategyThread.get()) - strategyBefore;
+        }
+
+        assertThat(priceSum.get()).isEqualTo(6L * (events * (events - 1L) / 2 + events));
+        // 2 × 100,000 events at the smallest object (16 bytes) would be 3.2 MB; a late recompilation charges bytes.
+        assertThat(engineBytes).as("bytes allocated by the engine thread's side").isLessThan(4096);
+        assertThat(strategyBytes).as("bytes allocated by the strategy thread").isLessThan(4096);
+    }
+
+    private static void awaitLatch(CountDownLatch latch) {
+        try {
+            if (!latch.await(30, TimeUnit.SECONDS)) {
+                throw new AssertionError("the test never released the latch");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Sends a report behind everything published so far, through the same queue: once the strategy counted
+     * {@code drained} down on it, it has had all the rest.
+     */
+    private void drain(String instanceId, CountDownLatch drained) throws InterruptedException {
+        host.onReport(marker(), "test", instanceId);
+        assertThat(drained.await(10, TimeUnit.SECONDS)).as("the strategy received the marker").isTrue();
+    }
+
+    private static ExecutionReport marker() {
+        return ExecutionReport.builder().orderId("1").clientOrderId(ClientOrderId.of("marker")).execId("E-1")
+                .instrumentId(AAPL.id()).side(Side.BUY).execType(ExecType.NEW).status(OrderStatus.NEW)
+                .orderQuantity(1).leavesQuantity(1).build();
+    }
+
+    /** One event object the engine fills again for every trade, as an allocation-free feed does. */
+    private static final class ReusedTrade implements Trade {
+        private long price;
+
+        ReusedTrade at(long price) {
+            this.price = price;
+            return this;
+        }
+
+        @Override
+        public InstrumentId instrumentId() {
+            return AAPL.id();
+        }
+
+        @Override
+        public long price() {
+            return price;
+        }
+
+        @Override
+        public long quantity() {
+            return 1 + price % 15000;
+        }
+
+        @Override
+        public AggressorSide aggressor() {
+            return AggressorSide.SELLER;
+        }
+
+        @Override
+        public long eventTimeNanos() {
+            return 2 * price;
+        }
+
+        @Override
+        public long receiveTimeNanos() {
+            return 3 * price;
+        }
+    }
+
+    private StrategyHost.InstanceView view(String id) {
+        return host.instances().stream().filter(v -> v.id().equals(id)).findFirst().orElseThrow();
+    }
+
     private String state(String id) {
-        return host.instances().stream().filter(v -> v.id().equals(id)).findFirst().orElseThrow().state();
+        return view(id).state();
     }
 
     private String reason(String id) {
-        return host.instances().stream().filter(v -> v.id().equals(id)).findFirst().orElseThrow().reason();
+        return view(id).reason();
     }
 
     private static void await(String what, BooleanSupplier condition) {
@@ -210,9 +587,14 @@ class StrategyHostTest {
     }
 
     private static StrategySettings settings(String id, String type, int maxOrdersPerSecond, int maxCallbackMillis) {
+        return settings(id, type, maxOrdersPerSecond, maxCallbackMillis, 1024);
+    }
+
+    private static StrategySettings settings(String id, String type, int maxOrdersPerSecond, int maxCallbackMillis,
+                                             int queueCapacity) {
         StrategyConfig config = new StrategyConfig(id, type, List.of(AAPL.id()),
                 new Attribution(id, "alice", "ACC-1", "algo", "house"), Map.of());
-        return new StrategySettings(config, true, maxOrdersPerSecond, maxCallbackMillis, 1024);
+        return new StrategySettings(config, true, maxOrdersPerSecond, maxCallbackMillis, queueCapacity);
     }
 
     private static StrategyFactory factory(String type, Function<StrategyConfig, Strategy> create) {
