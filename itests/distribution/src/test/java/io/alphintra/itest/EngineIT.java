@@ -24,6 +24,8 @@ import io.alphintra.marketdata.MarketDataReader;
 import io.alphintra.marketdata.MarketDataWriter;
 import io.alphintra.marketdata.RecordType;
 import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,6 +38,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import javax.inject.Inject;
 import org.junit.Test;
@@ -146,6 +150,51 @@ public class EngineIT {
                 .anyMatch(o -> o.status() == OrderStatus.CANCELED));
         assertEquals("its position is kept", bought, positionsOf("probe-1").get(0).position().netQuantity());
         instance.delete();
+    }
+
+    @Test
+    public void aStrategyThatThrowsIsQuarantinedAfterReadingItsAccount() throws Exception {
+        awaitInstrument(BTC);
+        Bundle strategyBundle = bundleContext.installBundle(
+                new File(System.getProperty("alphintra.strategy.probe.jar")).toURI().toString());
+        strategyBundle.start();
+        org.osgi.service.cm.Configuration instance =
+                configurationAdmin.createFactoryConfiguration("io.alphintra.strategy", "?");
+        Dictionary<String, Object> properties = new Hashtable<>();
+        properties.put("instanceId", "probe-q");
+        properties.put("type", "itest-probe");
+        properties.put("instruments", BTC.toString());
+        properties.put("accountId", "ACC-Q");
+        properties.put("traderId", "itest");
+        properties.put("param.quantity", "0.01");
+        properties.put("param.failAfterFill", "true");
+        instance.update(properties);
+        try {
+            Pattern quarantined = Pattern.compile("Strategy probe-q QUARANTINED: onExecution threw "
+                    + "java.lang.IllegalStateException: deliberate failure: account ACC-Q holds ([0-9]+) lots");
+            Poll.until("the strategy read its account and was quarantined", WAIT, () -> "not in karaf.log",
+                    () -> quarantined.matcher(karafLog()).find());
+            Matcher held = quarantined.matcher(karafLog());
+            assertTrue(held.find());
+            assertTrue("the account it read holds the fill", Long.parseLong(held.group(1)) > 0);
+            Poll.until("its resting bid is cancelled", WAIT, () -> ordersOf("probe-q").toString(),
+                    () -> ordersOf("probe-q").stream().allMatch(o -> o.status().isTerminal())
+                            && ordersOf("probe-q").stream().anyMatch(o -> o.status() == OrderStatus.CANCELED));
+            assertTrue("the fill is kept", positionsOf("probe-q").stream()
+                    .anyMatch(p -> p.position().netQuantity() > 0));
+        } finally {
+            instance.delete();
+            strategyBundle.uninstall();
+        }
+    }
+
+    private static String karafLog() {
+        String logDir = System.getProperty("karaf.log", System.getProperty("karaf.data") + "/log");
+        try {
+            return Files.readString(Path.of(logDir, "karaf.log"), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
     }
 
     @Test

@@ -15,6 +15,8 @@ import io.alphintra.engine.internal.core.MarketCache;
 import io.alphintra.engine.internal.core.OrderGate;
 import io.alphintra.engine.internal.core.PortfolioAccounts;
 import io.alphintra.engine.internal.journal.Journal;
+import io.alphintra.engine.internal.strategy.AccountSource;
+import io.alphintra.engine.internal.strategy.StrategyAudit;
 import io.alphintra.sdk.compliance.RuleSet;
 import io.alphintra.sdk.instrument.Instrument;
 import io.alphintra.sdk.instrument.InstrumentId;
@@ -24,6 +26,7 @@ import io.alphintra.sdk.order.ClientOrderId;
 import io.alphintra.sdk.order.ExecutionReport;
 import io.alphintra.sdk.order.OpenOrder;
 import io.alphintra.sdk.order.OrderRequest;
+import io.alphintra.sdk.portfolio.AccountSnapshot;
 import io.alphintra.sdk.risk.PreTradeCheck;
 import io.alphintra.sdk.venue.ExchangeAdapter;
 import java.io.IOException;
@@ -49,9 +52,10 @@ import org.slf4j.LoggerFactory;
  * adapters, pre-trade checks and compliance rule sets are whiteboard services that can come and go while it runs;
  * a rule set replaces the previous one of its jurisdiction, and every decision records the version that made it.
  */
-@Component(service = TradingEngine.class, configurationPid = EngineConfig.PID, immediate = true)
+@Component(service = {TradingEngine.class, AccountSource.class, StrategyAudit.class},
+        configurationPid = EngineConfig.PID, immediate = true)
 @Designate(ocd = EngineConfig.class)
-public final class TradingEngineComponent implements TradingEngine {
+public final class TradingEngineComponent implements TradingEngine, AccountSource, StrategyAudit {
     private static final Logger LOG = LoggerFactory.getLogger(TradingEngineComponent.class);
 
     private final EngineSettings settings;
@@ -115,6 +119,26 @@ public final class TradingEngineComponent implements TradingEngine {
         } catch (InvalidConfigurationException e) {
             LOG.error("{}. Keeping the running configuration {}.", e.getMessage(), settings);
         }
+    }
+
+    /** A snapshot taken on the engine thread, so its cash and positions agree about every fill booked. */
+    @Override
+    public CompletionStage<AccountSnapshot> account(String accountId) {
+        return loop.query(engineCore -> accounts.account(accountId));
+    }
+
+    /** Journaled, so a quarantine stays on record with the orders it cancelled, across restarts. */
+    @Override
+    public void quarantined(String instanceId, String reason, long epochNanos) {
+        loop.query(engineCore -> {
+            engineCore.strategyQuarantined(instanceId, reason, epochNanos);
+            return null;
+        }).whenComplete((ignored, failure) -> {
+            if (failure != null) {
+                LOG.error("Could not journal the quarantine of strategy instance {} ({})", instanceId, reason,
+                        failure);
+            }
+        });
     }
 
     @Deactivate

@@ -344,6 +344,20 @@ public final class EngineCore {
     }
 
     /**
+     * Journals that the strategy host quarantined an instance. Rare and unrelated to the batch's orders, so it is
+     * committed at once instead of waiting for order traffic to end a batch that commits.
+     */
+    public void strategyQuarantined(String instanceId, String reason, long epochNanos) {
+        append(RecordCodec.STRATEGY_QUARANTINED, epochNanos,
+                codec.strategyQuarantined(instanceId, reason, epochNanos));
+        try {
+            journal.commit();
+        } catch (IOException e) {
+            throw new UncheckedIOException("journal commit failed", e);
+        }
+    }
+
+    /**
      * Commits the batch, then sends its orders to venues and its reports to their sources. A venue adapter that
      * throws gets the order rejected (and journaled) rather than lost or left pending.
      */
@@ -536,6 +550,9 @@ public final class EngineCore {
                         e.lastQuantity(), e.lastPrice(), e.cumQuantity(), e.cumPriceQuantity(), e.fee(),
                         e.transactTime());
                 order.status = e.status();
+            }
+            case RecordCodec.STRATEGY_QUARANTINED -> {
+                // The audit trail's fact; no order, position or strategy state follows from it.
             }
             default -> throw new IllegalStateException("unknown journal record type " + type
                     + "; this journal was written by a newer engine");

@@ -32,6 +32,11 @@ final class RecordCodec {
     static final int REPLACE_REQUESTED = 5;
     static final int REQUEST_REJECTED = 6;
     static final int INSTRUMENT = 7;
+    /** The strategy host took an instance out of trading; an audit fact that changes no order or position. */
+    static final int STRATEGY_QUARANTINED = 8;
+
+    /** Longer reasons are cut: the record must fit the buffer whatever a plugin's exception message says. */
+    static final int MAX_REASON_CHARS = 4096;
 
     /** The record being written; strings go straight into its array, the rest through the buffer. */
     private final byte[] bytes;
@@ -156,6 +161,21 @@ final class RecordCodec {
         buffer.clear();
         InstrumentCodec.write(instrument, buffer);
         return buffer.flip();
+    }
+
+    ByteBuffer strategyQuarantined(String instanceId, String reason, long epochNanos) {
+        buffer.clear();
+        putString(instanceId);
+        putString(reason.length() > MAX_REASON_CHARS ? reason.substring(0, MAX_REASON_CHARS) : reason);
+        buffer.putLong(epochNanos);
+        return buffer.flip();
+    }
+
+    record StrategyQuarantine(String instanceId, String reason, long epochNanos) {
+    }
+
+    static StrategyQuarantine readStrategyQuarantine(ByteBuffer in) {
+        return new StrategyQuarantine(getString(in), getString(in), in.getLong());
     }
 
     /** A venue's execution report as the engine applied it. */

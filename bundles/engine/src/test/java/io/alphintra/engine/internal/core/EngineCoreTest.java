@@ -28,6 +28,7 @@ import io.alphintra.sdk.risk.PreTradeCheck;
 import io.alphintra.sdk.risk.PreTradeContext;
 import io.alphintra.sdk.venue.ExchangeAdapter;
 import java.io.IOException;
+import java.nio.ByteOrder;
 import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -430,6 +431,31 @@ class EngineCoreTest {
         engine.submit(limit("c4", 1, 15000), "shell:admin", inputs(), 6L);
         engine.endOfBatch();
         assertThat(reports.get(0).orderId()).as("order ids continue after recovery").isEqualTo("4");
+    }
+
+    @Test
+    void aQuarantineIsJournaledAndRecoveryReadsPastIt() throws IOException {
+        engine.submit(limit("c1", 10, 15000), "strategy:momentum-1", inputs(), 1L);
+        engine.endOfBatch();
+        String before = engine.stateHash();
+        String longReason = "x".repeat(RecordCodec.MAX_REASON_CHARS + 100);
+        engine.strategyQuarantined("momentum-1", "onTrade threw IllegalStateException: boom", 7L);
+        engine.strategyQuarantined("flooder-2", longReason, 8L);
+
+        journal.close();
+        open();
+        List<RecordCodec.StrategyQuarantine> quarantines = new ArrayList<>();
+        journal.replay(1, (sequence, timestamp, type, payload) -> {
+            if (type == RecordCodec.STRATEGY_QUARANTINED) {
+                quarantines.add(RecordCodec.readStrategyQuarantine(payload.order(ByteOrder.LITTLE_ENDIAN)));
+            }
+        });
+        assertThat(quarantines).containsExactly(
+                new RecordCodec.StrategyQuarantine("momentum-1", "onTrade threw IllegalStateException: boom", 7L),
+                new RecordCodec.StrategyQuarantine("flooder-2", longReason.substring(0, RecordCodec.MAX_REASON_CHARS),
+                        8L));
+        engine.recover();
+        assertThat(engine.stateHash()).isEqualTo(before);
     }
 
     private void open() throws IOException {
