@@ -113,19 +113,8 @@ public class EngineIT {
         awaitInstrument(BTC);
         Poll.until("a rule set decides for US", WAIT, () -> ruleSetJurisdictions().toString(),
                 () -> ruleSetJurisdictions().contains(Jurisdiction.US));
-        Bundle strategyBundle = bundleContext.installBundle(
-                new File(System.getProperty("alphintra.strategy.probe.jar")).toURI().toString());
-        strategyBundle.start();
-        org.osgi.service.cm.Configuration instance =
-                configurationAdmin.createFactoryConfiguration("io.alphintra.strategy", "?");
-        Dictionary<String, Object> properties = new Hashtable<>();
-        properties.put("instanceId", "probe-1");
-        properties.put("type", "itest-probe");
-        properties.put("instruments", BTC.toString());
-        properties.put("accountId", "ACC-IT");
-        properties.put("traderId", "itest");
-        properties.put("param.quantity", "0.01");
-        instance.update(properties);
+        Bundle strategyBundle = installStrategyProbe();
+        org.osgi.service.cm.Configuration instance = startProbe("probe-1", "ACC-IT", false);
 
         Poll.until("the strategy bought and rests a bid", WAIT, () -> ordersOf("probe-1").toString(), () -> {
             List<OrderView> orders = ordersOf("probe-1");
@@ -155,20 +144,8 @@ public class EngineIT {
     @Test
     public void aStrategyThatThrowsIsQuarantinedAfterReadingItsAccount() throws Exception {
         awaitInstrument(BTC);
-        Bundle strategyBundle = bundleContext.installBundle(
-                new File(System.getProperty("alphintra.strategy.probe.jar")).toURI().toString());
-        strategyBundle.start();
-        org.osgi.service.cm.Configuration instance =
-                configurationAdmin.createFactoryConfiguration("io.alphintra.strategy", "?");
-        Dictionary<String, Object> properties = new Hashtable<>();
-        properties.put("instanceId", "probe-q");
-        properties.put("type", "itest-probe");
-        properties.put("instruments", BTC.toString());
-        properties.put("accountId", "ACC-Q");
-        properties.put("traderId", "itest");
-        properties.put("param.quantity", "0.01");
-        properties.put("param.failAfterFill", "true");
-        instance.update(properties);
+        Bundle strategyBundle = installStrategyProbe();
+        org.osgi.service.cm.Configuration instance = startProbe("probe-q", "ACC-Q", true);
         try {
             Pattern quarantined = Pattern.compile("Strategy probe-q QUARANTINED: onExecution threw "
                     + "java.lang.IllegalStateException: deliberate failure: account ACC-Q holds ([0-9]+) lots");
@@ -186,6 +163,30 @@ public class EngineIT {
             instance.delete();
             strategyBundle.uninstall();
         }
+    }
+
+    private Bundle installStrategyProbe() throws Exception {
+        Bundle strategyBundle = bundleContext.installBundle(
+                new File(System.getProperty("alphintra.strategy.probe.jar")).toURI().toString());
+        strategyBundle.start();
+        return strategyBundle;
+    }
+
+    /** An instance of the probe strategy on BTC, trader {@code itest}. */
+    private org.osgi.service.cm.Configuration startProbe(String instanceId, String accountId, boolean failAfterFill)
+            throws Exception {
+        org.osgi.service.cm.Configuration instance =
+                configurationAdmin.createFactoryConfiguration("io.alphintra.strategy", "?");
+        Dictionary<String, Object> properties = new Hashtable<>();
+        properties.put("instanceId", instanceId);
+        properties.put("type", "itest-probe");
+        properties.put("instruments", BTC.toString());
+        properties.put("accountId", accountId);
+        properties.put("traderId", "itest");
+        properties.put("param.quantity", "0.01");
+        properties.put("param.failAfterFill", Boolean.toString(failAfterFill));
+        instance.update(properties);
+        return instance;
     }
 
     private static String karafLog() {
