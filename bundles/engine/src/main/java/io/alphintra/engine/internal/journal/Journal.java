@@ -1,5 +1,10 @@
 package io.alphintra.engine.internal.journal;
 
+import static io.alphintra.engine.internal.journal.JournalFormat.BLOCK_HEADER_LENGTH;
+import static io.alphintra.engine.internal.journal.JournalFormat.RECORD_HEADER_LENGTH;
+import static io.alphintra.engine.internal.journal.JournalFormat.SEGMENT_HEADER_LENGTH;
+import static io.alphintra.engine.internal.journal.JournalFormat.align;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -8,64 +13,74 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.CRC32C;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An append-only, checksummed journal of the engine's commands and events, in segment files of a directory.
  *
  * <p>The engine appends the records of a batch and then {@link #commit() commits} them once: it acknowledges nothing
- * before the commit returns, so whatever was acknowledged is on disk (group commit: one write and one force per
- * batch, not per record). On open, the journal scans every segment; a record cut short or failing its checksum at the
- * very end of the last segment is a write torn by a crash and is truncated away (it was never acknowledged), while
- * damage anywhere else is corruption and the journal refuses to open.
+ * before the commit returns, so whatever was acknowledged is in the file (group commit: one write and one force per
+ * batch, not per record). Every write is a self-delimiting block: a header with its length, record count and first
+ * sequence, then its records, each with its own CRC32C (layout in {@link JournalFormat}, reasoning in decision 9).
  *
- * <p>Frame layout (little-endian, 8-byte aligned): {@code int frameLength, int crc32c, long sequence,
- * long timestampNanos, int type, int payloadLength, payload, padding}; the checksum covers everything after itself.
+ * <p>On open, the journal checks every block of every segment. Only a write that provably did not complete is a torn
+ * write and is dropped — the last segment ending inside a block's header, before the length its header declares, or
+ * in zeros from a block's start: such a write never returned, so nothing in it was acknowledged. Any other damage,
+ * including in the last record of the last commit, is damage to acknowledged data, and the journal refuses to open
+ * ({@link JournalCorruptedException}, naming the file, the offset and what is wrong).
  *
- * <p>Single-threaded: one writer (the engine thread) owns a journal. Appending allocates nothing.
+ * <p>Single-threaded: one writer (the engine thread) owns a journal. Appending and committing allocate nothing.
  */
 public final class Journal implements AutoCloseable {
-    static final int HEADER_LENGTH = 32;
-    private static final int ALIGNMENT = 8;
+    private static final Logger LOG = LoggerFactory.getLogger(Journal.class);
     private static final String SEGMENT_PREFIX = "segment-";
     private static final String SEGMENT_SUFFIX = ".journal";
 
     private final Path directory;
     private final long segmentSize;
+    private final int maxRecordFrame;
     private final Durability durability;
+    /** The block being filled: its header (written at flush) and then its records. */
     private final ByteBuffer batch;
+    private final ByteBuffer segmentHeader;
     private final CRC32C crc = new CRC32C();
 
     private FileChannel segment;
     private long segmentPosition;
     private long nextSequence;
+    private long blockFirstSequence;
     private long committedSequence;
+    private IOException failure;
 
     private Journal(Path directory, long segmentSize, int maxBatchBytes, Durability durability) {
         this.directory = directory;
         this.segmentSize = segmentSize;
+        this.maxRecordFrame = maxBatchBytes;
         this.durability = durability;
-        this.batch = ByteBuffer.allocateDirect(maxBatchBytes).order(ByteOrder.LITTLE_ENDIAN);
+        this.batch = ByteBuffer.allocateDirect(BLOCK_HEADER_LENGTH + maxBatchBytes).order(ByteOrder.LITTLE_ENDIAN);
+        this.segmentHeader = ByteBuffer.allocateDirect(SEGMENT_HEADER_LENGTH).order(ByteOrder.LITTLE_ENDIAN);
     }
 
     /**
      * Opens (creating if needed) the journal in {@code directory}, recovering from a torn final write.
      *
      * @param segmentSize   bytes after which a new segment file is started
-     * @param maxBatchBytes bytes buffered between writes; also bounds the size of one record
-     * @throws JournalCorruptedException when a segment is damaged before its end
+     * @param maxBatchBytes record bytes buffered between writes; also bounds the size of one record
+     * @throws JournalCorruptedException when a segment is damaged where a torn final write cannot explain it
+     * @throws JournalFormatException    when a segment is in a format this version does not read
      */
     public static Journal open(Path directory, long segmentSize, int maxBatchBytes, Durability durability)
             throws IOException {
         if (segmentSize < 4096) {
             throw new IllegalArgumentException("segmentSize = " + segmentSize + ": must be at least 4096 bytes");
         }
-        if (maxBatchBytes < HEADER_LENGTH + ALIGNMENT || maxBatchBytes > segmentSize) {
+        if (maxBatchBytes < RECORD_HEADER_LENGTH + JournalFormat.ALIGNMENT || maxBatchBytes > segmentSize) {
             throw new IllegalArgumentException("maxBatchBytes = " + maxBatchBytes + ": must be between "
-                    + (HEADER_LENGTH + ALIGNMENT) + " and segmentSize (" + segmentSize + ")");
+                    + (RECORD_HEADER_LENGTH + JournalFormat.ALIGNMENT) + " and segmentSize (" + segmentSize + ")");
         }
         Files.createDirectories(directory);
         Journal journal = new Journal(directory, segmentSize, maxBatchBytes, durability);
@@ -86,16 +101,23 @@ public final class Journal implements AutoCloseable {
      */
     public long append(int type, long timestampNanos, ByteBuffer payload) throws IOException {
         int payloadLength = payload.remaining();
-        int frameLength = align(HEADER_LENGTH + payloadLength);
-        if (frameLength > batch.capacity()) {
+        if (payloadLength > maxRecordFrame - RECORD_HEADER_LENGTH) {
             throw new IllegalArgumentException("record of " + payloadLength + " bytes exceeds the journal's maximum of "
-                    + (batch.capacity() - HEADER_LENGTH) + " bytes");
+                    + (maxRecordFrame - RECORD_HEADER_LENGTH) + " bytes");
         }
-        if (segmentPosition + batch.position() + frameLength > segmentSize) {
+        checkNotFailed();
+        int frameLength = align(RECORD_HEADER_LENGTH + payloadLength);
+        int pending = batch.position() == 0 ? BLOCK_HEADER_LENGTH : batch.position();
+        boolean segmentHoldsRecords = segmentPosition > SEGMENT_HEADER_LENGTH || batch.position() > 0;
+        if (segmentPosition + pending + frameLength > segmentSize && segmentHoldsRecords) {
             flushBatch();
             rollSegment();
-        } else if (batch.remaining() < frameLength) {
+        } else if (pending + frameLength > batch.capacity()) {
             flushBatch();
+        }
+        if (batch.position() == 0) {
+            blockFirstSequence = nextSequence;
+            batch.position(BLOCK_HEADER_LENGTH);
         }
         long sequence = nextSequence++;
         int start = batch.position();
@@ -104,88 +126,149 @@ public final class Journal implements AutoCloseable {
         batch.putLong(start + 16, timestampNanos);
         batch.putInt(start + 24, type);
         batch.putInt(start + 28, payloadLength);
-        batch.put(start + HEADER_LENGTH, payload, payload.position(), payloadLength);
-        for (int i = start + HEADER_LENGTH + payloadLength; i < start + frameLength; i++) {
+        batch.put(start + RECORD_HEADER_LENGTH, payload, payload.position(), payloadLength);
+        for (int i = start + RECORD_HEADER_LENGTH + payloadLength; i < start + frameLength; i++) {
             batch.put(i, (byte) 0);
         }
-        crc.reset();
-        batch.limit(start + frameLength).position(start + 8);
-        crc.update(batch);
-        batch.limit(batch.capacity());
-        batch.putInt(start + 4, (int) crc.getValue());
+        batch.putInt(start + 4, JournalFormat.checksum(batch, start + 8, start + frameLength, crc));
         batch.position(start + frameLength);
         return sequence;
     }
 
     /** Writes every buffered record and, with {@link Durability#FSYNC}, forces it to the device. */
     public void commit() throws IOException {
+        checkNotFailed();
         flushBatch();
         if (durability == Durability.FSYNC) {
-            segment.force(false);
+            force();
         }
         committedSequence = nextSequence - 1;
     }
 
     /** Replays committed records with a sequence of at least {@code fromSequence}, in order. */
     public void replay(long fromSequence, RecordHandler handler) throws IOException {
-        for (Path path : segments()) {
-            if (lastSequenceIn(path) < fromSequence) {
-                continue;
+        List<Path> segments = segments();
+        for (int i = 0; i < segments.size(); i++) {
+            long lastInSegment = i + 1 < segments.size() ? firstSequenceOf(segments.get(i + 1)) - 1 : committedSequence;
+            if (lastInSegment >= fromSequence && !replaySegment(segments.get(i), fromSequence, handler)) {
+                return;
             }
-            try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
-                MappedByteBuffer mapped = channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size());
-                mapped.order(ByteOrder.LITTLE_ENDIAN);
-                int offset = 0;
-                while (offset + HEADER_LENGTH <= mapped.limit()) {
-                    int frameLength = mapped.getInt(offset);
-                    long sequence = mapped.getLong(offset + 8);
-                    if (sequence > committedSequence) {
-                        return;
-                    }
-                    if (sequence >= fromSequence) {
-                        int payloadLength = mapped.getInt(offset + 28);
-                        ByteBuffer payload = mapped.slice(offset + HEADER_LENGTH, payloadLength)
-                                .order(ByteOrder.LITTLE_ENDIAN).asReadOnlyBuffer();
-                        handler.onRecord(sequence, mapped.getLong(offset + 16), mapped.getInt(offset + 24),
-                                payload.order(ByteOrder.LITTLE_ENDIAN));
-                    }
-                    offset += frameLength;
+        }
+    }
+
+    /** @return false once a record after the last committed one is reached */
+    private boolean replaySegment(Path path, long fromSequence, RecordHandler handler) throws IOException {
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+            MappedByteBuffer mapped = channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size());
+            mapped.order(ByteOrder.LITTLE_ENDIAN);
+            int block = SEGMENT_HEADER_LENGTH;
+            while (block + BLOCK_HEADER_LENGTH <= mapped.limit()) {
+                int blockLength = mapped.getInt(block + 8);
+                long blockFirst = mapped.getLong(block + 16);
+                if (blockLength < BLOCK_HEADER_LENGTH || block + (long) blockLength > mapped.limit()) {
+                    // Checked when the journal opened: the file changed under the running journal.
+                    throw new JournalCorruptedException(path, block, "commit of " + blockLength
+                            + " bytes does not fit the file any more");
                 }
+                int end = block + blockLength;
+                if (blockFirst > committedSequence) {
+                    return false;
+                }
+                if (blockFirst + mapped.getInt(block + 12) > fromSequence) {
+                    for (int record = block + BLOCK_HEADER_LENGTH; record < end; record += mapped.getInt(record)) {
+                        long sequence = mapped.getLong(record + 8);
+                        if (sequence > committedSequence) {
+                            return false;
+                        }
+                        if (sequence >= fromSequence) {
+                            ByteBuffer payload = mapped.slice(record + RECORD_HEADER_LENGTH, mapped.getInt(record + 28))
+                                    .asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN);
+                            handler.onRecord(sequence, mapped.getLong(record + 16), mapped.getInt(record + 24),
+                                    payload);
+                        }
+                    }
+                }
+                block = end;
             }
+            return true;
         }
     }
 
     @Override
     public void close() throws IOException {
         if (segment != null) {
-            commit();
-            segment.close();
-            segment = null;
+            try {
+                if (failure == null) {
+                    commit();
+                }
+            } finally {
+                segment.close();
+                segment = null;
+            }
         }
     }
 
     private void flushBatch() throws IOException {
+        int blockLength = batch.position();
+        if (blockLength == 0) {
+            return;
+        }
+        JournalFormat.putBlockHeader(batch, blockLength, (int) (nextSequence - blockFirstSequence),
+                blockFirstSequence, crc);
         batch.flip();
-        while (batch.hasRemaining()) {
-            segmentPosition += segment.write(batch, segmentPosition);
+        try {
+            while (batch.hasRemaining()) {
+                segmentPosition += segment.write(batch, segmentPosition);
+            }
+        } catch (IOException e) {
+            failure = e;
+            throw e;
         }
         batch.clear();
     }
 
+    private void force() throws IOException {
+        try {
+            segment.force(false);
+        } catch (IOException e) {
+            // After a failed fsync the kernel may have dropped the dirty pages: nothing written since is trustworthy.
+            failure = e;
+            throw e;
+        }
+    }
+
+    /** A failed write or force leaves the file's end unknown; appending after it could acknowledge a lost record. */
+    private void checkNotFailed() throws IOException {
+        if (failure != null) {
+            throw new IOException("the journal failed earlier and accepts no more records: " + failure.getMessage(),
+                    failure);
+        }
+    }
+
     private void rollSegment() throws IOException {
         if (durability == Durability.FSYNC) {
-            segment.force(false);
+            force();
         }
         segment.close();
         openSegment(nextSequence);
     }
 
     private void openSegment(long firstSequence) throws IOException {
-        Path path = directory.resolve(String.format("%s%020d%s", SEGMENT_PREFIX, firstSequence, SEGMENT_SUFFIX));
-        segment = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        segmentPosition = 0;
+        segment = FileChannel.open(segmentPath(firstSequence), StandardOpenOption.CREATE_NEW,
+                StandardOpenOption.WRITE);
+        writeSegmentHeader(firstSequence);
         if (durability == Durability.FSYNC) {
+            force();
             forceDirectory();
+        }
+    }
+
+    private void writeSegmentHeader(long firstSequence) throws IOException {
+        JournalFormat.putSegmentHeader(segmentHeader, firstSequence, crc);
+        segmentHeader.clear();
+        segmentPosition = 0;
+        while (segmentHeader.hasRemaining()) {
+            segmentPosition += segment.write(segmentHeader, segmentPosition);
         }
     }
 
@@ -201,109 +284,55 @@ public final class Journal implements AutoCloseable {
     private void recover() throws IOException {
         List<Path> segments = segments();
         long expected = 1;
-        Path last = null;
-        long validEnd = 0;
+        SegmentScan scan = null;
         for (int i = 0; i < segments.size(); i++) {
             Path path = segments.get(i);
             long first = firstSequenceOf(path);
             if (first != expected) {
                 throw new JournalCorruptedException(path, 0, "starts at sequence " + first + ", expected " + expected);
             }
-            boolean isLast = i == segments.size() - 1;
-            ScanResult scan = scan(path, expected, isLast);
-            expected = scan.nextSequence;
-            last = path;
-            validEnd = scan.validEnd;
+            scan = SegmentScan.scan(path, first, i == segments.size() - 1);
+            expected = scan.nextSequence();
         }
         nextSequence = expected;
         committedSequence = expected - 1;
-        if (last == null) {
+        if (scan == null) {
             openSegment(1);
             return;
         }
+        Path last = segments.get(segments.size() - 1);
         segment = FileChannel.open(last, StandardOpenOption.WRITE);
-        if (segment.size() > validEnd) {
-            // A torn final write: never acknowledged, so it is dropped.
-            segment.truncate(validEnd);
+        if (scan.tornBytes() > 0) {
+            // A write that never completed: nothing in it was acknowledged, so it is dropped.
+            LOG.warn("Journal segment {}: dropped {} bytes from offset {}, a write cut short by a crash (never"
+                    + " acknowledged); the journal ends at sequence {}", last, scan.tornBytes(), scan.validEnd(),
+                    committedSequence);
+            segment.truncate(scan.validEnd());
+        }
+        segmentPosition = scan.validEnd();
+        if (segmentPosition < SEGMENT_HEADER_LENGTH) {
+            writeSegmentHeader(firstSequenceOf(last)); // the crash came between creating the segment and writing this
+        }
+        if (segmentPosition != scan.validEnd() || scan.tornBytes() > 0) {
             segment.force(false);
         }
-        segmentPosition = validEnd;
-    }
-
-    private record ScanResult(long nextSequence, long validEnd) {
-    }
-
-    private ScanResult scan(Path path, long firstSequence, boolean isLast) throws IOException {
-        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
-            long size = channel.size();
-            MappedByteBuffer mapped = channel.map(FileChannel.MapMode.READ_ONLY, 0, size);
-            mapped.order(ByteOrder.LITTLE_ENDIAN);
-            CRC32C check = new CRC32C();
-            long expected = firstSequence;
-            int offset = 0;
-            while (offset < size) {
-                String problem = frameProblem(mapped, offset, expected, check);
-                if (problem != null) {
-                    if (isLast) {
-                        return new ScanResult(expected, offset);
-                    }
-                    throw new JournalCorruptedException(path, offset, problem);
-                }
-                offset += mapped.getInt(offset);
-                expected++;
-            }
-            return new ScanResult(expected, offset);
-        }
-    }
-
-    private static String frameProblem(MappedByteBuffer mapped, int offset, long expected, CRC32C check) {
-        if (offset + HEADER_LENGTH > mapped.limit()) {
-            return "frame header cut short";
-        }
-        int frameLength = mapped.getInt(offset);
-        int payloadLength = mapped.getInt(offset + 28);
-        if (frameLength < HEADER_LENGTH || frameLength % ALIGNMENT != 0 || payloadLength < 0
-                || align(HEADER_LENGTH + payloadLength) != frameLength) {
-            return "frame length " + frameLength + " does not fit payload length " + payloadLength;
-        }
-        if (offset + (long) frameLength > mapped.limit()) {
-            return "frame of " + frameLength + " bytes cut short";
-        }
-        check.reset();
-        check.update(mapped.slice(offset + 8, frameLength - 8));
-        if ((int) check.getValue() != mapped.getInt(offset + 4)) {
-            return "checksum mismatch";
-        }
-        long sequence = mapped.getLong(offset + 8);
-        if (sequence != expected) {
-            return "sequence " + sequence + ", expected " + expected;
-        }
-        return null;
-    }
-
-    private long lastSequenceIn(Path path) throws IOException {
-        List<Path> segments = segments();
-        int index = segments.indexOf(path);
-        return index + 1 < segments.size() ? firstSequenceOf(segments.get(index + 1)) - 1 : committedSequence;
     }
 
     private List<Path> segments() throws IOException {
         try (Stream<Path> files = Files.list(directory)) {
-            List<Path> segments = new ArrayList<>(files
-                    .filter(path -> path.getFileName().toString().startsWith(SEGMENT_PREFIX)
+            return files.filter(path -> path.getFileName().toString().startsWith(SEGMENT_PREFIX)
                             && path.getFileName().toString().endsWith(SEGMENT_SUFFIX))
                     .sorted()
-                    .toList());
-            return segments;
+                    .toList();
         }
+    }
+
+    private Path segmentPath(long firstSequence) {
+        return directory.resolve(String.format("%s%020d%s", SEGMENT_PREFIX, firstSequence, SEGMENT_SUFFIX));
     }
 
     private static long firstSequenceOf(Path segment) {
         String name = segment.getFileName().toString();
         return Long.parseLong(name.substring(SEGMENT_PREFIX.length(), name.length() - SEGMENT_SUFFIX.length()));
-    }
-
-    private static int align(int length) {
-        return (length + ALIGNMENT - 1) & -ALIGNMENT;
     }
 }

@@ -1,10 +1,12 @@
 package io.alphintra.engine.internal.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.alphintra.engine.GateDecision;
 import io.alphintra.engine.internal.journal.Durability;
 import io.alphintra.engine.internal.journal.Journal;
+import io.alphintra.engine.internal.journal.JournalCorruptedException;
 import io.alphintra.sdk.instrument.InstrumentId;
 import io.alphintra.sdk.money.Currency;
 import io.alphintra.sdk.money.Money;
@@ -98,7 +100,7 @@ class RecordCodecTest {
     }
 
     @Test
-    void journaledOrdersSurviveATornOrDamagedFinalRecord() throws IOException {
+    void journaledOrdersSurviveATornFinalWriteAndRefuseADamagedOne() throws IOException {
         RecordCodec codec = new RecordCodec(64 * 1024);
         long[] ends = new long[4];
         try (Journal journal = Journal.open(directory, 1 << 20, 64 * 1024, Durability.WRITE)) {
@@ -116,11 +118,13 @@ class RecordCodecTest {
             assertThat(replayedClientOrderIds(journal)).containsExactly("c1", "c2");
         }
 
-        flipByte(segment, ends[2] - 12); // inside the now last order's payload: its checksum fails
-        try (Journal journal = Journal.open(directory, 1 << 20, 64 * 1024, Durability.WRITE)) {
-            assertThat(replayedClientOrderIds(journal)).containsExactly("c1");
-            assertThat(journal.lastSequence()).isEqualTo(1);
-        }
+        // Inside the now last order's payload, a write that had completed: storage damage, not a torn write, and
+        // that order was acknowledged, so the journal refuses to start rather than drop it.
+        flipByte(segment, ends[2] - 12);
+        assertThatThrownBy(() -> Journal.open(directory, 1 << 20, 64 * 1024, Durability.WRITE))
+                .isInstanceOf(JournalCorruptedException.class)
+                .hasMessageContaining("checksum mismatch")
+                .hasMessageContaining("truncate -s " + ends[1]);
     }
 
     private static List<String> replayedClientOrderIds(Journal journal) throws IOException {

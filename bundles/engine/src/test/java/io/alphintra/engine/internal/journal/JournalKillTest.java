@@ -47,9 +47,9 @@ class JournalKillTest {
 
         try (Journal journal = Journal.open(directory, 1 << 20, 64 * 1024, Durability.WRITE)) {
             assertThat(journal.lastSequence()).isGreaterThanOrEqualTo(acknowledged);
-            List<JournalTest.Entry> entries = JournalTest.readAll(journal, 1);
+            List<JournalFiles.Entry> entries = JournalFiles.readAll(journal, 1);
             for (int i = 0; i < entries.size(); i++) {
-                JournalTest.Entry entry = entries.get(i);
+                JournalFiles.Entry entry = entries.get(i);
                 assertThat(entry.sequence()).isEqualTo(i + 1);
                 assertThat(entry.payload()).isEqualTo(Writer.payload(entry.sequence()));
             }
