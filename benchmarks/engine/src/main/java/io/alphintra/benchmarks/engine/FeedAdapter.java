@@ -30,7 +30,7 @@ import java.util.concurrent.CompletionStage;
 /**
  * A market-data-only exchange adapter: the calling thread plays the adapter's feed thread and hands trades to the
  * engine through the {@link VenueListener} the engine gave it, exactly as a real adapter does. The trade is a reused
- * flyweight, as a decoder would hand it over; the engine copies it ({@code toRecord}) when it publishes it.
+ * flyweight, as a decoder would hand it over; the engine copies its values into its ring slot.
  */
 final class FeedAdapter implements ExchangeAdapter {
     static final Instrument INSTRUMENT = new Equity(InstrumentId.of("FEEDX", "FEED"), Currency.of("USD"),

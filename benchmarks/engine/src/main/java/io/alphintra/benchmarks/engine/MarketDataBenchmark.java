@@ -1,7 +1,7 @@
 package io.alphintra.benchmarks.engine;
 
-import io.alphintra.engine.EngineListener;
 import io.alphintra.engine.internal.BenchEngine;
+import io.alphintra.engine.internal.core.CallScopedListener;
 import io.alphintra.engine.internal.strategy.BenchStrategies;
 import io.alphintra.engine.internal.strategy.StrategyHost;
 import io.alphintra.sdk.marketdata.Trade;
@@ -31,7 +31,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * cache, portfolio marks) and publishes them to its listeners. One operation = one trade, counted once the receiver
  * has it:
  * <ul>
- *   <li>{@code listener}: an {@code EngineListener} on the engine thread (no strategy host);</li>
+ *   <li>{@code listener}: an engine listener on the engine thread (no strategy host) that reads each trade during
+ *   the call, as the strategy host does, so it is handed the engine's flyweight;</li>
  *   <li>{@code strategy}: a real {@link Strategy} on the production {@link StrategyHost} (its own thread and bounded
  *   queue: one more thread hop per event, ADR 0006).</li>
  * </ul>
@@ -68,7 +69,7 @@ public class MarketDataBenchmark {
         feed = new FeedAdapter();
         bench.addVenue(feed);
         if (receiver.equals("listener")) {
-            bench.engine().addListener(new EngineListener() {
+            bench.engine().addListener(new CallScopedListener() {
                 private long count;
 
                 @Override

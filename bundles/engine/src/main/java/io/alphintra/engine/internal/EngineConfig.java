@@ -21,6 +21,11 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(description = "Slots in the engine's event ring; a power of two.")
     int ringSize() default 65536;
 
+    @AttributeDefinition(description = "Orders the engine expects to hold until its next start: those it recovers"
+            + " from the journal and those it takes. Its order indexes are sized for them (and one cancel or replace"
+            + " each) at start, 52 to 100 bytes per order, so they never pause the engine thread to grow before.")
+    int expectedOrders() default 1 << 20;
+
     @AttributeDefinition(description = "How the engine thread waits for work: blocking, sleeping, yielding, busy-spin.")
     String waitStrategy() default "sleeping";
 

@@ -8,7 +8,7 @@ import java.util.Map;
 
 /** A validated engine configuration. */
 record EngineSettings(Path journalDirectory, Durability durability, int segmentBytes, int ringSize,
-                      String waitStrategy, boolean watchMarket) {
+                      int expectedOrders, String waitStrategy, boolean watchMarket) {
 
     /** @throws io.alphintra.config.support.InvalidConfigurationException naming every bad key and value */
     static EngineSettings from(EngineConfig config, Map<String, ?> raw, Path home) {
@@ -25,6 +25,7 @@ record EngineSettings(Path journalDirectory, Durability durability, int segmentB
         if (ringSize != null && Integer.bitCount(ringSize) != 1) {
             reader.problem("ringSize", ringSize, "must be a power of two");
         }
+        Integer expectedOrders = reader.range("expectedOrders", EngineConfig::expectedOrders, 1 << 10, 1 << 26);
         String waitStrategy = reader.parsed("waitStrategy", EngineConfig::waitStrategy, value -> {
             String name = value.trim().toLowerCase(Locale.ROOT);
             io.alphintra.engine.internal.core.EngineLoop.requireWaitStrategy(name);
@@ -34,6 +35,6 @@ record EngineSettings(Path journalDirectory, Durability durability, int segmentB
         reader.requireValid();
         Path path = Path.of(directory);
         return new EngineSettings(path.isAbsolute() ? path : home.resolve(path), durability, segmentBytes, ringSize,
-                waitStrategy, watchMarket);
+                expectedOrders, waitStrategy, watchMarket);
     }
 }

@@ -96,7 +96,7 @@ public final class TradingEngineComponent implements TradingEngine, AccountSourc
             public boolean wantsReports() {
                 return loopRef[0].hasListeners();
             }
-        });
+        }, settings.expectedOrders());
         core.recover();
         OrderGate.Contexts contexts = new OrderGate.Contexts(accounts, market,
                 (accountId, instrument) -> core.openNotional(accountId, instrument, market.lastPrice(instrument.id())));

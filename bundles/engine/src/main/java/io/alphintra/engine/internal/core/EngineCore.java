@@ -57,9 +57,10 @@ public final class EngineCore {
     private final RecordCodec codec = new RecordCodec(64 * 1024);
 
     /** Every order at index {@code orderId - 1}: ids are dense from 1, each journaled whether accepted or not. */
-    private final ArrayList<OrderState> ordersById = new ArrayList<>();
+    private final ArrayList<OrderState> ordersById;
     /** Every client order id ever used (orders, cancels, replaces) to the order it belongs to. */
-    private final OpenAddressingMap<ClientOrderId, OrderState> ordersByClientId = new OpenAddressingMap<>(1024);
+    private final OpenAddressingMap<ClientOrderId, OrderState> ordersByClientId;
+    private final WorkingOrders working = new WorkingOrders();
     // What leaves after the commit: requests for venues (with their orders) and reports. Each comes twice, swapped
     // at delivery, because delivering can make more (an adapter that throws gets its order rejected).
     private Object[] outbox = new Object[64];
@@ -102,12 +103,19 @@ public final class EngineCore {
         }
     }
 
-    public EngineCore(Journal journal, OrderGate gate, Venues venues, AccountBook accounts, EngineListener listener) {
+    /**
+     * @param expectedOrders orders the indexes are sized for, so that they grow (copying every entry on the engine
+     *                       thread) only beyond it; client order ids are sized for one cancel or replace per order
+     */
+    public EngineCore(Journal journal, OrderGate gate, Venues venues, AccountBook accounts, EngineListener listener,
+                      int expectedOrders) {
         this.journal = journal;
         this.gate = gate;
         this.venues = venues;
         this.accounts = accounts;
         this.listener = listener;
+        this.ordersById = new ArrayList<>(expectedOrders);
+        this.ordersByClientId = new OpenAddressingMap<>(2 * expectedOrders);
     }
 
     /** Rebuilds every order from the journal. */
@@ -155,6 +163,7 @@ public final class EngineCore {
         index(order, order.clientOrderId);
         if (last.rejects()) {
             order.status = OrderStatus.REJECTED;
+            working.update(order);
             append(RecordCodec.ORDER_REJECTED, nowNanos, codec.order(order));
             report(order, ExecType.REJECTED, OrderStatus.REJECTED, last.reason(), last.toString(), nowNanos)
                     .reply = reply;
@@ -510,6 +519,7 @@ public final class EngineCore {
         if (orderQuantity > 0 && execType != ExecType.REPLACED) {
             order.quantity = Math.max(order.quantity, orderQuantity);
         }
+        working.update(order);
     }
 
     private void replay(int type, ByteBuffer payload) {
@@ -541,6 +551,7 @@ public final class EngineCore {
                 if (order != null && request.requestId().equals(order.pendingRequestId)) {
                     order.pendingRequestId = null;
                     order.status = order.statusBeforePending;
+                    working.update(order);
                 }
             }
             case RecordCodec.EXECUTION -> {
@@ -550,6 +561,7 @@ public final class EngineCore {
                         e.lastQuantity(), e.lastPrice(), e.cumQuantity(), e.cumPriceQuantity(), e.fee(),
                         e.transactTime());
                 order.status = e.status();
+                working.update(order);
             }
             case RecordCodec.STRATEGY_QUARANTINED -> {
                 // The audit trail's fact; no order, position or strategy state follows from it.
@@ -570,6 +582,7 @@ public final class EngineCore {
             ordersById.add(order);
         }
         ordersByClientId.put(clientOrderId, order);
+        working.update(order);
     }
 
     private OrderState orderById(long orderId) {
@@ -600,6 +613,7 @@ public final class EngineCore {
         if (order.pendingRequestId != null && order.pendingRequestId.equals(requestId)) {
             order.pendingRequestId = null;
             order.status = order.statusBeforePending;
+            working.update(order);
         }
         append(RecordCodec.REQUEST_REJECTED, now, codec.request(order.orderId, requestId, order.quantity,
                 order.limitPrice, order.stopPrice, reason, why));
@@ -611,6 +625,7 @@ public final class EngineCore {
         order.pendingRequestId = requestId;
         order.statusBeforePending = order.status;
         order.status = pendingStatus;
+        working.update(order);
         order.pendingQuantity = quantity;
         order.pendingLimitPrice = limit;
         order.pendingStopPrice = stop;
@@ -650,16 +665,16 @@ public final class EngineCore {
     /**
      * Notional of an account's working orders in an instrument: leaves quantity at the limit price, or at the
      * reference price for orders without one (none known: not counted, which the risk check must treat as unknown).
+     * Costs the account's working orders in the instrument, not the engine's orders: a credit check may call it for
+     * every order.
      */
     public Money openNotional(String accountId, Instrument instrument, OptionalLong referencePrice) {
         Money total = Money.zero(instrument.quoteCurrency());
-        for (OrderState order : ordersById) {
-            if (order != null && order.isWorking() && order.instrumentId.equals(instrument.id())
-                    && order.attribution.accountId().equals(accountId)) {
-                long price = order.limitPrice != OrderRequest.NO_PRICE ? order.limitPrice
-                        : referencePrice.orElse(0);
-                total = total.add(instrument.notional(Math.abs(price), order.leavesQuantity()));
-            }
+        for (OrderState order = working.first(accountId, instrument.id()); order != null;
+             order = order.nextWorking) {
+            long price = order.limitPrice != OrderRequest.NO_PRICE ? order.limitPrice : referencePrice.orElse(0);
+            // Not leavesQuantity(): it would hide a finished order wrongly left in the index from the equivalence test
+            total = total.add(instrument.notional(Math.abs(price), order.quantity - order.cumQuantity));
         }
         return total;
     }

@@ -3,6 +3,7 @@ package io.alphintra.engine.internal.core;
 import com.lmax.disruptor.BlockingWaitStrategy;
 import com.lmax.disruptor.BusySpinWaitStrategy;
 import com.lmax.disruptor.EventHandler;
+import com.lmax.disruptor.EventTranslatorOneArg;
 import com.lmax.disruptor.EventTranslatorThreeArg;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.SleepingWaitStrategy;
@@ -11,8 +12,10 @@ import com.lmax.disruptor.YieldingWaitStrategy;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
 import io.alphintra.engine.EngineListener;
-import io.alphintra.sdk.marketdata.Trade;
+import io.alphintra.sdk.instrument.InstrumentId;
+import io.alphintra.sdk.marketdata.AggressorSide;
 import io.alphintra.sdk.marketdata.TopOfBook;
+import io.alphintra.sdk.marketdata.Trade;
 import io.alphintra.sdk.order.ClientOrderId;
 import io.alphintra.sdk.order.ExecutionReport;
 import io.alphintra.sdk.order.OrderRequest;
@@ -35,6 +38,10 @@ import org.slf4j.LoggerFactory;
  * <p>Producers never wait for the engine: their answers come back as {@link CompletionStage}s, completed on the
  * engine thread once the answer is durable. Callers must not block inside those completions. A caller that learns
  * the outcome from a listener instead (the strategy host) uses {@link #send}, which creates no future at all.
+ *
+ * <p>Market data crosses the ring as primitives copied into the slot, and the engine thread hands it on through
+ * flyweights over the slot: an adapter's trade or top of book costs no object between its feed thread and a
+ * {@link CallScopedListener}.
  */
 public final class EngineLoop implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EngineLoop.class);
@@ -53,6 +60,17 @@ public final class EngineLoop implements AutoCloseable {
         CompletableFuture<ExecutionReport> answer;
         CompletableFuture<Object> queryResult;
         Function<EngineCore, Object> query;
+        // A trade or top of book, by value: the adapter's object is valid only during its callback (SDK contract)
+        InstrumentId instrumentId;
+        AggressorSide aggressor;
+        long price;
+        long quantity;
+        long bidPrice;
+        long bidSize;
+        long askPrice;
+        long askSize;
+        long eventTimeNanos;
+        long receiveTimeNanos;
 
         void set(Kind kind, Object payload, String source, CompletableFuture<ExecutionReport> answer,
                  CompletableFuture<Object> queryResult, Function<EngineCore, Object> query) {
@@ -64,14 +82,106 @@ public final class EngineLoop implements AutoCloseable {
             this.query = query;
         }
 
+        void trade(Trade trade) {
+            set(Kind.TRADE, null, null, null, null, null);
+            instrumentId = trade.instrumentId();
+            aggressor = trade.aggressor();
+            price = trade.price();
+            quantity = trade.quantity();
+            eventTimeNanos = trade.eventTimeNanos();
+            receiveTimeNanos = trade.receiveTimeNanos();
+        }
+
+        void topOfBook(TopOfBook top) {
+            set(Kind.TOP_OF_BOOK, null, null, null, null, null);
+            instrumentId = top.instrumentId();
+            bidPrice = top.bidPrice();
+            bidSize = top.bidSize();
+            askPrice = top.askPrice();
+            askSize = top.askSize();
+            eventTimeNanos = top.eventTimeNanos();
+            receiveTimeNanos = top.receiveTimeNanos();
+        }
+
         void clear() {
             set(null, null, null, null, null, null);
+            instrumentId = null;
+            aggressor = null;
+        }
+    }
+
+    /** The slot being applied, seen through the SDK's market data interfaces; engine thread only. */
+    private abstract static class SlotView {
+        Slot slot;
+
+        public InstrumentId instrumentId() {
+            return slot.instrumentId;
+        }
+
+        public long eventTimeNanos() {
+            return slot.eventTimeNanos;
+        }
+
+        public long receiveTimeNanos() {
+            return slot.receiveTimeNanos;
+        }
+    }
+
+    private static final class SlotTrade extends SlotView implements Trade {
+        @Override
+        public long price() {
+            return slot.price;
+        }
+
+        @Override
+        public long quantity() {
+            return slot.quantity;
+        }
+
+        @Override
+        public AggressorSide aggressor() {
+            return slot.aggressor;
+        }
+
+        @Override
+        public String toString() {
+            return toRecord().toString();
+        }
+    }
+
+    private static final class SlotTopOfBook extends SlotView implements TopOfBook {
+        @Override
+        public long bidPrice() {
+            return slot.bidPrice;
+        }
+
+        @Override
+        public long bidSize() {
+            return slot.bidSize;
+        }
+
+        @Override
+        public long askPrice() {
+            return slot.askPrice;
+        }
+
+        @Override
+        public long askSize() {
+            return slot.askSize;
+        }
+
+        @Override
+        public String toString() {
+            return toRecord().toString();
         }
     }
 
     /** Fills a slot without a capturing lambda per event, for everything that has no future. */
     private static final EventTranslatorThreeArg<Slot, Kind, Object, String> ONE_WAY =
             (slot, sequence, kind, payload, source) -> slot.set(kind, payload, source, null, null, null);
+    private static final EventTranslatorOneArg<Slot, Trade> TRADE = (slot, sequence, trade) -> slot.trade(trade);
+    private static final EventTranslatorOneArg<Slot, TopOfBook> TOP_OF_BOOK =
+            (slot, sequence, top) -> slot.topOfBook(top);
 
     private final EngineCore core;
     private final OrderGate.GateInputs gateInputs;
@@ -88,6 +198,8 @@ public final class EngineLoop implements AutoCloseable {
      * to drain, i.e. for this very thread, forever when the ring is full. Engine thread only.
      */
     private final ArrayDeque<Slot> ownEvents = new ArrayDeque<>();
+    private final SlotTrade tradeView = new SlotTrade();
+    private final SlotTopOfBook topView = new SlotTopOfBook();
 
     /**
      * @param clock epoch nanoseconds; wall clock in production
@@ -164,12 +276,24 @@ public final class EngineLoop implements AutoCloseable {
         publishOneWay(Kind.RECONCILE, new Object[] {venueId, openOrders, askedAtNanos}, null);
     }
 
+    /** From any adapter thread; copies the trade, which may be the adapter's reused object. */
     public void trade(Trade trade) {
-        publishOneWay(Kind.TRADE, trade.toRecord(), null);
+        publishCopy(TRADE, trade);
     }
 
+    /** Like {@link #trade}. */
     public void topOfBook(TopOfBook top) {
-        publishOneWay(Kind.TOP_OF_BOOK, top.toRecord(), null);
+        publishCopy(TOP_OF_BOOK, top);
+    }
+
+    private <T> void publishCopy(EventTranslatorOneArg<Slot, T> copy, T event) {
+        if (Thread.currentThread() == engineThread) {
+            Slot own = new Slot();
+            copy.translateTo(own, 0, event);
+            ownEvents.add(own);
+        } else {
+            ring.publishEvent(copy, event);
+        }
     }
 
     private void publishOneWay(Kind kind, Object payload, String source) {
@@ -234,29 +358,7 @@ public final class EngineLoop implements AutoCloseable {
                             (List<io.alphintra.sdk.order.OpenOrder>) venueAndOrders[1];
                     core.reconcile((String) venueAndOrders[0], listed, (Long) venueAndOrders[2], now);
                 }
-                case TRADE -> {
-                    Trade trade = (Trade) slot.payload;
-                    market.onTrade(trade);
-                    core.onTrade(trade);
-                    for (EngineListener listener : listeners) {
-                        try {
-                            listener.onTrade(trade);
-                        } catch (RuntimeException e) {
-                            LOG.error("Engine listener {} failed on a trade", listener, e);
-                        }
-                    }
-                }
-                case TOP_OF_BOOK -> {
-                    TopOfBook top = (TopOfBook) slot.payload;
-                    market.onTopOfBook(top);
-                    for (EngineListener listener : listeners) {
-                        try {
-                            listener.onTopOfBook(top);
-                        } catch (RuntimeException e) {
-                            LOG.error("Engine listener {} failed on a top of book", listener, e);
-                        }
-                    }
-                }
+                case TRADE, TOP_OF_BOOK -> onMarketData(slot);
                 case QUERY -> slot.queryResult.complete(slot.query.apply(core));
             }
         } catch (RuntimeException e) {
@@ -269,6 +371,34 @@ public final class EngineLoop implements AutoCloseable {
             }
         } finally {
             slot.clear();
+        }
+    }
+
+    private void onMarketData(Slot slot) {
+        boolean isTrade = slot.kind == Kind.TRADE;
+        if (isTrade) {
+            tradeView.slot = slot;
+            market.onTrade(tradeView);
+            core.onTrade(tradeView);
+        } else {
+            topView.slot = slot;
+            market.onTopOfBook(topView);
+        }
+        Object kept = null;
+        for (EngineListener listener : listeners) {
+            try {
+                boolean callScoped = listener instanceof CallScopedListener;
+                if (!callScoped && kept == null) {
+                    kept = isTrade ? tradeView.toRecord() : topView.toRecord();
+                }
+                if (isTrade) {
+                    listener.onTrade(callScoped ? tradeView : (Trade) kept);
+                } else {
+                    listener.onTopOfBook(callScoped ? topView : (TopOfBook) kept);
+                }
+            } catch (RuntimeException e) {
+                LOG.error("Engine listener {} failed on {}", listener, isTrade ? tradeView : topView, e);
+            }
         }
     }
 

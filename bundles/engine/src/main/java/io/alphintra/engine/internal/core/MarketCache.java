@@ -9,13 +9,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
-/** The latest trade and top of book per instrument, as the engine thread last saw them. */
+/**
+ * The latest trade and top of book per instrument, as the engine thread last saw them. Updating it allocates nothing
+ * once an instrument is known.
+ */
 public final class MarketCache implements MarketView {
     private static final class Latest {
         long lastPrice;
         long lastPriceTime;
         boolean hasLastPrice;
-        TopOfBookRecord top;
+        final LatestTopOfBook top = new LatestTopOfBook();
     }
 
     private final Map<InstrumentId, Latest> latest = new HashMap<>();
@@ -28,14 +31,15 @@ public final class MarketCache implements MarketView {
     }
 
     void onTopOfBook(TopOfBook top) {
-        latest.computeIfAbsent(top.instrumentId(), id -> new Latest()).top = top.toRecord();
+        latest.computeIfAbsent(top.instrumentId(), id -> new Latest()).top.remember(top);
     }
 
     /** Every instrument seen, ordered by its text form. */
     public java.util.List<io.alphintra.engine.MarketLine> lines() {
         return latest.entrySet().stream()
                 .sorted(java.util.Comparator.comparing(entry -> entry.getKey().toString()))
-                .map(entry -> new io.alphintra.engine.MarketLine(entry.getKey(), Optional.ofNullable(entry.getValue().top),
+                .map(entry -> new io.alphintra.engine.MarketLine(entry.getKey(),
+                        Optional.ofNullable(entry.getValue().top.record(entry.getKey())),
                         entry.getValue().hasLastPrice ? OptionalLong.of(entry.getValue().lastPrice) : OptionalLong.empty(),
                         entry.getValue().hasLastPrice ? entry.getValue().lastPriceTime : 0))
                 .toList();
@@ -44,7 +48,7 @@ public final class MarketCache implements MarketView {
     @Override
     public Optional<TopOfBookRecord> topOfBook(InstrumentId instrumentId) {
         Latest entry = latest.get(instrumentId);
-        return entry == null ? Optional.empty() : Optional.ofNullable(entry.top);
+        return entry == null ? Optional.empty() : Optional.ofNullable(entry.top.record(instrumentId));
     }
 
     @Override

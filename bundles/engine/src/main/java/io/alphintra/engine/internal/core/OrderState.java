@@ -45,6 +45,10 @@ final class OrderState {
     long pendingStopPrice;
     int requestCount;
     private String orderIdText;
+    /** Where {@link WorkingOrders} keeps it while it works; null otherwise. */
+    WorkingOrders.Chain chain;
+    OrderState previousWorking;
+    OrderState nextWorking;
 
     OrderState(long orderId, ClientOrderId clientOrderId, InstrumentId instrumentId, String venueId, Side side,
                OrderType type, TimeInForce timeInForce, long quantity, long limitPrice, long stopPrice,

@@ -1,7 +1,7 @@
 package io.alphintra.engine.internal.strategy;
 
-import io.alphintra.engine.EngineListener;
 import io.alphintra.engine.TradingEngine;
+import io.alphintra.engine.internal.core.CallScopedListener;
 import io.alphintra.sdk.marketdata.TopOfBook;
 import io.alphintra.sdk.marketdata.Trade;
 import io.alphintra.sdk.order.ExecutionReport;
@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * {@link StrategyAudit} services when it registers them; strategies run without them.
  */
 @Component(service = StrategyHost.class, immediate = true)
-public final class StrategyHost implements EngineListener {
+public final class StrategyHost implements CallScopedListener {
     private static final Logger LOG = LoggerFactory.getLogger(StrategyHost.class);
 
     /**

@@ -3,6 +3,7 @@ package io.alphintra.engine.internal.strategy;
 import io.alphintra.engine.OrderView;
 import io.alphintra.engine.TradingEngine;
 import io.alphintra.engine.internal.core.EngineClock;
+import io.alphintra.engine.internal.core.LatestTopOfBook;
 import io.alphintra.marketdata.BarAggregator;
 import io.alphintra.sdk.instrument.Instrument;
 import io.alphintra.sdk.instrument.InstrumentId;
@@ -98,27 +99,11 @@ final class StrategyRunner implements StrategyContext {
         final Set<MarketDataType> subscribed = EnumSet.noneOf(MarketDataType.class);
         final Set<MarketDataType> atEngine = EnumSet.noneOf(MarketDataType.class);
         final List<BarAggregator> bars = new ArrayList<>();
-        boolean hasTop;
-        long bidPrice;
-        long bidSize;
-        long askPrice;
-        long askSize;
-        long topEventTime;
-        long topReceiveTime;
+        final LatestTopOfBook top = new LatestTopOfBook();
 
         Interest(int key, InstrumentId instrumentId) {
             this.key = key;
             this.instrumentId = instrumentId;
-        }
-
-        void remember(TopOfBook top) {
-            hasTop = true;
-            bidPrice = top.bidPrice();
-            bidSize = top.bidSize();
-            askPrice = top.askPrice();
-            askSize = top.askSize();
-            topEventTime = top.eventTimeNanos();
-            topReceiveTime = top.receiveTimeNanos();
         }
     }
 
@@ -408,7 +393,7 @@ final class StrategyRunner implements StrategyContext {
                 Interest interest = interestsByKey[events.key(sequence)];
                 TopOfBook top = events.topOfBook(sequence);
                 if (interest.tops) {
-                    interest.remember(top);
+                    interest.top.remember(top);
                     call("onTopOfBook", ON_TOP_OF_BOOK, strategy, top);
                 }
             }
@@ -615,11 +600,7 @@ final class StrategyRunner implements StrategyContext {
     @Override
     public Optional<TopOfBookRecord> topOfBook(InstrumentId instrumentId) {
         Interest interest = interests.get(instrumentId);
-        if (interest == null || !interest.hasTop) {
-            return Optional.empty();
-        }
-        return Optional.of(new TopOfBookRecord(instrumentId, interest.bidPrice, interest.bidSize, interest.askPrice,
-                interest.askSize, interest.topEventTime, interest.topReceiveTime));
+        return interest == null ? Optional.empty() : Optional.ofNullable(interest.top.record(instrumentId));
     }
 
     @Override

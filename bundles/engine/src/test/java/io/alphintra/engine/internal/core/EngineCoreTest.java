@@ -471,7 +471,7 @@ class EngineCoreTest {
             public boolean wantsReports() {
                 return listening;
             }
-        });
+        }, 16);
     }
 
     private long journalLastSequence() {

@@ -1,0 +1,42 @@
+package io.alphintra.engine.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.alphintra.config.support.ConfigReader;
+import io.alphintra.config.support.InvalidConfigurationException;
+import java.lang.reflect.Proxy;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class EngineSettingsTest {
+    private static final Path HOME = Path.of("/opt/alphintra");
+
+    @Test
+    void theIndexesAreSizedForAMillionOrdersByDefault() {
+        EngineSettings settings = EngineSettings.from(ConfigReader.defaults(EngineConfig.class), Map.of(), HOME);
+        assertThat(settings.expectedOrders()).isEqualTo(1 << 20);
+        assertThat(settings.journalDirectory()).isEqualTo(HOME.resolve("var/journal"));
+    }
+
+    @Test
+    void expectedOrdersOutsideItsRangeIsNamedWithItsValue() {
+        assertThatThrownBy(() -> EngineSettings.from(expectedOrders(100), Map.of("expectedOrders", "100"), HOME))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("expectedOrders = '100': must be between 1024 and 67108864");
+        assertThatThrownBy(() -> EngineSettings.from(expectedOrders(1 << 27), Map.of(), HOME))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("expectedOrders = '134217728': must be between 1024 and 67108864");
+        assertThat(EngineSettings.from(expectedOrders(50_000_000), Map.of(), HOME).expectedOrders())
+                .isEqualTo(50_000_000);
+    }
+
+    /** The shipped defaults but for {@code expectedOrders}, as Declarative Services would hand them over. */
+    private static EngineConfig expectedOrders(int value) {
+        EngineConfig defaults = ConfigReader.defaults(EngineConfig.class);
+        return (EngineConfig) Proxy.newProxyInstance(EngineConfig.class.getClassLoader(),
+                new Class<?>[] {EngineConfig.class}, (proxy, method, args) -> method.getName().equals("expectedOrders")
+                        ? value : method.invoke(defaults, args));
+    }
+}
