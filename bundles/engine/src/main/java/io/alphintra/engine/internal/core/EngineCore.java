@@ -149,6 +149,8 @@ public final class EngineCore {
         if (used != null) {
             PendingReport rejection = pending.add();
             rejection.order = used;
+            rejection.source = source;
+            rejection.strategyId = request.attribution().strategyId();
             rejection.reply = reply;
             rejection.ready = rejection(request, RejectReason.DUPLICATE_CLIENT_ORDER_ID,
                     "client order id " + request.clientOrderId() + " was already used", nowNanos);
@@ -426,8 +428,12 @@ public final class EngineCore {
             }
             if (listened) {
                 try {
-                    listener.onReport(report, pendingReport.order.source,
-                            pendingReport.order.attribution.strategyId());
+                    if (pendingReport.source != null) {
+                        listener.onReport(report, pendingReport.source, pendingReport.strategyId);
+                    } else {
+                        listener.onReport(report, pendingReport.order.source,
+                                pendingReport.order.attribution.strategyId());
+                    }
                 } catch (RuntimeException e) {
                     LOG.error("Report listener failed for {}", report, e);
                 }

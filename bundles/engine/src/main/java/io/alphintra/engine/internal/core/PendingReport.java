@@ -15,8 +15,14 @@ import java.util.concurrent.CompletableFuture;
  * (no listener, no caller waiting). Pooled by {@link Queue}: reused batch after batch, engine thread only.
  */
 final class PendingReport {
-    /** The order the report is about: its source and strategy receive it. */
+    /** The order the report is about: its source and strategy receive it, unless {@link #source} says otherwise. */
     OrderState order;
+    /**
+     * For a request refused because its client order id belongs to another order: the request's own sender and
+     * strategy, who must hear of the refusal, while the order that owns the id must not (it is still working).
+     */
+    String source;
+    String strategyId;
     /** Whoever waits for exactly this report, or null. */
     CompletableFuture<ExecutionReport> reply;
     /** A venue's report, delivered with the engine's order id and receive time added. */
@@ -75,6 +81,8 @@ final class PendingReport {
 
     private void clear() {
         order = null;
+        source = null;
+        strategyId = null;
         reply = null;
         received = null;
         ready = null;

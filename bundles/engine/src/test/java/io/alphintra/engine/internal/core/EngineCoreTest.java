@@ -48,6 +48,7 @@ class EngineCoreTest {
 
     private final List<Object> sentToVenue = new ArrayList<>();
     private final List<ExecutionReport> reports = new ArrayList<>();
+    private final List<String> recipients = new ArrayList<>();
     private final OrderGate gate = new OrderGate("test");
     private boolean venueConnected = true;
     private boolean venueThrows;
@@ -263,6 +264,22 @@ class EngineCoreTest {
     }
 
     @Test
+    void aReusedClientOrderIdIsRefusedToItsSenderNotToTheOwnerOfTheId() {
+        engine.submit(limit("c1", 10, 15000), "strategy:momentum-1", inputs(), 1L);
+        engine.endOfBatch();
+        recipients.clear();
+        Attribution other = new Attribution("mean-rev-2", "bob", "ACC-2", "desk-eq", "client-9");
+        engine.submit(OrderRequest.limit(ClientOrderId.of("c1"), AAPL, Side.SELL, 5, 15100, TimeInForce.DAY,
+                other), "strategy:mean-rev-2", inputs(), 2L);
+        engine.endOfBatch();
+
+        assertThat(recipients).as("the strategy whose order c1 still works must not hear it was rejected")
+                .containsExactly("strategy:mean-rev-2 / mean-rev-2");
+        assertThat(reports.get(reports.size() - 1).rejectReason()).isEqualTo(RejectReason.DUPLICATE_CLIENT_ORDER_ID);
+        assertThat(engine.openOrders()).singleElement().extracting(o -> o.quantity()).isEqualTo(10L);
+    }
+
+    @Test
     void fillsAndCancelFollowTheLifeCycle() {
         engine.submit(limit("c1", 10, 15000), "shell:admin", inputs(), 1L);
         engine.endOfBatch();
@@ -465,6 +482,7 @@ class EngineCoreTest {
             @Override
             public void onReport(ExecutionReport report, String source, String strategyId) {
                 reports.add(report);
+                recipients.add(source + " / " + strategyId);
             }
 
             @Override
