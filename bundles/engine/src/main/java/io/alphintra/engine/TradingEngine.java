@@ -2,6 +2,7 @@ package io.alphintra.engine;
 
 import io.alphintra.sdk.instrument.Instrument;
 import io.alphintra.sdk.instrument.InstrumentId;
+import io.alphintra.sdk.instrument.Venue;
 import io.alphintra.sdk.marketdata.MarketDataType;
 import io.alphintra.sdk.order.ClientOrderId;
 import io.alphintra.sdk.order.ExecutionReport;
@@ -86,6 +87,13 @@ public interface TradingEngine {
 
     /** Reference data of an instrument some connected venue lists. */
     Optional<Instrument> instrument(InstrumentId instrumentId);
+
+    /**
+     * A venue whose adapter is registered: its jurisdiction, currency and trading calendar.
+     *
+     * @since 1.1
+     */
+    Optional<Venue> venue(String venueId);
 
     /** A digest of the engine's orders and positions; equal after a restart that rebuilt them from the journal. */
     CompletionStage<String> stateHash();

@@ -20,6 +20,7 @@ import io.alphintra.engine.internal.strategy.StrategyAudit;
 import io.alphintra.sdk.compliance.RuleSet;
 import io.alphintra.sdk.instrument.Instrument;
 import io.alphintra.sdk.instrument.InstrumentId;
+import io.alphintra.sdk.instrument.Venue;
 import io.alphintra.sdk.marketdata.MarketDataType;
 import io.alphintra.sdk.money.Currency;
 import io.alphintra.sdk.order.ClientOrderId;
@@ -252,5 +253,10 @@ public final class TradingEngineComponent implements TradingEngine, AccountSourc
     @Override
     public Optional<Instrument> instrument(InstrumentId instrumentId) {
         return venues.instrument(instrumentId);
+    }
+
+    @Override
+    public Optional<Venue> venue(String venueId) {
+        return Optional.ofNullable(venues.venue(venueId));
     }
 }

@@ -509,7 +509,11 @@ final class StrategyRunner implements StrategyContext {
         }
     }
 
-    /** Bars are built here, from the instrument's trades, in UTC days: the host knows no venue calendars yet. */
+    /**
+     * Bars are built here, from the instrument's trades, on its venue's calendar (sessions and time zone), as the
+     * strategy harness builds them, so a strategy sees the same bars live as in its tests; UTC days while the venue
+     * is not registered.
+     */
     @Override
     public void subscribeBars(InstrumentId instrumentId, BarSpec spec) {
         requireOwnThread();
@@ -520,7 +524,9 @@ final class StrategyRunner implements StrategyContext {
         if (barAggregator(interest, spec) != null) {
             return;
         }
-        BarAggregator aggregator = BarAggregator.builder(instrumentId, spec).build(strategy::onBar);
+        BarAggregator.Builder builder = BarAggregator.builder(instrumentId, spec);
+        engine.venue(instrumentId.venueId()).ifPresent(venue -> builder.calendar(venue.calendar()));
+        BarAggregator aggregator = builder.build(strategy::onBar);
         interest.bars.add(aggregator);
         try {
             updateEngineSubscriptions(interest);

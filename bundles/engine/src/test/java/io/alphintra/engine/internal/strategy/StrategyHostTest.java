@@ -1,5 +1,10 @@
 package io.alphintra.engine.internal.strategy;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZoneId;
+import io.alphintra.sdk.instrument.Venue;
+import io.alphintra.sdk.instrument.TradingCalendar;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.alphintra.engine.EngineListener;
@@ -367,6 +372,46 @@ class StrategyHostTest {
     }
 
     @Test
+    void timeBarsFollowTheTradingDayOfTheInstrumentsVenue() throws Exception {
+        engine.venueCalendar = TradingCalendar.alwaysOpen(ZoneId.of("Asia/Tokyo"));
+        BarSpec daily = BarSpec.time(Duration.ofDays(1));
+        CountDownLatch drained = new CountDownLatch(1);
+        List<BarRecord> bars = new ArrayList<>();
+        host.addStrategyFactory(factory("daily", config -> new Strategy() {
+            @Override
+            public void onStart(StrategyContext context) {
+                context.subscribeBars(AAPL.id(), daily);
+            }
+
+            @Override
+            public void onBar(Bar bar) {
+                bars.add(bar.toRecord());
+            }
+
+            @Override
+            public void onExecution(ExecutionReport report) {
+                drained.countDown();
+            }
+        }));
+        host.configure(settings("daily-1", "daily", 50, 1000));
+        await("subscribed", () -> engine.subscriptions.size() == 1);
+
+        // One UTC day, two Tokyo days: Tokyo's midnight is 15:00 UTC.
+        long beforeTokyoMidnight = Instant.parse("2026-11-25T14:30:00Z").toEpochMilli() * 1_000_000;
+        long afterTokyoMidnight = Instant.parse("2026-11-25T15:30:00Z").toEpochMilli() * 1_000_000;
+        host.onTrade(new TradeRecord(AAPL.id(), 100, 10, AggressorSide.BUYER, beforeTokyoMidnight,
+                beforeTokyoMidnight));
+        host.onTrade(new TradeRecord(AAPL.id(), 101, 5, AggressorSide.BUYER, afterTokyoMidnight, afterTokyoMidnight));
+        drain("daily-1", drained);
+
+        assertThat(bars).as("the Tokyo day of the first trade closed when the next day's first trade came")
+                .singleElement().satisfies(bar -> {
+                    assertThat(bar.close()).isEqualTo(100);
+                    assertThat(bar.volume()).isEqualTo(10);
+                });
+    }
+
+    @Test
     void topOfBookAnswersTheLatestTopDeliveredToTheStrategy() throws Exception {
         CountDownLatch drained = new CountDownLatch(1);
         CompletableFuture<Optional<TopOfBookRecord>> answer = new CompletableFuture<>();
@@ -635,6 +680,7 @@ class StrategyHostTest {
         final List<String> sources = new CopyOnWriteArrayList<>();
         final List<ClientOrderId> cancelled = new CopyOnWriteArrayList<>();
         final List<String> subscriptions = new CopyOnWriteArrayList<>();
+        volatile TradingCalendar venueCalendar = TradingCalendar.alwaysOpen(ZoneOffset.UTC);
 
         @Override
         public CompletionStage<ExecutionReport> submit(OrderRequest order, String source) {
@@ -703,6 +749,11 @@ class StrategyHostTest {
         @Override
         public Optional<Instrument> instrument(InstrumentId instrumentId) {
             return Optional.of(AAPL);
+        }
+
+        @Override
+        public Optional<Venue> venue(String venueId) {
+            return Optional.of(new Venue(venueId, "Test venue", Jurisdiction.US, Currency.of("USD"), venueCalendar));
         }
 
         @Override
