@@ -62,7 +62,7 @@ public final class OrderPathLatencyMain {
                 if (rate == 0) {
                     orders = rig.orders(next, MAX_RUN);
                     System.gc();
-                    Thread.sleep(500);
+                    Thread.sleep(500); // lets the collector's concurrent work end before the clock starts
                     long start = System.nanoTime();
                     for (int k = 0; k < MAX_RUN; k++) {
                         while (k - (acks.acked.get() - next) > 4_096) {
@@ -82,7 +82,7 @@ public final class OrderPathLatencyMain {
                 long[] due = new long[count];
                 long[] sent = new long[count];
                 System.gc();
-                Thread.sleep(500);
+                Thread.sleep(500); // lets the collector's concurrent work end before the clock starts
                 long interval = 1_000_000_000L / rate;
                 long start = System.nanoTime() + 1_000_000;
                 for (int k = 0; k < count; k++) {
