@@ -2,9 +2,18 @@ package io.alphintra.simexchange.internal.venue;
 
 /** Open-addressing map from non-zero {@code long} keys to objects, without boxing. Not thread-safe. */
 final class LongMap<V> {
-    private long[] keys = new long[256];
-    private Object[] values = new Object[256];
+    private static final int MIN_CAPACITY = 16;
+
+    private long[] keys;
+    private Object[] values;
     private int size;
+
+    /** A map that holds {@code expectedSize} entries without growing: growth copies every entry. */
+    LongMap(int expectedSize) {
+        int capacity = Math.max(MIN_CAPACITY, Integer.highestOneBit(Math.max(1, expectedSize) * 2 - 1) << 1);
+        keys = new long[capacity];
+        values = new Object[capacity];
+    }
 
     @SuppressWarnings("unchecked")
     V get(long key) {

@@ -62,8 +62,11 @@ public final class RecordedVenue implements ManualVenue {
         Instrument first = instruments.get(0);
         Venue venue = new Venue(first.id().venueId(), "Recorded market", first.jurisdiction(),
                 first.quoteCurrency(), TradingCalendar.alwaysOpen(ZoneOffset.UTC));
+        // Indexes start small: this venue runs on its caller's thread, where growing costs throughput, not a
+        // latency spike on a venue thread, and a test or backtest may build many venues.
         VenueSettings settings = new VenueSettings(venue, specs, makerFeeRate, takerFeeRate, ackLatencyNanos,
-                SelfTradePrevention.CANCEL_RESTING, 50, 64, Duration.ofSeconds(1).toNanos(), ClockMode.MANUAL,
+                SelfTradePrevention.CANCEL_RESTING, 50, 64, VenueSettings.MIN_ORDER_IDS,
+                VenueSettings.DEFAULT_FINISHED_ORDER_WINDOW, Duration.ofSeconds(1).toNanos(), ClockMode.MANUAL,
                 Instant.ofEpochSecond(0, start), TwinSettings.defaults(1).withEnabled(false));
         CallerThreadDrive drive = new CallerThreadDrive(VenueCore.replaying(settings, tapes, start, spreadTicks));
         SimulatedVenue adapter = SimulatedVenue.onCallerThread(settings, drive);

@@ -84,6 +84,16 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             + " two); a full ring rejects with THROTTLED rather than block the host.")
     int commandQueueSize() default 4096;
 
+    @AttributeDefinition(description = "Client order ids the venue's order indexes hold without growing (1024 to"
+            + " 67108864): live orders, and ids used and orders finished in the trading day up to"
+            + " finishedOrderWindow. Growing copies every entry on the venue thread, a pause.")
+    int expectedOrders() default VenueSettings.DEFAULT_EXPECTED_ORDERS;
+
+    @AttributeDefinition(description = "Most client order ids, with their finished orders, remembered in a trading"
+            + " day (1024 to 67108864); the oldest are forgotten first. A forgotten id may be used again, and a"
+            + " cancel of its order is answered as one of an unknown order.")
+    int finishedOrderWindow() default VenueSettings.DEFAULT_FINISHED_ORDER_WINDOW;
+
     @AttributeDefinition(description = "Venue time after a dropped session until the venue reconnects, ms.")
     long reconnectDelayMillis() default 1000;
 

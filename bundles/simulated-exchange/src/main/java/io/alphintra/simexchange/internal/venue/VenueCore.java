@@ -4,10 +4,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,10 +72,10 @@ final class VenueCore implements TwinGateway {
     private final SessionSchedule schedule;
     private final Book[] books;
     private final Map<InstrumentId, Book> booksById = new HashMap<>();
-    private final LongMap<HostOrder> hostOrders = new LongMap<>();
-    private final Map<ClientOrderId, HostOrder> liveOrders = new HashMap<>();
-    private final Map<ClientOrderId, HostOrder> finishedOrders = new HashMap<>();
-    private final Set<ClientOrderId> usedIds = new HashSet<>();
+    private final LongMap<HostOrder> hostOrders;
+    private final OpenAddressingMap<ClientOrderId, HostOrder> liveOrders;
+    /** Ids used and orders finished in the trading day, within the window; live orders are found whatever their age. */
+    private final RecentOrderIds recentIds;
     private final Map<String, Long> accountOwners = new HashMap<>();
     private final TimerQueue timers = new TimerQueue();
     private final MarketTwin twin;
@@ -113,6 +111,9 @@ final class VenueCore implements TwinGateway {
         this.venueId = settings.venue().id();
         this.schedule = new SessionSchedule(settings.venue().calendar());
         this.now = startNanos;
+        this.hostOrders = new LongMap<>(settings.expectedOrders());
+        this.liveOrders = new OpenAddressingMap<>(settings.expectedOrders());
+        this.recentIds = new RecentOrderIds(settings.finishedOrderWindow(), settings.expectedOrders());
         List<InstrumentSpec> specs = settings.instruments();
         this.books = new Book[specs.size()];
         for (int i = 0; i < books.length; i++) {
@@ -224,9 +225,8 @@ final class VenueCore implements TwinGateway {
                 book.book.endOfDay();
                 book.flush();
             }
-            // Client order ids are unique per trading day here; live orders keep theirs.
-            usedIds.retainAll(liveOrders.keySet());
-            finishedOrders.clear();
+            // Client order ids are unique per trading day here; live orders keep theirs (see claim).
+            recentIds.clear();
             if (twin != null) {
                 twin.onDayEnd(now);
             }
@@ -353,7 +353,8 @@ final class VenueCore implements TwinGateway {
     }
 
     List<OpenOrder> openOrders() {
-        List<HostOrder> live = new ArrayList<>(liveOrders.values());
+        List<HostOrder> live = new ArrayList<>(liveOrders.size());
+        liveOrders.copyValuesTo(live);
         live.sort(Comparator.comparingLong(order -> order.bookOrderId));
         List<OpenOrder> out = new ArrayList<>(live.size());
         for (HostOrder order : live) {
@@ -406,7 +407,7 @@ final class VenueCore implements TwinGateway {
                     + venueId, false);
             return;
         }
-        if (!usedIds.add(id)) {
+        if (!claim(id)) {
             rejectNew(request, RejectReason.DUPLICATE_CLIENT_ORDER_ID, "client order id " + id
                     + " was already used today", false);
             return;
@@ -453,7 +454,7 @@ final class VenueCore implements TwinGateway {
             rejectCancel(request, null, RejectReason.VENUE_DISCONNECTED, "session to " + venueId + " is down", true);
             return;
         }
-        if (!usedIds.add(request.clientOrderId())) {
+        if (!claim(request.clientOrderId())) {
             rejectCancel(request, liveOrders.get(request.originalClientOrderId()),
                     RejectReason.DUPLICATE_CLIENT_ORDER_ID, "client order id " + request.clientOrderId()
                             + " was already used today", false);
@@ -485,7 +486,7 @@ final class VenueCore implements TwinGateway {
                     true);
             return;
         }
-        if (!usedIds.add(request.clientOrderId())) {
+        if (!claim(request.clientOrderId())) {
             rejectReplace(request, liveOrders.get(request.originalClientOrderId()),
                     RejectReason.DUPLICATE_CLIENT_ORDER_ID, "client order id " + request.clientOrderId()
                             + " was already used today", false);
@@ -540,12 +541,20 @@ final class VenueCore implements TwinGateway {
         book.flush();
     }
 
+    /**
+     * Takes a client order id for a request; false when it is in use: a live order's id (whatever its age), or one
+     * used in the trading day and still within {@code finishedOrderWindow}.
+     */
+    private boolean claim(ClientOrderId id) {
+        return !liveOrders.containsKey(id) && recentIds.use(id);
+    }
+
     private interface UnknownOrderReject {
         void reject(RejectReason reason, String text, HostOrder known);
     }
 
     private void unknownOrder(ClientOrderId original, InstrumentId instrument, UnknownOrderReject reject) {
-        HostOrder finished = finishedOrders.get(original);
+        HostOrder finished = recentIds.finishedOrder(original);
         if (finished != null && finished.instrument.id().equals(instrument)) {
             reject.reject(RejectReason.TOO_LATE_TO_CANCEL, "order " + original + " is already "
                     + finished.status.name().toLowerCase(java.util.Locale.ROOT), finished);
@@ -687,7 +696,7 @@ final class VenueCore implements TwinGateway {
     private void finish(HostOrder order) {
         hostOrders.remove(order.bookOrderId);
         liveOrders.remove(order.clientOrderId);
-        finishedOrders.put(order.clientOrderId, order);
+        recentIds.finished(order);
     }
 
     // ---- the twin's gateway ------------------------------------------------------------------------------------
@@ -750,6 +759,11 @@ final class VenueCore implements TwinGateway {
 
     void scheduleRecordedPrint(int instrument, long atNanos) {
         timers.add(atNanos, TIMER_RECORDED_PRINT, instrument, null);
+    }
+
+    /** The window of used ids and finished orders, for tests. */
+    RecentOrderIds recentIds() {
+        return recentIds;
     }
 
     /** Depth of a book, for tests and operators. */

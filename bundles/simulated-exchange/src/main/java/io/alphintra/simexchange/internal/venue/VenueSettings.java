@@ -53,6 +53,10 @@ import io.alphintra.simexchange.internal.twin.TwinSettings;
  * @param selfTradePrevention mode for orders of one account meeting each other
  * @param bookDepth snapshot depth and declared {@code maxBookDepth}
  * @param commandQueueSize ring capacity, a power of two
+ * @param expectedOrders client order ids the venue's indexes hold without growing: live orders, and used ids and
+ *     finished orders up to {@code finishedOrderWindow}
+ * @param finishedOrderWindow most client order ids (and their finished orders) remembered in a trading day; the
+ *     oldest are forgotten first
  * @param reconnectDelayNanos venue time between a dropped session and the reconnect
  * @param clockMode how venue time moves
  * @param clockStart first venue time for VIRTUAL and MANUAL clocks
@@ -60,10 +64,16 @@ import io.alphintra.simexchange.internal.twin.TwinSettings;
  */
 public record VenueSettings(Venue venue, List<InstrumentSpec> instruments, int makerFeeRate, int takerFeeRate,
         long ackLatencyNanos, SelfTradePrevention selfTradePrevention, int bookDepth, int commandQueueSize,
-        long reconnectDelayNanos, ClockMode clockMode, Instant clockStart, TwinSettings twin) {
+        int expectedOrders, int finishedOrderWindow, long reconnectDelayNanos, ClockMode clockMode,
+        Instant clockStart, TwinSettings twin) {
 
     /** Notional bound: every maxPrice × maxQuantity stays below this, so fees and sums cannot overflow. */
     private static final long NOTIONAL_LIMIT = Long.MAX_VALUE / 4;
+    /** Bounds of {@code expectedOrders} and {@code finishedOrderWindow}; the upper keeps their tables in an int. */
+    static final int MIN_ORDER_IDS = 1 << 10;
+    static final int MAX_ORDER_IDS = 1 << 26;
+    static final int DEFAULT_EXPECTED_ORDERS = 1 << 18;
+    static final int DEFAULT_FINISHED_ORDER_WINDOW = 1 << 20;
 
     public VenueSettings {
         instruments = List.copyOf(instruments);
@@ -106,6 +116,10 @@ public record VenueSettings(Venue venue, List<InstrumentSpec> instruments, int m
         if (queueSize != null && Integer.bitCount(queueSize) != 1) {
             reader.problem("commandQueueSize", queueSize, "must be a power of two");
         }
+        Integer expectedOrders = reader.range("expectedOrders", VenueConfig::expectedOrders, MIN_ORDER_IDS,
+                MAX_ORDER_IDS);
+        Integer finishedOrderWindow = reader.range("finishedOrderWindow", VenueConfig::finishedOrderWindow,
+                MIN_ORDER_IDS, MAX_ORDER_IDS);
         Long reconnectMillis = reader.get("reconnectDelayMillis", VenueConfig::reconnectDelayMillis);
         if (reconnectMillis != null && (reconnectMillis < 0 || reconnectMillis > 86_400_000L)) {
             reader.problem("reconnectDelayMillis", reconnectMillis, "must be between 0 and 86400000 (one day)");
@@ -174,7 +188,8 @@ public record VenueSettings(Venue venue, List<InstrumentSpec> instruments, int m
         }
         reader.requireValid();
         return new VenueSettings(venue, instruments, makerFee, takerFee, latencyMicros * 1_000L, stp, bookDepth,
-                queueSize, reconnectMillis * 1_000_000L, clockMode, clockStart, twin);
+                queueSize, expectedOrders, finishedOrderWindow, reconnectMillis * 1_000_000L, clockMode, clockStart,
+                twin);
     }
 
     /** The instrument with this id, or null. */

@@ -35,6 +35,8 @@ final class TestConfigs {
         map.put("clock.start", "2026-01-05T15:00:00Z"); // Monday 10:00 New York
         map.put("twin.enabled", "false");
         map.put("reconnectDelayMillis", "500");
+        // Small order indexes: tests build many venues, and none sends a thousand orders at one.
+        map.put("expectedOrders", "1024");
         return map;
     }
 

@@ -44,6 +44,8 @@ class VenueSettingsTest {
             assertThat(settings.clockMode()).isEqualTo(ClockMode.REALTIME);
             assertThat(settings.instruments()).allMatch(spec -> spec.replayFile() == null);
             assertThat(settings.venue().calendar().alwaysOpen()).as(file + ": the demo runs continuously").isTrue();
+            assertThat(TestConfigs.load(file)).as(file + " documents the order index settings")
+                    .containsKeys("expectedOrders", "finishedOrderWindow");
             currencies.add(settings.venue().currency().code());
             // Each builds (books, twin) without starting a thread.
             assertThat(SimulatedVenue.create(settings).venue()).isEqualTo(settings.venue());
@@ -101,6 +103,35 @@ class VenueSettingsTest {
                                 + " lot, maxPrice, maxQty, minQty, priceScale, quantityScale, quote, quoteLots,"
                                 + " replay, replayFormat, spreadBps, start, tickTable, vol)",
                         "instruments = 'BTC': start: required (the twin's first price, e.g. start=190.00)"));
+    }
+
+    @Test
+    void orderIndexSettingsHaveDefaultsAndBounds() {
+        Map<String, Object> config = TestConfigs.usVenue();
+        config.remove("expectedOrders");
+        VenueSettings defaults = TestConfigs.settings(config);
+        assertThat(defaults.expectedOrders()).isEqualTo(262_144);
+        assertThat(defaults.finishedOrderWindow()).isEqualTo(1_048_576);
+
+        config.put("expectedOrders", "1000");
+        config.put("finishedOrderWindow", "many");
+        assertThatThrownBy(() -> TestConfigs.settings(config))
+                .satisfies(e -> assertThat(((InvalidConfigurationException) e).problems()).containsExactly(
+                        "expectedOrders = '1000': must be between 1024 and 67108864",
+                        "finishedOrderWindow = 'many': not a valid value for its type"));
+
+        config.put("expectedOrders", "67108865");
+        config.put("finishedOrderWindow", "0");
+        assertThatThrownBy(() -> TestConfigs.settings(config))
+                .satisfies(e -> assertThat(((InvalidConfigurationException) e).problems()).containsExactly(
+                        "expectedOrders = '67108865': must be between 1024 and 67108864",
+                        "finishedOrderWindow = '0': must be between 1024 and 67108864"));
+
+        config.put("expectedOrders", "1024");
+        config.put("finishedOrderWindow", "5000");
+        VenueSettings small = TestConfigs.settings(config);
+        assertThat(small.expectedOrders()).isEqualTo(1024);
+        assertThat(small.finishedOrderWindow()).isEqualTo(5000);
     }
 
     @Test
