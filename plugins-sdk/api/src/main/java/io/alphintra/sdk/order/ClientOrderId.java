@@ -13,6 +13,9 @@ public record ClientOrderId(String value) {
 
     public ClientOrderId {
         Checks.id("clientOrderId", value);
+        // String caches its hash once computed. Computing it here, on the thread that makes the id (a strategy's),
+        // spares the engine's single thread that work when it indexes the id: it was a tenth of its time per order.
+        value.hashCode();
     }
 
     public static ClientOrderId of(String value) {

@@ -1,29 +1,37 @@
 package io.alphintra.engine.internal.core;
 
+import java.util.function.BiConsumer;
+
 /**
  * A hash map with open addressing, for the engine thread's indexes (client order id to order): a lookup or an
  * update of a known key allocates nothing, and a new key costs no entry object, only the table's amortised growth.
- * Linear probing over power-of-two tables kept at most half full. Each slot keeps its key's hash, so a probe
- * compares ints and touches a key object only when the hashes match: a new order's id is looked up among millions
- * without a cache miss per key it passes. No removal: the engine never forgets a client order id, since a reused
- * one must be rejected.
+ * Linear probing over power-of-two tables kept at most half full. No removal: the engine never forgets a client
+ * order id, since a reused one must be rejected.
+ *
+ * <p>Laid out for a table of millions that does not fit a cache: each slot keeps its key's hash (never 0, which
+ * marks a free slot) in an {@code int[]}, so a probe compares ints and touches a key only when the hashes match, and
+ * a new id's lookup — every order's duplicate check — costs one cache miss; key and value sit side by side in one
+ * array, so storing them costs one more.
  *
  * <p>Keys are compared with {@code equals}; null keys and values are refused. Not thread-safe.
  */
 final class OpenAddressingMap<K, V> {
     private static final int MIN_CAPACITY = 16;
+    private static final int FREE = 0;
 
     private int[] hashes;
-    private Object[] keys;
-    private Object[] values;
+    /** Key of slot {@code i} at {@code 2i}, its value at {@code 2i + 1}. */
+    private Object[] entries;
     private int size;
     private int mask;
 
     OpenAddressingMap(int expectedSize) {
-        int capacity = Integer.highestOneBit(Math.max(MIN_CAPACITY, expectedSize * 2 - 1)) << 1;
+        allocate(Integer.highestOneBit(Math.max(MIN_CAPACITY, expectedSize * 2 - 1)) << 1);
+    }
+
+    private void allocate(int capacity) {
         hashes = new int[capacity];
-        keys = new Object[capacity];
-        values = new Object[capacity];
+        entries = new Object[2 * capacity];
         mask = capacity - 1;
     }
 
@@ -36,10 +44,13 @@ final class OpenAddressingMap<K, V> {
     V get(Object key) {
         int hash = hash(key);
         int slot = hash & mask;
-        Object candidate;
-        while ((candidate = keys[slot]) != null) {
-            if (hashes[slot] == hash && (candidate == key || candidate.equals(key))) {
-                return (V) values[slot];
+        int slotHash;
+        while ((slotHash = hashes[slot]) != FREE) {
+            if (slotHash == hash) {
+                Object candidate = entries[2 * slot];
+                if (candidate == key || candidate.equals(key)) {
+                    return (V) entries[2 * slot + 1];
+                }
             }
             slot = (slot + 1) & mask;
         }
@@ -57,46 +68,64 @@ final class OpenAddressingMap<K, V> {
         }
         int hash = hash(key);
         int slot = hash & mask;
-        Object candidate;
-        while ((candidate = keys[slot]) != null) {
-            if (hashes[slot] == hash && (candidate == key || candidate.equals(key))) {
-                values[slot] = value;
-                return;
+        int slotHash;
+        while ((slotHash = hashes[slot]) != FREE) {
+            if (slotHash == hash) {
+                Object candidate = entries[2 * slot];
+                if (candidate == key || candidate.equals(key)) {
+                    entries[2 * slot + 1] = value;
+                    return;
+                }
             }
             slot = (slot + 1) & mask;
         }
         hashes[slot] = hash;
-        keys[slot] = key;
-        values[slot] = value;
-        if (++size * 2 > keys.length) {
+        entries[2 * slot] = key;
+        entries[2 * slot + 1] = value;
+        if (++size * 2 > hashes.length) {
             grow();
         }
     }
 
-    private void grow() {
-        int[] oldHashes = hashes;
-        Object[] oldKeys = keys;
-        Object[] oldValues = values;
-        hashes = new int[oldKeys.length * 2];
-        keys = new Object[oldKeys.length * 2];
-        values = new Object[oldValues.length * 2];
-        mask = keys.length - 1;
-        for (int i = 0; i < oldKeys.length; i++) {
-            if (oldKeys[i] != null) {
-                int slot = oldHashes[i] & mask;
-                while (keys[slot] != null) {
-                    slot = (slot + 1) & mask;
-                }
-                hashes[slot] = oldHashes[i];
-                keys[slot] = oldKeys[i];
-                values[slot] = oldValues[i];
+    /** Every mapping, in no particular order. */
+    @SuppressWarnings("unchecked")
+    void forEach(BiConsumer<? super K, ? super V> action) {
+        for (int slot = 0; slot < hashes.length; slot++) {
+            if (hashes[slot] != FREE) {
+                action.accept((K) entries[2 * slot], (V) entries[2 * slot + 1]);
             }
         }
     }
 
-    /** Spreads the key's hash: ids like {@code o1, o2, ...} differ only in their low-order characters. */
+    /** Forgets every mapping and keeps the table's size: a restore refills it as far as before. */
+    void clear() {
+        java.util.Arrays.fill(hashes, FREE);
+        java.util.Arrays.fill(entries, null);
+        size = 0;
+    }
+
+    private void grow() {
+        int[] oldHashes = hashes;
+        Object[] oldEntries = entries;
+        allocate(oldHashes.length * 2);
+        for (int i = 0; i < oldHashes.length; i++) {
+            int hash = oldHashes[i];
+            if (hash != FREE) {
+                int slot = hash & mask;
+                while (hashes[slot] != FREE) {
+                    slot = (slot + 1) & mask;
+                }
+                hashes[slot] = hash;
+                entries[2 * slot] = oldEntries[2 * i];
+                entries[2 * slot + 1] = oldEntries[2 * i + 1];
+            }
+        }
+    }
+
+    /** Spreads the key's hash (ids like {@code o1, o2, ...} differ only in their low-order characters); never 0. */
     private static int hash(Object key) {
         int h = key.hashCode() * 0x9E3779B9;
-        return h ^ (h >>> 16);
+        h ^= h >>> 16;
+        return h == FREE ? 1 : h;
     }
 }

@@ -58,6 +58,7 @@ final class RecordCodec {
         }
     };
     private final Memo decisionLists = new Memo();
+    private final Memo sources = new Memo();
 
     RecordCodec(int capacity) {
         bytes = new byte[capacity];
@@ -72,7 +73,7 @@ final class RecordCodec {
 
         /** Writes the remembered bytes if {@code candidate} is the very instance they encode. */
         boolean copy(Object candidate) {
-            if (candidate != value) {
+            if (candidate != value || candidate == null) {
                 return false;
             }
             int at = buffer.position();
@@ -96,7 +97,7 @@ final class RecordCodec {
     ByteBuffer order(OrderState order) {
         buffer.clear();
         buffer.putLong(order.orderId);
-        putString(order.originalClientOrderId.value());
+        putId(order.originalClientOrderId);
         putInstrumentId(order.instrumentId);
         putEnum(order.side);
         putEnum(order.type);
@@ -112,7 +113,11 @@ final class RecordCodec {
             putString(a.clientId());
             attributions.remember(a, start);
         }
-        putString(order.source);
+        if (!sources.copy(order.source)) {
+            int start = buffer.position();
+            putString(order.source);
+            sources.remember(order.source, start);
+        }
         buffer.putLong(order.acceptedAtNanos);
         if (!decisionLists.copy(order.decisions)) {
             int start = buffer.position();
@@ -187,7 +192,7 @@ final class RecordCodec {
         buffer.putLong(orderId);
         putEnum(execType);
         putEnum(status);
-        putString(clientOrderId.value());
+        putId(clientOrderId);
         putString(venueOrderId);
         putString(execId);
         buffer.putLong(orderQuantity).putLong(limitPrice).putLong(stopPrice);
@@ -211,7 +216,7 @@ final class RecordCodec {
                        RejectReason rejectReason, String text) {
         buffer.clear();
         buffer.putLong(orderId);
-        putString(requestId.value());
+        putId(requestId);
         buffer.putLong(quantity).putLong(limitPrice).putLong(stopPrice);
         putEnum(rejectReason);
         putString(text);
@@ -272,6 +277,19 @@ final class RecordCodec {
         int lengthAt = buffer.position();
         int end = putUtf8(value, lengthAt + Integer.BYTES);
         buffer.putInt(lengthAt, end - lengthAt - Integer.BYTES).position(end);
+    }
+
+    /**
+     * As {@code putString(id.value())}. A client order id is printable ASCII (the SDK refuses anything else), so its
+     * UTF-8 bytes are its chars' low bytes, which the JDK copies as a block instead of char by char.
+     */
+    @SuppressWarnings("deprecation")
+    private void putId(ClientOrderId id) {
+        String value = id.value();
+        int length = value.length();
+        int at = buffer.putInt(length).position();
+        value.getBytes(0, length, bytes, at);
+        buffer.position(at + length);
     }
 
     /** As {@code putString(id.toString())}, without building that string. */

@@ -48,6 +48,38 @@ class OpenAddressingMapTest {
         assertThat(map.get(new Colliding(100))).isNull();
     }
 
+    /** A key whose hash the map would spread to 0, the mark of a free slot. */
+    private record ZeroHash(int id) {
+        @Override
+        public int hashCode() {
+            return 0;
+        }
+    }
+
+    @Test
+    void aKeyWhoseHashSpreadsToZeroIsStoredNotTakenForAFreeSlot() {
+        OpenAddressingMap<Object, String> map = new OpenAddressingMap<>(4);
+        map.put(new ZeroHash(1), "one");
+        map.put(new ZeroHash(2), "two");
+        assertThat(map.get(new ZeroHash(1))).isEqualTo("one");
+        assertThat(map.get(new ZeroHash(2))).isEqualTo("two");
+        assertThat(map.get(new ZeroHash(3))).isNull();
+        assertThat(map.size()).isEqualTo(2);
+    }
+
+    @Test
+    void forEachVisitsEveryMappingOnceAfterGrowth() {
+        OpenAddressingMap<ClientOrderId, Integer> map = new OpenAddressingMap<>(2);
+        Map<ClientOrderId, Integer> expected = new HashMap<>();
+        for (int i = 0; i < 5_000; i++) {
+            map.put(ClientOrderId.of("k" + i), i);
+            expected.put(ClientOrderId.of("k" + i), i);
+        }
+        Map<ClientOrderId, Integer> seen = new HashMap<>();
+        map.forEach((key, value) -> assertThat(seen.put(key, value)).as("visited twice: " + key).isNull());
+        assertThat(seen).isEqualTo(expected);
+    }
+
     @Test
     void puttingAKnownKeyReplacesItsValue() {
         OpenAddressingMap<ClientOrderId, String> map = new OpenAddressingMap<>(4);
