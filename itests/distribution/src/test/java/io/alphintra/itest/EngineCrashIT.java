@@ -55,6 +55,9 @@ public class EngineCrashIT {
         node.shell("alphintra:order-submit --account ACC-X --id buy-2 --tif IOC BUY 0.02 " + BTC + " 99999");
         node.shell("alphintra:order-submit --account ACC-X --id bid-1 --tif GTC BUY 0.01 " + BTC + " 1000");
         node.shell("alphintra:order-submit --account ACC-X --id bid-2 --tif GTC BUY 0.03 " + BTC + " 1500");
+        // A snapshot before the last order: the restart restores it and replays only the journal after it.
+        String snapshot = node.shell("alphintra:snapshot");
+        assertTrue(snapshot, snapshot.contains("Snapshot at journal sequence"));
         node.shell("alphintra:order-submit --account ACC-X --id sell-1 --tif IOC SELL 0.01 " + BTC + " 1");
         Poll.until("every order is answered by the venue", START, this::orders,
                 () -> !orders().contains("PENDING") && orders().contains("bid-2") && orders().contains("FILLED"));
@@ -71,6 +74,8 @@ public class EngineCrashIT {
         Poll.until("the engine replayed its journal", START, () -> "no second recovery logged",
                 () -> recoveredHash() != null);
         assertEquals("recovered with the same orders, fills and positions", hashBefore, recoveredHash());
+        assertTrue("recovered from the snapshot and the journal after it", Files.readString(
+                node.home().resolve("data/log/karaf.log")).contains("Restored snapshot"));
         // The restarted venue lost its book in the crash: reconciliation cancels the resting bids, fills stay.
         Poll.until("the lost resting bids are cancelled by reconciliation", START, this::orders,
                 () -> orders().contains("bid-1") && workingOrders().lines().count() <= 2);

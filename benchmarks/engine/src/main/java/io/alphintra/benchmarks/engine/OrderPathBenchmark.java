@@ -16,34 +16,23 @@ import io.alphintra.sdk.instrument.TickTable;
 import io.alphintra.sdk.instrument.TradingCalendar;
 import io.alphintra.sdk.instrument.TradingGrid;
 import io.alphintra.sdk.instrument.Venue;
-import io.alphintra.sdk.marketdata.MarketDataType;
 import io.alphintra.sdk.money.Currency;
 import io.alphintra.sdk.money.Money;
 import io.alphintra.sdk.order.Attribution;
-import io.alphintra.sdk.order.CancelRequest;
 import io.alphintra.sdk.order.ClientOrderId;
 import io.alphintra.sdk.order.ExecType;
 import io.alphintra.sdk.order.ExecutionReport;
 import io.alphintra.sdk.order.Liquidity;
-import io.alphintra.sdk.order.OpenOrder;
 import io.alphintra.sdk.order.OrderRequest;
 import io.alphintra.sdk.order.OrderStatus;
-import io.alphintra.sdk.order.ReplaceRequest;
 import io.alphintra.sdk.order.Side;
 import io.alphintra.sdk.order.TimeInForce;
-import io.alphintra.sdk.venue.ExchangeAdapter;
-import io.alphintra.sdk.venue.VenueCapabilities;
-import io.alphintra.sdk.venue.VenueListener;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -114,7 +103,7 @@ public class OrderPathBenchmark {
     private Journal journal;
     private EngineCore core;
     private OrderGate.GateInputs inputs;
-    private final StandInVenue venue = new StandInVenue();
+    private final SilentVenue venue = new SilentVenue(VENUE, List.of(INSTRUMENT));
     private OrderRequest[] orders;
     /** Per order: its NEW, then for every odd order the TRADE of the resting buy and of the sell. */
     private ExecutionReport[][] venueReports;
@@ -214,84 +203,6 @@ public class OrderPathBenchmark {
         venue.submitted = 0;
         try (Stream<Path> files = Files.walk(directory)) {
             files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        }
-    }
-
-    /** The venue as the engine sees it: connected, lists one instrument, and takes orders without answering. */
-    private static final class StandInVenue implements ExchangeAdapter, EngineCore.Venues {
-        int submitted;
-
-        @Override
-        public ExchangeAdapter adapter(String venueId) {
-            return venueId.equals(VENUE.id()) ? this : null;
-        }
-
-        @Override
-        public boolean connected(String venueId) {
-            return true;
-        }
-
-        @Override
-        public Venue venue(String venueId) {
-            return venueId.equals(VENUE.id()) ? VENUE : null;
-        }
-
-        @Override
-        public Optional<Instrument> instrument(InstrumentId instrumentId) {
-            return instrumentId.equals(INSTRUMENT.id()) ? Optional.of(INSTRUMENT) : Optional.empty();
-        }
-
-        @Override
-        public Venue venue() {
-            return VENUE;
-        }
-
-        @Override
-        public VenueCapabilities capabilities() {
-            return new VenueCapabilities(EnumSet.of(io.alphintra.sdk.order.OrderType.LIMIT),
-                    EnumSet.of(TimeInForce.GTC), false, 1, EnumSet.of(MarketDataType.TRADES));
-        }
-
-        @Override
-        public void connect(VenueListener listener) {
-            listener.onConnected();
-        }
-
-        @Override
-        public void disconnect() {
-        }
-
-        @Override
-        public CompletionStage<List<Instrument>> instruments() {
-            return CompletableFuture.completedFuture(List.of(INSTRUMENT));
-        }
-
-        @Override
-        public void subscribe(InstrumentId instrumentId, MarketDataType type) {
-        }
-
-        @Override
-        public void unsubscribe(InstrumentId instrumentId, MarketDataType type) {
-        }
-
-        @Override
-        public void submit(OrderRequest order) {
-            submitted++;
-        }
-
-        @Override
-        public void cancel(CancelRequest request) {
-            throw new UnsupportedOperationException("the flow never cancels");
-        }
-
-        @Override
-        public void replace(ReplaceRequest request) {
-            throw new UnsupportedOperationException("the flow never replaces");
-        }
-
-        @Override
-        public CompletionStage<List<OpenOrder>> openOrders() {
-            return CompletableFuture.completedFuture(List.of());
         }
     }
 }

@@ -2,13 +2,15 @@ package io.alphintra.engine.internal;
 
 import io.alphintra.config.support.ConfigReader;
 import io.alphintra.engine.internal.journal.Durability;
+import io.alphintra.engine.internal.journal.JournalRetention;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 
 /** A validated engine configuration. */
 record EngineSettings(Path journalDirectory, Durability durability, int segmentBytes, int ringSize,
-                      int expectedOrders, String waitStrategy, boolean watchMarket) {
+                      int expectedOrders, String waitStrategy, boolean watchMarket, long snapshotEveryRecords,
+                      JournalRetention journalRetention) {
 
     /** @throws io.alphintra.config.support.InvalidConfigurationException naming every bad key and value */
     static EngineSettings from(EngineConfig config, Map<String, ?> raw, Path home) {
@@ -32,9 +34,16 @@ record EngineSettings(Path journalDirectory, Durability durability, int segmentB
             return name;
         });
         Boolean watchMarket = reader.get("watchMarket", EngineConfig::watchMarket);
+        Long snapshotEveryRecords = reader.get("snapshotEveryRecords", EngineConfig::snapshotEveryRecords);
+        if (snapshotEveryRecords != null && snapshotEveryRecords < 0) {
+            reader.problem("snapshotEveryRecords", snapshotEveryRecords,
+                    "must be 0 (no snapshots by record count) or a positive number of journal records");
+        }
+        JournalRetention journalRetention = reader.parsed("journalRetention", EngineConfig::journalRetention,
+                JournalRetention::parse);
         reader.requireValid();
         Path path = Path.of(directory);
         return new EngineSettings(path.isAbsolute() ? path : home.resolve(path), durability, segmentBytes, ringSize,
-                expectedOrders, waitStrategy, watchMarket);
+                expectedOrders, waitStrategy, watchMarket, snapshotEveryRecords, journalRetention);
     }
 }

@@ -14,7 +14,10 @@ import io.alphintra.engine.internal.core.EngineLoop;
 import io.alphintra.engine.internal.core.MarketCache;
 import io.alphintra.engine.internal.core.OrderGate;
 import io.alphintra.engine.internal.core.PortfolioAccounts;
+import io.alphintra.engine.internal.core.Snapshotter;
 import io.alphintra.engine.internal.journal.Journal;
+import io.alphintra.engine.internal.snapshot.SnapshotInfo;
+import io.alphintra.engine.internal.snapshot.SnapshotService;
 import io.alphintra.engine.internal.strategy.AccountSource;
 import io.alphintra.engine.internal.strategy.StrategyAudit;
 import io.alphintra.sdk.compliance.RuleSet;
@@ -36,6 +39,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -53,11 +58,13 @@ import org.slf4j.LoggerFactory;
  * adapters, pre-trade checks and compliance rule sets are whiteboard services that can come and go while it runs;
  * a rule set replaces the previous one of its jurisdiction, and every decision records the version that made it.
  */
-@Component(service = {TradingEngine.class, AccountSource.class, StrategyAudit.class},
+@Component(service = {TradingEngine.class, AccountSource.class, StrategyAudit.class, SnapshotService.class},
         configurationPid = EngineConfig.PID, immediate = true)
 @Designate(ocd = EngineConfig.class)
-public final class TradingEngineComponent implements TradingEngine, AccountSource, StrategyAudit {
+public final class TradingEngineComponent implements TradingEngine, AccountSource, StrategyAudit, SnapshotService {
     private static final Logger LOG = LoggerFactory.getLogger(TradingEngineComponent.class);
+    /** How long a clean stop waits for its snapshot: a book of millions of orders takes seconds to write. */
+    private static final long STOP_SNAPSHOT_SECONDS = 120;
 
     private final EngineSettings settings;
     private final boolean watchWholeMarket;
@@ -98,7 +105,13 @@ public final class TradingEngineComponent implements TradingEngine, AccountSourc
                 return loopRef[0].hasListeners();
             }
         }, settings.expectedOrders());
-        core.recover();
+        core.enableSnapshots(new Snapshotter(journal, settings.snapshotEveryRecords(), settings.journalRetention()));
+        try {
+            core.recover();
+        } catch (IOException | RuntimeException e) {
+            journal.close();
+            throw e;
+        }
         OrderGate.Contexts contexts = new OrderGate.Contexts(accounts, market,
                 (accountId, instrument) -> core.openNotional(accountId, instrument, market.lastPrice(instrument.id())));
         loop = new EngineLoop(core, new EngineGateInputs(venues, contexts), market, EngineClock::nowNanos,
@@ -142,14 +155,43 @@ public final class TradingEngineComponent implements TradingEngine, AccountSourc
         });
     }
 
+    /** On the engine thread after the batch in progress; answered once the file is durable. */
+    @Override
+    public CompletionStage<SnapshotInfo> snapshot() {
+        return loop.query(EngineCore::requestSnapshot).thenCompose(answer -> answer);
+    }
+
     @Deactivate
     void deactivate() {
         venues.disconnectAll();
+        snapshotBeforeStop();
         loop.close();
         try {
             journal.close();
         } catch (IOException e) {
             LOG.error("Closing the journal failed", e);
+        }
+    }
+
+    /** So that the next start replays only what follows: a clean stop is the cheapest moment for it. */
+    private void snapshotBeforeStop() {
+        try {
+            // The request is answered at once by a running engine thread; one that died on a failed journal never
+            // answers, and the stop must not wait minutes for it.
+            CompletionStage<SnapshotInfo> written = loop.query(EngineCore::requestSnapshot).toCompletableFuture()
+                    .get(10, TimeUnit.SECONDS);
+            SnapshotInfo info = written.toCompletableFuture().get(STOP_SNAPSHOT_SECONDS, TimeUnit.SECONDS);
+            if (!info.written()) {
+                LOG.info("No snapshot at stop: the newest covers journal sequence {} already", info.sequence());
+            }
+        } catch (TimeoutException e) {
+            LOG.warn("No snapshot at stop: the engine thread did not answer in time; the next start replays the"
+                    + " journal from the newest snapshot");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | RuntimeException e) {
+            // Logged by the engine thread; the journal holds everything, the next start replays more.
+            LOG.warn("No snapshot at stop: {}", e.getCause() == null ? e : e.getCause().toString());
         }
     }
 

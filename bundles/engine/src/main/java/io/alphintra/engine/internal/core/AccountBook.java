@@ -6,6 +6,7 @@ import io.alphintra.sdk.money.Money;
 import io.alphintra.sdk.order.Side;
 import io.alphintra.sdk.portfolio.AccountSnapshot;
 import io.alphintra.sdk.portfolio.Position;
+import java.nio.ByteBuffer;
 import java.util.Optional;
 
 /** The engine's positions and cash, as the gate and the order manager need them. Engine thread only. */
@@ -34,4 +35,25 @@ public interface AccountBook {
 
     /** A digest of every position and balance, equal for equal books whatever the order of events. */
     byte[] stateHash();
+
+    /** Bytes {@link #snapshot} writes now. */
+    int snapshotSize();
+
+    /**
+     * Writes every account, position and balance, versioned and ending with their own hash, for the engine's
+     * snapshot. Marks are market data and are not in it.
+     */
+    void snapshot(ByteBuffer out);
+
+    /**
+     * Replaces every account, position and balance with those of a {@link #snapshot}; instruments registered so far
+     * stay registered and must include every instrument the snapshot names. All or nothing: when it throws, the book
+     * is as it was.
+     *
+     * @throws IllegalArgumentException for a snapshot that is damaged, inconsistent or names unknown instruments
+     */
+    void restore(ByteBuffer snapshot);
+
+    /** Forgets every account, position, balance and instrument: the book before the engine's first event. */
+    void clear();
 }

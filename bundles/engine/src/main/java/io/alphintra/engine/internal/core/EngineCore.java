@@ -3,9 +3,12 @@ package io.alphintra.engine.internal.core;
 import io.alphintra.engine.GateDecision;
 import io.alphintra.engine.OrderView;
 import io.alphintra.engine.internal.journal.Journal;
+import io.alphintra.engine.internal.snapshot.SnapshotInfo;
+import io.alphintra.engine.internal.snapshot.SnapshotOutput;
 import io.alphintra.sdk.instrument.Instrument;
 import io.alphintra.sdk.instrument.InstrumentId;
 import io.alphintra.sdk.instrument.Venue;
+import io.alphintra.sdk.money.Decimals;
 import io.alphintra.sdk.money.Money;
 import io.alphintra.sdk.order.CancelRequest;
 import io.alphintra.sdk.order.ClientOrderId;
@@ -72,10 +75,14 @@ public final class EngineCore {
     private PendingReport.Queue delivering = new PendingReport.Queue();
     /** For the rare reports that are needed as objects at once (reconciliation, a failed send). */
     private final PendingReport immediate = new PendingReport();
-    private final java.util.Set<InstrumentId> journaledInstruments = new java.util.HashSet<>();
+    /** Every instrument whose definition is journaled, in journal order; snapshots carry the definitions. */
+    private final java.util.Map<InstrumentId, Instrument> journaledInstruments = new java.util.LinkedHashMap<>();
     private long nextOrderId = 1;
     private long engineExecIds;
     private boolean replaying;
+    /** Null: no snapshots, recovery replays the whole journal. */
+    private Snapshotter snapshotter;
+    private long recoveredFromSnapshot;
 
     /** Where orders go; resolved per order, since adapters come and go at run time. */
     public interface Venues {
@@ -118,16 +125,127 @@ public final class EngineCore {
         this.ordersByClientId = new OpenAddressingMap<>(2 * expectedOrders);
     }
 
-    /** Rebuilds every order from the journal. */
+    /**
+     * Rebuilds every order: from the newest usable snapshot and the journal records after it when snapshots are
+     * enabled, else from the whole journal.
+     */
     public void recover() throws IOException {
+        long from = snapshotter == null ? 1 : snapshotter.restore(this);
+        recoveredFromSnapshot = from - 1;
         replaying = true;
         try {
-            journal.replay(1, (sequence, timestamp, type, payload) -> replay(type, payload.order(ByteOrder.LITTLE_ENDIAN)));
+            journal.replay(from, (sequence, timestamp, type, payload) -> replay(type, payload.order(ByteOrder.LITTLE_ENDIAN)));
         } finally {
             replaying = false;
         }
-        LOG.info("Recovered {} orders ({} working) from journal sequence {}; state hash {}", ordersById.size(),
-                orders(true).count(), journal.lastSequence(), stateHash());
+        // The engine's own reports are not journaled, so neither is their counter: restarted at zero (or at an older
+        // snapshot's value) it could give an order a report id that one of its reports carried before the crash, and
+        // a consumer that de-duplicates by exec id would drop the new report. Continuing from the wall clock in
+        // microseconds keeps ids unique across restarts while the engine reports less than once a microsecond.
+        engineExecIds = Math.max(engineExecIds, EngineClock.nowNanos() / 1_000);
+        LOG.info("Recovered {} orders ({} working) from {}journal sequence {}; state hash {}", ordersById.size(),
+                orders(true).count(), from > 1 ? "snapshot at sequence " + (from - 1) + " and " : "",
+                journal.lastSequence(), stateHash());
+    }
+
+    /** Takes and recovers from snapshots (decision 10); call before {@link #recover()}. */
+    public void enableSnapshots(Snapshotter snapshotter) {
+        this.snapshotter = snapshotter;
+    }
+
+    /** The journal sequence of the snapshot {@link #recover()} started from; 0 when it replayed the whole journal. */
+    public long recoveredFromSnapshot() {
+        return recoveredFromSnapshot;
+    }
+
+    /**
+     * Between batches (nothing appended uncommitted, nothing waiting to be sent): writes a snapshot if one is due by
+     * record count or was requested. When none is due this costs two comparisons and allocates nothing.
+     */
+    public void afterBatch() {
+        Snapshotter snapshots = snapshotter;
+        if (snapshots != null && snapshots.due(journal.lastSequence())) {
+            snapshots.takeDue(this);
+        }
+    }
+
+    /** Asks for a snapshot at the next {@link #afterBatch()}; completed there, on the engine thread. */
+    public CompletableFuture<SnapshotInfo> requestSnapshot() {
+        if (snapshotter == null) {
+            return CompletableFuture.failedFuture(new IllegalStateException("snapshots are not enabled"));
+        }
+        return snapshotter.request();
+    }
+
+    /**
+     * Writes a snapshot now, unless the newest one covers every journaled record. Engine thread, between batches.
+     *
+     * @throws IllegalStateException when snapshots are not enabled
+     */
+    public SnapshotInfo snapshot() throws IOException {
+        if (snapshotter == null) {
+            throw new IllegalStateException("snapshots are not enabled");
+        }
+        return snapshotter.take(this);
+    }
+
+    int orderCount() {
+        return ordersById.size();
+    }
+
+    void writeSnapshot(SnapshotOutput out, String stateHash) throws IOException {
+        EngineSnapshot.write(out, nextOrderId, engineExecIds, journaledInstruments.values(), ordersById,
+                ordersByClientId, accounts, stateHash);
+    }
+
+    /** Replaces the whole state with a snapshot's, as the journal up to its sequence would have built it. */
+    void install(EngineSnapshot.Content content) {
+        resetState();
+        for (Instrument instrument : content.instruments()) {
+            journaledInstruments.put(instrument.id(), instrument);
+            if (accounts != null) {
+                accounts.register(instrument);
+            }
+        }
+        for (OrderState order : content.orders()) {
+            if (order == null) {
+                ordersById.add(null);
+            } else {
+                ordersById.add(order);
+                ordersByClientId.put(order.originalClientOrderId, order);
+                working.update(order);
+            }
+        }
+        // After the first ids: a request id that took over another order's id must win again, as it did live.
+        for (EngineSnapshot.ClientId id : content.clientIds()) {
+            OrderState order = orderById(id.orderId());
+            if (order == null) {
+                throw new IllegalArgumentException("client order id " + id.clientOrderId() + " names order "
+                        + id.orderId() + ", which the snapshot does not hold");
+            }
+            ordersByClientId.put(id.clientOrderId(), order);
+        }
+        nextOrderId = content.nextOrderId();
+        engineExecIds = content.engineExecIds();
+        if (accounts != null) {
+            if (content.accounts() == null) {
+                throw new IllegalArgumentException("the snapshot holds no account book, this engine keeps one");
+            }
+            accounts.restore(ByteBuffer.wrap(content.accounts()));
+        }
+    }
+
+    /** Forgets every order, instrument and position: the engine before its first journal record. */
+    void resetState() {
+        ordersById.clear();
+        ordersByClientId.clear();
+        working.clear();
+        journaledInstruments.clear();
+        nextOrderId = 1;
+        engineExecIds = 0;
+        if (accounts != null) {
+            accounts.clear();
+        }
     }
 
     /**
@@ -171,7 +289,7 @@ public final class EngineCore {
                     .reply = reply;
             return;
         }
-        if (journaledInstruments.add(request.instrument().id())) {
+        if (journaledInstruments.putIfAbsent(request.instrument().id(), request.instrument()) == null) {
             append(RecordCodec.INSTRUMENT, nowNanos, codec.instrument(request.instrument()));
             if (accounts != null) {
                 accounts.register(request.instrument());
@@ -532,7 +650,7 @@ public final class EngineCore {
         switch (type) {
             case RecordCodec.INSTRUMENT -> {
                 Instrument instrument = InstrumentCodec.read(payload);
-                journaledInstruments.add(instrument.id());
+                journaledInstruments.put(instrument.id(), instrument);
                 if (accounts != null) {
                     accounts.register(instrument);
                 }
@@ -675,14 +793,22 @@ public final class EngineCore {
      * every order.
      */
     public Money openNotional(String accountId, Instrument instrument, OptionalLong referencePrice) {
-        Money total = Money.zero(instrument.quoteCurrency());
-        for (OrderState order = working.first(accountId, instrument.id()); order != null;
-             order = order.nextWorking) {
+        Money zero = Money.zero(instrument.quoteCurrency());
+        OrderState order = working.first(accountId, instrument.id());
+        if (order == null) {
+            return zero;
+        }
+        // Summed as exact longs at the notional's scale, so a credit check costs no Money per working order.
+        int priceScale = instrument.priceScale();
+        int quantityScale = instrument.quantityScale();
+        long total = 0;
+        for (; order != null; order = order.nextWorking) {
             long price = order.limitPrice != OrderRequest.NO_PRICE ? order.limitPrice : referencePrice.orElse(0);
             // Not leavesQuantity(): it would hide a finished order wrongly left in the index from the equivalence test
-            total = total.add(instrument.notional(Math.abs(price), order.quantity - order.cumQuantity));
+            total = Decimals.add(total, Decimals.notional(Math.abs(price), priceScale,
+                    order.quantity - order.cumQuantity, quantityScale));
         }
-        return total;
+        return zero.add(Money.of(instrument.quoteCurrency(), total, priceScale + quantityScale));
     }
 
     /** The order's current state, if any client order id it carried matches. */

@@ -328,6 +328,8 @@ public final class EngineLoop implements AutoCloseable {
                 apply(own);
                 core.endOfBatch();
             }
+            // Everything of the batch is committed and sent: the one point where a snapshot may be taken.
+            core.afterBatch();
         }
     }
 

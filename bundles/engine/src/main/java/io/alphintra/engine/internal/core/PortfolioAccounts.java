@@ -8,6 +8,7 @@ import io.alphintra.sdk.money.Money;
 import io.alphintra.sdk.order.Side;
 import io.alphintra.sdk.portfolio.AccountSnapshot;
 import io.alphintra.sdk.portfolio.Position;
+import java.nio.ByteBuffer;
 import java.util.Optional;
 
 /**
@@ -15,7 +16,8 @@ import java.util.Optional;
  * are valued in {@code baseCurrency} until account reference data is configured per account.
  */
 public final class PortfolioAccounts implements AccountBook {
-    private final Portfolio portfolio = new Portfolio();
+    // Replaced whole by restore() and clear(), so that a failed restore leaves the books untouched.
+    private Portfolio portfolio = new Portfolio();
     private final Currency baseCurrency;
     private final java.util.Set<String> accountIds = new java.util.TreeSet<>();
 
@@ -99,6 +101,34 @@ public final class PortfolioAccounts implements AccountBook {
     @Override
     public byte[] stateHash() {
         return portfolio.stateHash();
+    }
+
+    @Override
+    public int snapshotSize() {
+        return portfolio.snapshotSize();
+    }
+
+    @Override
+    public void snapshot(ByteBuffer out) {
+        portfolio.writeSnapshot(out);
+    }
+
+    @Override
+    public void restore(ByteBuffer snapshot) {
+        Portfolio restored = new Portfolio();
+        for (Instrument instrument : portfolio.instruments()) {
+            restored.registerInstrument(instrument);
+        }
+        restored.readSnapshot(snapshot);
+        portfolio = restored;
+        accountIds.clear();
+        accountIds.addAll(restored.accountIds());
+    }
+
+    @Override
+    public void clear() {
+        portfolio = new Portfolio();
+        accountIds.clear();
     }
 
     /** The underlying portfolio, for read-only reporting on the engine thread. */

@@ -59,6 +59,11 @@ final class WorkingOrders {
         }
     }
 
+    /** Forgets every order, for a restore into an engine that held others. */
+    void clear() {
+        byInstrument.clear();
+    }
+
     /** The account's working orders in the instrument (follow {@code nextWorking}), or null when there are none. */
     OrderState first(String accountId, InstrumentId instrumentId) {
         Map<String, Chain> accounts = byInstrument.get(instrumentId);

@@ -12,7 +12,9 @@ import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.CRC32C;
@@ -32,6 +34,10 @@ import org.slf4j.LoggerFactory;
  * in zeros from a block's start: such a write never returned, so nothing in it was acknowledged. Any other damage,
  * including in the last record of the last commit, is damage to acknowledged data, and the journal refuses to open
  * ({@link JournalCorruptedException}, naming the file, the offset and what is wrong).
+ *
+ * <p>Segments before the engine's older snapshot are no longer needed to recover and can be {@link #retire retired}
+ * (archived or deleted), so the first segment may start after sequence 1; the journal then holds the records from
+ * {@link #firstSequence()} on, and replaying earlier ones is refused rather than silently skipped.
  *
  * <p>Single-threaded: one writer (the engine thread) owns a journal. Appending and committing allocate nothing.
  */
@@ -54,6 +60,8 @@ public final class Journal implements AutoCloseable {
     private long nextSequence;
     private long blockFirstSequence;
     private long committedSequence;
+    /** The first record still in the directory: 1 until segments are retired. */
+    private long firstSequence = 1;
     private IOException failure;
 
     private Journal(Path directory, long segmentSize, int maxBatchBytes, Durability durability) {
@@ -91,6 +99,19 @@ public final class Journal implements AutoCloseable {
     /** The sequence of the last committed record, 0 when the journal is empty. */
     public long lastSequence() {
         return committedSequence;
+    }
+
+    /**
+     * The sequence of the first record the journal holds: 1, unless segments before it were {@link #retire retired}.
+     * {@code lastSequence() + 1} when it holds none.
+     */
+    public long firstSequence() {
+        return firstSequence;
+    }
+
+    /** The directory of the segment files. */
+    public Path directory() {
+        return directory;
     }
 
     /**
@@ -145,8 +166,18 @@ public final class Journal implements AutoCloseable {
         committedSequence = nextSequence - 1;
     }
 
-    /** Replays committed records with a sequence of at least {@code fromSequence}, in order. */
+    /**
+     * Replays committed records with a sequence of at least {@code fromSequence}, in order. Segments that end before
+     * it are not opened: their names say where the next one starts.
+     *
+     * @throws IllegalArgumentException when {@code fromSequence} is before {@link #firstSequence()}: those records
+     *                                  were retired, and replaying from later would lose them without a word
+     */
     public void replay(long fromSequence, RecordHandler handler) throws IOException {
+        if (fromSequence < firstSequence) {
+            throw new IllegalArgumentException("replay from sequence " + fromSequence + ": the journal in "
+                    + directory + " starts at sequence " + firstSequence + "; the records before it were retired");
+        }
         List<Path> segments = segments();
         for (int i = 0; i < segments.size(); i++) {
             long lastInSegment = i + 1 < segments.size() ? firstSequenceOf(segments.get(i + 1)) - 1 : committedSequence;
@@ -192,6 +223,47 @@ public final class Journal implements AutoCloseable {
             }
             return true;
         }
+    }
+
+    /**
+     * Moves into {@code archive} (or deletes, when it is null) every segment whose records all have a sequence of at
+     * most {@code throughSequence}: the engine calls it once a snapshot makes them unnecessary for recovery. The
+     * segment being written is never retired. Oldest first, so that a crash in between leaves the journal whole
+     * from some sequence on; each move is a rename within the file system, made durable with the directories.
+     *
+     * @return the segments retired, oldest first, as they were named in the journal directory
+     */
+    public List<Path> retire(long throughSequence, Path archive) throws IOException {
+        List<Path> segments = segments();
+        List<Path> retired = new ArrayList<>();
+        for (int i = 0; i + 1 < segments.size(); i++) {
+            if (firstSequenceOf(segments.get(i + 1)) - 1 > throughSequence) {
+                break;
+            }
+            retired.add(segments.get(i));
+        }
+        if (retired.isEmpty()) {
+            return retired;
+        }
+        if (archive != null) {
+            Files.createDirectories(archive);
+        }
+        for (int i = 0; i < retired.size(); i++) {
+            Path segment = retired.get(i);
+            if (archive != null) {
+                Files.move(segment, archive.resolve(segment.getFileName()), StandardCopyOption.ATOMIC_MOVE,
+                        StandardCopyOption.REPLACE_EXISTING);
+            } else {
+                Files.delete(segment);
+            }
+            // Kept current move by move: if the next one fails, the journal still knows where it starts.
+            firstSequence = firstSequenceOf(segments.get(i + 1));
+        }
+        if (archive != null) {
+            forceDirectory(archive); // a rename changes two directories; both must be durable
+        }
+        forceDirectory(directory);
+        return retired;
     }
 
     @Override
@@ -274,6 +346,10 @@ public final class Journal implements AutoCloseable {
 
     /** Makes a new segment's directory entry durable, or a crash could lose a whole fsync'ed file. */
     private void forceDirectory() throws IOException {
+        forceDirectory(directory);
+    }
+
+    private static void forceDirectory(Path directory) throws IOException {
         try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
             dir.force(true);
         } catch (IOException unsupported) {
@@ -283,7 +359,12 @@ public final class Journal implements AutoCloseable {
 
     private void recover() throws IOException {
         List<Path> segments = segments();
-        long expected = 1;
+        // Segments before the first one were retired after a snapshot; the engine checks that one covers them.
+        long expected = segments.isEmpty() ? 1 : firstSequenceOf(segments.get(0));
+        if (expected < 1) {
+            throw new JournalCorruptedException(segments.get(0), 0, "its name says it starts at sequence " + expected);
+        }
+        firstSequence = expected;
         SegmentScan scan = null;
         for (int i = 0; i < segments.size(); i++) {
             Path path = segments.get(i);

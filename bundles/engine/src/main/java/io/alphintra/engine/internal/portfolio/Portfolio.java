@@ -203,6 +203,16 @@ public final class Portfolio {
         return index;
     }
 
+    /** Every registered account's id, in registration order. */
+    public List<String> accountIds() {
+        return accounts.stream().map(account -> account.id).toList();
+    }
+
+    /** Every registered instrument, in registration order. */
+    public List<Instrument> instruments() {
+        return instruments.stream().map(book -> book.instrument).toList();
+    }
+
     /** The index of a registered account, or -1. */
     public int accountIndex(String accountId) {
         Integer index = accountIndexes.get(accountId);

@@ -1,0 +1,397 @@
+package io.alphintra.engine.internal.core;
+
+import io.alphintra.engine.GateDecision;
+import io.alphintra.engine.internal.snapshot.SnapshotInput;
+import io.alphintra.engine.internal.snapshot.SnapshotOutput;
+import io.alphintra.sdk.instrument.Instrument;
+import io.alphintra.sdk.instrument.InstrumentId;
+import io.alphintra.sdk.order.Attribution;
+import io.alphintra.sdk.order.ClientOrderId;
+import io.alphintra.sdk.order.OrderStatus;
+import io.alphintra.sdk.order.OrderType;
+import io.alphintra.sdk.order.RejectReason;
+import io.alphintra.sdk.order.Side;
+import io.alphintra.sdk.order.TimeInForce;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The body of an engine snapshot (its frame, checksum and file handling are {@code internal.snapshot}'s): everything
+ * the journal's records up to the snapshot's sequence built, so that recovery replays only the records after it.
+ *
+ * <pre>
+ * "ENGN" long nextOrderId, long engineExecIds
+ * "ENUM" for Side, OrderType, TimeInForce, OrderStatus: int count, str name per constant in this version's order
+ * "INST" int count, then per journaled instrument, in journal order: int length, its InstrumentCodec bytes
+ * "ORDR" int slots (the highest order id), then per id from 1: byte 0 (an id whose journal append failed), or
+ *        byte 1, str originalClientOrderId, byte 0 or (1, str clientOrderId) when a replace changed it,
+ *        ref instrumentId, byte side, byte type, byte timeInForce, byte status, byte statusBeforePending (-1: none),
+ *        ref attribution, ref source, ref decisions, long acceptedAtNanos, quantity, limitPrice, stopPrice,
+ *        cumQuantity, cumPriceQuantity, pendingQuantity, pendingLimitPrice, pendingStopPrice,
+ *        str venueOrderId, str pendingRequestId, int requestCount
+ * "CLID" per client order id that finds an order by other than the order's first id (its cancels' and replaces'
+ *        request ids): byte 1, str id, long orderId; then byte 0
+ * "PORT" int length (-1: the engine keeps no books), the account book's own snapshot (PortfolioSnapshotCodec)
+ * "HASH" str the engine's stateHash() when the snapshot was taken
+ * </pre>
+ *
+ * Strings as in the journal (int length and UTF-8, -1 for null). Enum constants are stored by name, as in the
+ * journal, but once per snapshot: an order refers to a constant by its index in the "ENUM" table, which the reader
+ * maps to its own constants by name. A {@code ref} is an int index into a table of the values met so far, its
+ * definition following where it is the next index: an instrument id as a str, an attribution as its five strs, a
+ * source as a str, a list of gate decisions as an int count and per decision str stage, checkId, version, outcome,
+ * reason (a RejectReason's name) and text. The journal encodes these again for every order; a book of a million
+ * orders from a few strategies holds a handful of each, so the snapshot is a third the size, and the restored
+ * orders share them as the orders of a running engine do. Each section starts with its four-letter tag, so that a
+ * reader out of step fails at the next section rather than restoring nonsense. The working-order index is not
+ * stored: it follows from the orders and is rebuilt as they are installed.
+ */
+final class EngineSnapshot {
+    static final int ENGINE = tag("ENGN");
+    static final int ENUMS = tag("ENUM");
+    static final int INSTRUMENTS = tag("INST");
+    static final int ORDERS = tag("ORDR");
+    static final int CLIENT_IDS = tag("CLID");
+    static final int ACCOUNTS = tag("PORT");
+    static final int HASH = tag("HASH");
+
+    /**
+     * Every field of {@link OrderState} this codec stores or rebuilds. A test compares it with the class, so that a
+     * field added there cannot be left out of snapshots unnoticed: add it to the format (and here) first.
+     */
+    static final Set<String> ORDER_FIELDS = Set.of(
+            "orderId", "originalClientOrderId", "instrumentId", "venueId", "side", "type", "timeInForce",
+            "attribution", "source", "decisions", "acceptedAtNanos", "quantity", "limitPrice", "stopPrice",
+            "clientOrderId", "status", "venueOrderId", "cumQuantity", "cumPriceQuantity", "pendingRequestId",
+            "statusBeforePending", "pendingQuantity", "pendingLimitPrice", "pendingStopPrice", "requestCount",
+            // Derived, or rebuilt as orders are installed:
+            "orderIdText", "chain", "previousWorking", "nextWorking");
+
+    /** A client order id that finds an order other than by the order's first id. */
+    record ClientId(ClientOrderId clientOrderId, long orderId) {
+    }
+
+    /** A snapshot's body as read; nothing of the engine changes until it is installed. */
+    record Content(long nextOrderId, long engineExecIds, List<Instrument> instruments, List<OrderState> orders,
+                   List<ClientId> clientIds, byte[] accounts, String stateHash) {
+    }
+
+    private EngineSnapshot() {
+    }
+
+    static void write(SnapshotOutput out, long nextOrderId, long engineExecIds, Collection<Instrument> instruments,
+                      List<OrderState> orders, OpenAddressingMap<ClientOrderId, OrderState> byClientId,
+                      AccountBook accounts, String stateHash) throws IOException {
+        out.putInt(ENGINE).putLong(nextOrderId).putLong(engineExecIds);
+
+        out.putInt(ENUMS);
+        for (Class<? extends Enum<?>> type : List.of(Side.class, OrderType.class, TimeInForce.class,
+                OrderStatus.class)) {
+            Enum<?>[] constants = type.getEnumConstants();
+            out.putInt(constants.length);
+            for (Enum<?> constant : constants) {
+                out.putString(constant.name());
+            }
+        }
+
+        out.putInt(INSTRUMENTS).putInt(instruments.size());
+        ByteBuffer definition = ByteBuffer.allocate(64 * 1024).order(ByteOrder.LITTLE_ENDIAN);
+        for (Instrument instrument : instruments) {
+            InstrumentCodec.write(instrument, definition.clear());
+            out.putInt(definition.position()).put(definition.flip());
+        }
+
+        out.putInt(ORDERS).putInt(orders.size());
+        Refs<InstrumentId> instrumentIds = new Refs<>();
+        Refs<Attribution> attributions = new Refs<>();
+        Refs<String> sources = new Refs<>();
+        Refs<List<GateDecision>> decisionLists = new Refs<>();
+        for (OrderState order : orders) {
+            if (order == null) {
+                out.putByte(0);
+                continue;
+            }
+            out.putByte(1).putAscii(order.originalClientOrderId.value());
+            if (order.clientOrderId.equals(order.originalClientOrderId)) {
+                out.putByte(0);
+            } else {
+                out.putByte(1).putAscii(order.clientOrderId.value());
+            }
+            out.putInt(instrumentIds.ref(order.instrumentId));
+            if (instrumentIds.isNew) {
+                out.putString(order.instrumentId.toString());
+            }
+            out.putByte(order.side.ordinal()).putByte(order.type.ordinal()).putByte(order.timeInForce.ordinal())
+                    .putByte(order.status.ordinal())
+                    .putByte(order.statusBeforePending == null ? -1 : order.statusBeforePending.ordinal());
+            out.putInt(attributions.ref(order.attribution));
+            if (attributions.isNew) {
+                Attribution a = order.attribution;
+                out.putString(a.strategyId()).putString(a.traderId()).putString(a.accountId())
+                        .putString(a.deskId()).putString(a.clientId());
+            }
+            out.putInt(sources.ref(order.source));
+            if (sources.isNew) {
+                out.putString(order.source);
+            }
+            out.putInt(decisionLists.ref(order.decisions));
+            if (decisionLists.isNew) {
+                out.putInt(order.decisions.size());
+                for (GateDecision decision : order.decisions) {
+                    out.putString(decision.stage()).putString(decision.checkId()).putString(decision.version())
+                            .putString(decision.outcome()).putEnum(decision.reason()).putString(decision.text());
+                }
+            }
+            out.putLong(order.acceptedAtNanos).putLong(order.quantity).putLong(order.limitPrice)
+                    .putLong(order.stopPrice).putLong(order.cumQuantity).putLong(order.cumPriceQuantity)
+                    .putLong(order.pendingQuantity).putLong(order.pendingLimitPrice).putLong(order.pendingStopPrice);
+            out.putString(order.venueOrderId)
+                    .putString(order.pendingRequestId == null ? null : order.pendingRequestId.value())
+                    .putInt(order.requestCount);
+        }
+
+        out.putInt(CLIENT_IDS);
+        IOException[] failure = new IOException[1];
+        byClientId.forEach((id, order) -> {
+            if (failure[0] == null && !id.equals(order.originalClientOrderId)) {
+                try {
+                    out.putByte(1).putAscii(id.value()).putLong(order.orderId);
+                } catch (IOException e) {
+                    failure[0] = e;
+                }
+            }
+        });
+        if (failure[0] != null) {
+            throw failure[0];
+        }
+        out.putByte(0);
+
+        out.putInt(ACCOUNTS);
+        if (accounts == null) {
+            out.putInt(-1);
+        } else {
+            ByteBuffer books = ByteBuffer.allocate(accounts.snapshotSize());
+            accounts.snapshot(books);
+            out.putInt(books.flip().remaining()).put(books);
+        }
+
+        out.putInt(HASH).putString(stateHash);
+    }
+
+    /** @throws IOException naming the file and offset where the body is not what this version writes */
+    static Content read(SnapshotInput in) throws IOException {
+        expect(in, ENGINE);
+        long nextOrderId = in.getLong();
+        long engineExecIds = in.getLong();
+
+        expect(in, ENUMS);
+        Side[] sides = enumTable(in, Side.class);
+        OrderType[] types = enumTable(in, OrderType.class);
+        TimeInForce[] timesInForce = enumTable(in, TimeInForce.class);
+        OrderStatus[] statuses = enumTable(in, OrderStatus.class);
+
+        expect(in, INSTRUMENTS);
+        int instrumentCount = count(in, "instrument");
+        List<Instrument> instruments = new ArrayList<>(instrumentCount);
+        for (int i = 0; i < instrumentCount; i++) {
+            ByteBuffer definition = in.slice(in.getInt());
+            instruments.add(InstrumentCodec.read(definition));
+            if (definition.hasRemaining()) {
+                throw in.problem("instrument " + i + " has " + definition.remaining() + " bytes its decoder did not"
+                        + " read");
+            }
+        }
+
+        expect(in, ORDERS);
+        int slots = count(in, "order");
+        List<OrderState> orders = new ArrayList<>(slots);
+        List<InstrumentId> instrumentIds = new ArrayList<>();
+        List<Attribution> attributions = new ArrayList<>();
+        List<String> sources = new ArrayList<>();
+        List<List<GateDecision>> decisionLists = new ArrayList<>();
+        for (int i = 0; i < slots; i++) {
+            byte present = in.getByte();
+            if (present == 0) {
+                orders.add(null);
+                continue;
+            }
+            if (present != 1) {
+                throw in.problem("order slot " + (i + 1) + " marked " + present);
+            }
+            ClientOrderId original = ClientOrderId.of(in.getString());
+            ClientOrderId current = in.getByte() == 0 ? original : ClientOrderId.of(in.getString());
+            int ref = ref(in, instrumentIds, "instrument id");
+            if (ref == instrumentIds.size()) {
+                instrumentIds.add(InstrumentId.parse(in.getString()));
+            }
+            InstrumentId instrumentId = instrumentIds.get(ref);
+            Side side = constant(in, sides);
+            OrderType type = constant(in, types);
+            TimeInForce timeInForce = constant(in, timesInForce);
+            OrderStatus status = constant(in, statuses);
+            byte before = in.getByte();
+            OrderStatus statusBeforePending = before == -1 ? null : constant(in, statuses, before);
+            ref = ref(in, attributions, "attribution");
+            if (ref == attributions.size()) {
+                attributions.add(new Attribution(in.getString(), in.getString(), in.getString(), in.getString(),
+                        in.getString()));
+            }
+            Attribution attribution = attributions.get(ref);
+            ref = ref(in, sources, "source");
+            if (ref == sources.size()) {
+                sources.add(in.getString());
+            }
+            String source = sources.get(ref);
+            ref = ref(in, decisionLists, "decision list");
+            if (ref == decisionLists.size()) {
+                int count = count(in, "decision");
+                List<GateDecision> decisions = new ArrayList<>(count);
+                for (int d = 0; d < count; d++) {
+                    decisions.add(new GateDecision(in.getString(), in.getString(), in.getString(), in.getString(),
+                            in.getEnum(RejectReason.class), in.getString()));
+                }
+                decisionLists.add(List.copyOf(decisions));
+            }
+            List<GateDecision> decisions = decisionLists.get(ref);
+            long acceptedAt = in.getLong();
+            long quantity = in.getLong();
+            long limitPrice = in.getLong();
+            long stopPrice = in.getLong();
+            OrderState order = new OrderState(i + 1, original, instrumentId, instrumentId.venueId(), side, type,
+                    timeInForce, quantity, limitPrice, stopPrice, attribution, source, decisions, acceptedAt);
+            order.clientOrderId = current;
+            order.status = status;
+            order.statusBeforePending = statusBeforePending;
+            order.cumQuantity = in.getLong();
+            order.cumPriceQuantity = in.getLong();
+            order.pendingQuantity = in.getLong();
+            order.pendingLimitPrice = in.getLong();
+            order.pendingStopPrice = in.getLong();
+            order.venueOrderId = in.getString();
+            String pending = in.getString();
+            order.pendingRequestId = pending == null ? null : ClientOrderId.of(pending);
+            order.requestCount = in.getInt();
+            orders.add(order);
+        }
+
+        expect(in, CLIENT_IDS);
+        List<ClientId> clientIds = new ArrayList<>();
+        for (byte more = in.getByte(); more != 0; more = in.getByte()) {
+            if (more != 1) {
+                throw in.problem("client order id entry marked " + more);
+            }
+            clientIds.add(new ClientId(ClientOrderId.of(in.getString()), in.getLong()));
+        }
+
+        expect(in, ACCOUNTS);
+        int booksLength = in.getInt();
+        byte[] accounts = booksLength == -1 ? null : in.bytes(booksLength);
+
+        expect(in, HASH);
+        String stateHash = in.getString();
+        if (in.remaining() != 0) {
+            throw in.problem(in.remaining() + " bytes after the last section");
+        }
+        return new Content(nextOrderId, engineExecIds, instruments, orders, clientIds, accounts, stateHash);
+    }
+
+    /**
+     * Indexes of the values written so far, by equality: orders restored from the journal carry equal but distinct
+     * attributions and decision lists. The last value is checked by identity first, since consecutive orders of a
+     * running engine share the very instances.
+     */
+    private static final class Refs<T> {
+        private final Map<T, Integer> indexes = new HashMap<>();
+        private T last;
+        private int lastIndex;
+        /** Whether the value of the last {@link #ref} call was new, so its definition must follow. */
+        boolean isNew;
+
+        int ref(T value) {
+            if (value == last && last != null) {
+                isNew = false;
+                return lastIndex;
+            }
+            Integer known = indexes.get(value);
+            isNew = known == null;
+            int index = isNew ? indexes.size() : known;
+            if (isNew) {
+                indexes.put(value, index);
+            }
+            last = value;
+            lastIndex = index;
+            return index;
+        }
+    }
+
+    private static int ref(SnapshotInput in, List<?> table, String what) throws IOException {
+        int ref = in.getInt();
+        if (ref < 0 || ref > table.size()) {
+            throw in.problem(what + " " + ref + " where " + table.size() + " are defined");
+        }
+        return ref;
+    }
+
+    /** The file's constants of {@code type}, in its order, as this version's (null for one it does not know). */
+    private static <E extends Enum<E>> E[] enumTable(SnapshotInput in, Class<E> type) throws IOException {
+        int count = count(in, type.getSimpleName());
+        @SuppressWarnings("unchecked")
+        E[] table = (E[]) java.lang.reflect.Array.newInstance(type, count);
+        for (int i = 0; i < count; i++) {
+            String name = in.getString();
+            for (E constant : type.getEnumConstants()) {
+                if (constant.name().equals(name)) {
+                    table[i] = constant;
+                }
+            }
+        }
+        return table;
+    }
+
+    private static <E extends Enum<E>> E constant(SnapshotInput in, E[] table) throws IOException {
+        return constant(in, table, in.getByte());
+    }
+
+    private static <E extends Enum<E>> E constant(SnapshotInput in, E[] table, byte index) throws IOException {
+        if (index < 0 || index >= table.length || table[index] == null) {
+            throw in.problem("enum constant " + index + (index >= 0 && index < table.length
+                    ? ", which this version does not know" : " of " + table.length));
+        }
+        return table[index];
+    }
+
+    private static void expect(SnapshotInput in, int tag) throws IOException {
+        int found = in.getInt();
+        if (found != tag) {
+            throw in.problem("expected section " + name(tag) + ", found " + name(found));
+        }
+    }
+
+    private static int count(SnapshotInput in, String what) throws IOException {
+        int count = in.getInt();
+        if (count < 0) {
+            throw in.problem(what + " count " + count);
+        }
+        return count;
+    }
+
+    private static int tag(String name) {
+        return name.charAt(0) | name.charAt(1) << 8 | name.charAt(2) << 16 | name.charAt(3) << 24;
+    }
+
+    private static String name(int tag) {
+        StringBuilder name = new StringBuilder();
+        for (int i = 0; i < 4; i++) {
+            char c = (char) (tag >>> (8 * i) & 0xFF);
+            name.append(c >= 0x20 && c < 0x7F ? c : '?');
+        }
+        return "'" + name + "'";
+    }
+}

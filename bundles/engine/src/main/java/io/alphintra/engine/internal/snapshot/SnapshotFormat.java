@@ -1,0 +1,36 @@
+package io.alphintra.engine.internal.snapshot;
+
+/**
+ * The frame of an engine snapshot file, format version 1 (see decision 10). Little-endian.
+ *
+ * <pre>
+ * header (24 bytes) = int magic "ALSN", int formatVersion, long journalSequence, long takenAtEpochNanos
+ * body              = the engine's state (EngineSnapshot)
+ * trailer (8 bytes) = int magic "ALSE", int crc32c of every byte before it, the end magic included
+ * </pre>
+ *
+ * The file is named {@code snapshot-<journalSequence, 20 digits>.snap}; it is written under a temporary name and
+ * renamed once forced, so a file with the final name was written completely, and any difference is damage.
+ */
+final class SnapshotFormat {
+    static final int VERSION = 1;
+    /** "ALSN" as little-endian bytes. */
+    static final int MAGIC = 0x4E534C41;
+    /** "ALSE" as little-endian bytes. */
+    static final int END_MAGIC = 0x45534C41;
+    static final int HEADER_LENGTH = 24;
+    static final int TRAILER_LENGTH = 8;
+    static final String PREFIX = "snapshot-";
+    static final String SUFFIX = ".snap";
+    /** Being written; never trusted, removed at the next start. */
+    static final String TEMPORARY_SUFFIX = ".tmp";
+    /** Damaged, beyond the journal or refused: kept for investigation, out of the rotation. */
+    static final String UNUSABLE_SUFFIX = ".unusable";
+
+    private SnapshotFormat() {
+    }
+
+    static String fileName(long sequence) {
+        return String.format("%s%020d%s", PREFIX, sequence, SUFFIX);
+    }
+}
