@@ -58,7 +58,10 @@ public interface TradingEngine {
     CompletionStage<ExecutionReport> replace(ClientOrderId clientOrderId, long newQuantity, long newLimitPrice,
                                              long newStopPrice, String source);
 
-    /** Every order this node has handled, newest first. */
+    /**
+     * The orders the engine holds, newest first: every working order and the most recently finished ones (the
+     * engine's {@code finishedOrdersKept} setting); older finished orders are only in its journal.
+     */
     CompletionStage<List<OrderView>> orders();
 
     /** Working orders, oldest first. */

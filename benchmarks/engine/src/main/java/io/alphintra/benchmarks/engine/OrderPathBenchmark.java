@@ -157,7 +157,7 @@ public class OrderPathBenchmark {
             public boolean wantsReports() {
                 return listening;
             }
-        }, ORDERS); // sized for the shot, as a node is for its expected orders: no index growth inside it
+        }, ORDERS, ORDERS); // sized for the shot, every order of it kept, as a node is for its expected orders: no index growth inside it
         coreRef[0] = core;
         inputs = new EngineGateInputs(venue, contexts);
         delivered = 0;

@@ -119,7 +119,7 @@ public final class OrderPathOneThreadMain {
                     rejects++;
                 }
             }
-        }, expectedOrders);
+        }, expectedOrders, expectedOrders);
         coreRef[0] = core;
         inputs = new EngineGateInputs(venues, contexts);
         venue.connect(queue); // onConnected arrives synchronously

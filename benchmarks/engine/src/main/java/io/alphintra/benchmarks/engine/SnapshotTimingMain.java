@@ -119,7 +119,7 @@ public final class SnapshotTimingMain {
                     (accountId, instrument) -> coreRef[0].openNotional(accountId, instrument,
                             market.lastPrice(instrument.id())));
             EngineCore engine = new EngineCore(journal, gate, venue, accounts, (report, source, strategyId) -> { },
-                    orders + RUNS);
+                    orders + RUNS, orders + RUNS);
             coreRef[0] = engine;
             OrderGate.GateInputs inputs = new EngineGateInputs(venue, contexts);
             engine.enableSnapshots(new Snapshotter(journal, 0, JournalRetention.ARCHIVE));
@@ -193,7 +193,7 @@ public final class SnapshotTimingMain {
         System.gc();
         try (Journal journal = Journal.open(directory, SEGMENT_BYTES, MAX_BATCH_BYTES, Durability.WRITE)) {
             EngineCore engine = new EngineCore(journal, gate, venue, new PortfolioAccounts(USD),
-                    (report, source, strategyId) -> { }, orders + RUNS);
+                    (report, source, strategyId) -> { }, orders + RUNS, orders + RUNS);
             if (snapshots) {
                 engine.enableSnapshots(new Snapshotter(journal, 0, JournalRetention.ARCHIVE));
             }

@@ -26,6 +26,12 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             + " each) at start, 52 to 100 bytes per order, so they never pause the engine thread to grow before.")
     int expectedOrders() default 1 << 20;
 
+    @AttributeDefinition(description = "Finished orders (filled, cancelled, rejected, expired) the engine keeps beside"
+            + " the working ones, the most recently finished; when one more finishes, the one that finished first is"
+            + " forgotten with its client order ids, which may then be used again. A fill the venue reports for a"
+            + " forgotten order is not booked (logged at ERROR).")
+    int finishedOrdersKept() default 1 << 20;
+
     @AttributeDefinition(description = "How the engine thread waits for work: blocking, sleeping, yielding, busy-spin.")
     String waitStrategy() default "sleeping";
 

@@ -9,8 +9,8 @@ import java.util.Map;
 
 /** A validated engine configuration. */
 record EngineSettings(Path journalDirectory, Durability durability, int segmentBytes, int ringSize,
-                      int expectedOrders, String waitStrategy, boolean watchMarket, long snapshotEveryRecords,
-                      JournalRetention journalRetention) {
+                      int expectedOrders, int finishedOrdersKept, String waitStrategy, boolean watchMarket,
+                      long snapshotEveryRecords, JournalRetention journalRetention) {
 
     /** @throws io.alphintra.config.support.InvalidConfigurationException naming every bad key and value */
     static EngineSettings from(EngineConfig config, Map<String, ?> raw, Path home) {
@@ -28,6 +28,8 @@ record EngineSettings(Path journalDirectory, Durability durability, int segmentB
             reader.problem("ringSize", ringSize, "must be a power of two");
         }
         Integer expectedOrders = reader.range("expectedOrders", EngineConfig::expectedOrders, 1 << 10, 1 << 26);
+        Integer finishedOrdersKept = reader.range("finishedOrdersKept", EngineConfig::finishedOrdersKept, 1 << 10,
+                1 << 26);
         String waitStrategy = reader.parsed("waitStrategy", EngineConfig::waitStrategy, value -> {
             String name = value.trim().toLowerCase(Locale.ROOT);
             io.alphintra.engine.internal.core.EngineLoop.requireWaitStrategy(name);
@@ -44,6 +46,6 @@ record EngineSettings(Path journalDirectory, Durability durability, int segmentB
         reader.requireValid();
         Path path = Path.of(directory);
         return new EngineSettings(path.isAbsolute() ? path : home.resolve(path), durability, segmentBytes, ringSize,
-                expectedOrders, waitStrategy, watchMarket, snapshotEveryRecords, journalRetention);
+                expectedOrders, finishedOrdersKept, waitStrategy, watchMarket, snapshotEveryRecords, journalRetention);
     }
 }

@@ -104,7 +104,7 @@ public final class TradingEngineComponent implements TradingEngine, AccountSourc
             public boolean wantsReports() {
                 return loopRef[0].hasListeners();
             }
-        }, settings.expectedOrders());
+        }, settings.expectedOrders(), settings.finishedOrdersKept());
         core.enableSnapshots(new Snapshotter(journal, settings.snapshotEveryRecords(), settings.journalRetention()));
         try {
             core.recover();

@@ -14,29 +14,43 @@ class EngineSettingsTest {
     private static final Path HOME = Path.of("/opt/alphintra");
 
     @Test
-    void theIndexesAreSizedForAMillionOrdersByDefault() {
+    void aMillionOrdersExpectedAndAMillionFinishedOnesKeptByDefault() {
         EngineSettings settings = EngineSettings.from(ConfigReader.defaults(EngineConfig.class), Map.of(), HOME);
         assertThat(settings.expectedOrders()).isEqualTo(1 << 20);
+        assertThat(settings.finishedOrdersKept()).isEqualTo(1 << 20);
         assertThat(settings.journalDirectory()).isEqualTo(HOME.resolve("var/journal"));
     }
 
     @Test
     void expectedOrdersOutsideItsRangeIsNamedWithItsValue() {
-        assertThatThrownBy(() -> EngineSettings.from(expectedOrders(100), Map.of("expectedOrders", "100"), HOME))
+        assertThatThrownBy(() -> EngineSettings.from(with("expectedOrders", 100), Map.of("expectedOrders", "100"), HOME))
                 .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageContaining("expectedOrders = '100': must be between 1024 and 67108864");
-        assertThatThrownBy(() -> EngineSettings.from(expectedOrders(1 << 27), Map.of(), HOME))
+        assertThatThrownBy(() -> EngineSettings.from(with("expectedOrders", 1 << 27), Map.of(), HOME))
                 .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageContaining("expectedOrders = '134217728': must be between 1024 and 67108864");
-        assertThat(EngineSettings.from(expectedOrders(50_000_000), Map.of(), HOME).expectedOrders())
+        assertThat(EngineSettings.from(with("expectedOrders", 50_000_000), Map.of(), HOME).expectedOrders())
                 .isEqualTo(50_000_000);
     }
 
-    /** The shipped defaults but for {@code expectedOrders}, as Declarative Services would hand them over. */
-    private static EngineConfig expectedOrders(int value) {
+    @Test
+    void finishedOrdersKeptOutsideItsRangeIsNamedWithItsValue() {
+        assertThatThrownBy(() -> EngineSettings.from(with("finishedOrdersKept", 1_000),
+                Map.of("finishedOrdersKept", "1000"), HOME))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("finishedOrdersKept = '1000': must be between 1024 and 67108864");
+        assertThatThrownBy(() -> EngineSettings.from(with("finishedOrdersKept", (1 << 26) + 1), Map.of(), HOME))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("finishedOrdersKept = '67108865': must be between 1024 and 67108864");
+        assertThat(EngineSettings.from(with("finishedOrdersKept", 1_024), Map.of(), HOME).finishedOrdersKept())
+                .isEqualTo(1_024);
+    }
+
+    /** The shipped defaults but for one attribute, as Declarative Services would hand them over. */
+    private static EngineConfig with(String name, int value) {
         EngineConfig defaults = ConfigReader.defaults(EngineConfig.class);
         return (EngineConfig) Proxy.newProxyInstance(EngineConfig.class.getClassLoader(),
-                new Class<?>[] {EngineConfig.class}, (proxy, method, args) -> method.getName().equals("expectedOrders")
+                new Class<?>[] {EngineConfig.class}, (proxy, method, args) -> method.getName().equals(name)
                         ? value : method.invoke(defaults, args));
     }
 }

@@ -48,6 +48,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>On start, {@link #recover()} replays the journal to rebuild every order exactly; replay sends and reports
  * nothing.
+ *
+ * <p>It holds every working order and the {@code finishedOrdersKept} orders that finished last; when one more
+ * finishes, the one that finished first is forgotten with every client order id it carried (decision 11). Which
+ * orders are held follows from the journal alone, so a replay holds the same ones as the engine that wrote it.
  */
 public final class EngineCore {
     private static final Logger LOG = LoggerFactory.getLogger(EngineCore.class);
@@ -59,10 +63,18 @@ public final class EngineCore {
     private final EngineListener listener;
     private final RecordCodec codec = new RecordCodec(64 * 1024);
 
-    /** Every order at index {@code orderId - 1}: ids are dense from 1, each journaled whether accepted or not. */
-    private final ArrayList<OrderState> ordersById;
-    /** Every client order id ever used (orders, cancels, replaces) to the order it belongs to. */
+    /** The orders held, by their dense ids (issued from 1, each journaled whether accepted or not). */
+    private final OrderSlots ordersById;
+    /** Every client order id an order held carries (its own, its cancels' and replaces') to that order. */
     private final OpenAddressingMap<ClientOrderId, OrderState> ordersByClientId;
+    private final int finishedOrdersKept;
+    /**
+     * The finished orders held, linked through themselves in the order they finished: the oldest is the next to be
+     * forgotten. A list, not a ring of ids, so that an order a late fill takes back to working leaves it in O(1).
+     */
+    private OrderState oldestFinished;
+    private OrderState newestFinished;
+    private int finishedCount;
     private final WorkingOrders working = new WorkingOrders();
     // What leaves after the commit: requests for venues (with their orders) and reports. Each comes twice, swapped
     // at delivery, because delivering can make more (an adapter that throws gets its order rejected).
@@ -111,18 +123,24 @@ public final class EngineCore {
     }
 
     /**
-     * @param expectedOrders orders the indexes are sized for, so that they grow (copying every entry on the engine
-     *                       thread) only beyond it; client order ids are sized for one cancel or replace per order
+     * @param expectedOrders     orders the indexes are sized for, so that they grow (copying every entry on the
+     *                           engine thread) only beyond it; client order ids are sized for one cancel or replace
+     *                           per order
+     * @param finishedOrdersKept finished orders held beside the working ones (at least 1); older ones are forgotten
      */
     public EngineCore(Journal journal, OrderGate gate, Venues venues, AccountBook accounts, EngineListener listener,
-                      int expectedOrders) {
+                      int expectedOrders, int finishedOrdersKept) {
+        if (finishedOrdersKept < 1) {
+            throw new IllegalArgumentException("finishedOrdersKept = " + finishedOrdersKept + ": must be 1 or more");
+        }
         this.journal = journal;
         this.gate = gate;
         this.venues = venues;
         this.accounts = accounts;
         this.listener = listener;
-        this.ordersById = new ArrayList<>(expectedOrders);
+        this.ordersById = new OrderSlots(expectedOrders);
         this.ordersByClientId = new OpenAddressingMap<>(2 * expectedOrders);
+        this.finishedOrdersKept = finishedOrdersKept;
     }
 
     /**
@@ -138,14 +156,19 @@ public final class EngineCore {
         } finally {
             replaying = false;
         }
+        // Forgotten only now, not as the records are replayed: they may have been written under a larger
+        // finishedOrdersKept (it can change at every restart), and then one may be about an order this window would
+        // have forgotten before it, a late fill that must still be booked. The finished orders are in the same order
+        // either way, so forgetting the oldest ones now leaves what forgetting them as they went would (decision 11).
+        forgetFinishedBeyondWindow();
         // The engine's own reports are not journaled, so neither is their counter: restarted at zero (or at an older
         // snapshot's value) it could give an order a report id that one of its reports carried before the crash, and
         // a consumer that de-duplicates by exec id would drop the new report. Continuing from the wall clock in
         // microseconds keeps ids unique across restarts while the engine reports less than once a microsecond.
         engineExecIds = Math.max(engineExecIds, EngineClock.nowNanos() / 1_000);
-        LOG.info("Recovered {} orders ({} working) from {}journal sequence {}; state hash {}", ordersById.size(),
-                orders(true).count(), from > 1 ? "snapshot at sequence " + (from - 1) + " and " : "",
-                journal.lastSequence(), stateHash());
+        LOG.info("Recovered {} orders ({} working, the {} that finished last) from {}journal sequence {}; state"
+                + " hash {}", ordersById.size(), orders(true).count(), finishedCount,
+                from > 1 ? "snapshot at sequence " + (from - 1) + " and " : "", journal.lastSequence(), stateHash());
     }
 
     /** Takes and recovers from snapshots (decision 10); call before {@link #recover()}. */
@@ -195,7 +218,7 @@ public final class EngineCore {
 
     void writeSnapshot(SnapshotOutput out, String stateHash) throws IOException {
         EngineSnapshot.write(out, nextOrderId, engineExecIds, journaledInstruments.values(), ordersById,
-                ordersByClientId, accounts, stateHash);
+                ordersByClientId, oldestFinished, finishedCount, accounts, stateHash);
     }
 
     /** Replaces the whole state with a snapshot's, as the journal up to its sequence would have built it. */
@@ -207,16 +230,14 @@ public final class EngineCore {
                 accounts.register(instrument);
             }
         }
+        int terminal = 0;
         for (OrderState order : content.orders()) {
-            if (order == null) {
-                ordersById.add(null);
-            } else {
-                ordersById.add(order);
-                ordersByClientId.put(order.originalClientOrderId, order);
+            if (order != null) {
+                ordersById.put(order);
                 working.update(order);
+                terminal += order.isWorking() ? 0 : 1;
             }
         }
-        // After the first ids: a request id that took over another order's id must win again, as it did live.
         for (EngineSnapshot.ClientId id : content.clientIds()) {
             OrderState order = orderById(id.orderId());
             if (order == null) {
@@ -224,6 +245,19 @@ public final class EngineCore {
                         + id.orderId() + ", which the snapshot does not hold");
             }
             ordersByClientId.put(id.clientOrderId(), order);
+        }
+        for (long orderId : content.finished()) {
+            OrderState order = orderById(orderId);
+            if (order == null || order.isWorking() || order.previousFinished != null || oldestFinished == order) {
+                throw new IllegalArgumentException("the list of finished orders names order " + orderId + ", which"
+                        + (order == null ? " the snapshot does not hold" : order.isWorking() ? " is working"
+                        : " it names before"));
+            }
+            appendFinished(order);
+        }
+        if (finishedCount != terminal) {
+            throw new IllegalArgumentException("the snapshot holds " + terminal + " finished orders, its list of them"
+                    + " names " + finishedCount);
         }
         nextOrderId = content.nextOrderId();
         engineExecIds = content.engineExecIds();
@@ -240,6 +274,8 @@ public final class EngineCore {
         ordersById.clear();
         ordersByClientId.clear();
         working.clear();
+        oldestFinished = newestFinished = null;
+        finishedCount = 0;
         journaledInstruments.clear();
         nextOrderId = 1;
         engineExecIds = 0;
@@ -280,10 +316,10 @@ public final class EngineCore {
                 request.instrument().id().venueId(), request.side(), request.type(), request.timeInForce(),
                 request.quantity(), request.limitPrice(), request.stopPrice(), request.attribution(), source,
                 decisions, nowNanos);
-        index(order, order.clientOrderId);
+        index(order);
         if (last.rejects()) {
             order.status = OrderStatus.REJECTED;
-            working.update(order);
+            statusChanged(order);
             append(RecordCodec.ORDER_REJECTED, nowNanos, codec.order(order));
             report(order, ExecType.REJECTED, OrderStatus.REJECTED, last.reason(), last.toString(), nowNanos)
                     .reply = reply;
@@ -303,7 +339,8 @@ public final class EngineCore {
     /**
      * Asks the venue to cancel a working order, identified by any client order id it has carried.
      *
-     * @return false when no order ever carried that id (nothing is journaled or reported then)
+     * @return false when no order held carries that id: never used, or its order finished and was forgotten
+     *     (nothing is journaled or reported then)
      */
     public boolean cancel(ClientOrderId clientOrderId, String source, long nowNanos) {
         return cancel(clientOrderId, source, nowNanos, null);
@@ -451,7 +488,17 @@ public final class EngineCore {
             order = ordersByClientId.get(report.originalClientOrderId());
         }
         if (order == null) {
-            LOG.warn("Venue report for an order this engine does not know, ignored: {}", report);
+            if (report.execType() == ExecType.TRADE) {
+                // Never silently: positions and cash now differ from the venue's by this fill.
+                LOG.error("Venue fill for an order this engine does not hold, NOT booked: {}. If the order is this"
+                        + " node's, it finished and left the engine's retention window of finished orders"
+                        + " (finishedOrdersKept = {}: at least that many orders finished after it), so the fill is"
+                        + " missing from the positions and cash of its account. Reconcile that account's positions"
+                        + " with the venue, and raise finishedOrdersKept if this venue reports fills this late.",
+                        report, finishedOrdersKept);
+            } else {
+                LOG.warn("Venue report for an order this engine does not hold, ignored: {}", report);
+            }
             return;
         }
         if (order.status.isTerminal() && report.execType() != ExecType.TRADE) {
@@ -461,7 +508,11 @@ public final class EngineCore {
         apply(order, report.execType(), report.status(), report.clientOrderId(), report.venueOrderId(),
                 report.orderQuantity(), report.lastQuantity(), report.lastPrice(), report.cumQuantity(),
                 report.cumPriceQuantity(), report.fee(), report.transactTimeNanos());
-        append(RecordCodec.EXECUTION, nowNanos, codec.execution(order.orderId, report.execType(), order.status,
+        statusChanged(order);
+        // The report's status, not the order's: replay must apply the report exactly as it was applied here, and
+        // while a request is pending the order's status hides the one the venue reported (which the order takes
+        // back when the request is refused).
+        append(RecordCodec.EXECUTION, nowNanos, codec.execution(order.orderId, report.execType(), report.status(),
                 report.clientOrderId(), order.venueOrderId, report.execId(), order.quantity, order.limitPrice,
                 order.stopPrice, report.lastQuantity(), report.lastPrice(), order.cumQuantity,
                 order.cumPriceQuantity, report.liquidity(), report.fee(), report.rejectReason(), report.text(),
@@ -595,6 +646,10 @@ public final class EngineCore {
             if (request instanceof OrderRequest) {
                 onVenueReport(immediate.about(order, ExecType.REJECTED, OrderStatus.REJECTED,
                         RejectReason.VENUE_DISCONNECTED, failure, ++engineExecIds, now).build(), now);
+            } else if (orderById(order.orderId) != order) {
+                // Finished and forgotten in this very batch: nothing is left to refuse the request to.
+                LOG.warn("{} for order {} was not sent ({}); the order has finished since and left the engine",
+                        request, order.orderId, failure);
             } else {
                 ClientOrderId id = request instanceof CancelRequest cancel ? cancel.clientOrderId()
                         : ((ReplaceRequest) request).clientOrderId();
@@ -643,7 +698,6 @@ public final class EngineCore {
         if (orderQuantity > 0 && execType != ExecType.REPLACED) {
             order.quantity = Math.max(order.quantity, orderQuantity);
         }
-        working.update(order);
     }
 
     private void replay(int type, ByteBuffer payload) {
@@ -658,13 +712,12 @@ public final class EngineCore {
             case RecordCodec.ORDER_ACCEPTED, RecordCodec.ORDER_REJECTED -> {
                 OrderState order = RecordCodec.readOrder(payload, type == RecordCodec.ORDER_ACCEPTED
                         ? OrderStatus.PENDING_NEW : OrderStatus.REJECTED);
-                index(order, order.clientOrderId);
+                index(order);
                 nextOrderId = Math.max(nextOrderId, order.orderId + 1);
             }
             case RecordCodec.CANCEL_REQUESTED, RecordCodec.REPLACE_REQUESTED -> {
                 RecordCodec.Request request = RecordCodec.readRequest(payload);
                 OrderState order = orderById(request.orderId());
-                order.requestCount++;
                 beginRequest(order, request.requestId(), type == RecordCodec.CANCEL_REQUESTED
                         ? OrderStatus.PENDING_CANCEL : OrderStatus.PENDING_REPLACE, request.quantity(),
                         request.limitPrice(), request.stopPrice());
@@ -673,9 +726,7 @@ public final class EngineCore {
                 RecordCodec.Request request = RecordCodec.readRequest(payload);
                 OrderState order = orderById(request.orderId());
                 if (order != null && request.requestId().equals(order.pendingRequestId)) {
-                    order.pendingRequestId = null;
-                    order.status = order.statusBeforePending;
-                    working.update(order);
+                    endRefusedRequest(order);
                 }
             }
             case RecordCodec.EXECUTION -> {
@@ -684,8 +735,7 @@ public final class EngineCore {
                 apply(order, e.execType(), e.status(), e.clientOrderId(), e.venueOrderId(), e.orderQuantity(),
                         e.lastQuantity(), e.lastPrice(), e.cumQuantity(), e.cumPriceQuantity(), e.fee(),
                         e.transactTime());
-                order.status = e.status();
-                working.update(order);
+                statusChanged(order);
             }
             case RecordCodec.STRATEGY_QUARANTINED -> {
                 // The audit trail's fact; no order, position or strategy state follows from it.
@@ -695,27 +745,83 @@ public final class EngineCore {
         }
     }
 
-    private void index(OrderState order, ClientOrderId clientOrderId) {
-        int index = Math.toIntExact(order.orderId - 1);
-        while (ordersById.size() < index) {
-            ordersById.add(null); // an id whose journal append failed
-        }
-        if (index < ordersById.size()) {
-            ordersById.set(index, order);
-        } else {
-            ordersById.add(order);
-        }
-        ordersByClientId.put(clientOrderId, order);
+    private void index(OrderState order) {
+        ordersById.put(order);
+        ordersByClientId.put(order.clientOrderId, order);
+        statusChanged(order);
+    }
+
+    /**
+     * Brings the working-order index and the list of finished orders in line with the order's status; call after
+     * every change of it. An order joins the list when it finishes, once, and leaves it only when forgotten, or when
+     * a late fill or a refused request takes it back to working (it joins again at the end when it finishes again).
+     */
+    private void statusChanged(OrderState order) {
         working.update(order);
+        boolean listed = order.previousFinished != null || oldestFinished == order;
+        if (order.isWorking()) {
+            if (listed) {
+                unlinkFinished(order);
+            }
+        } else if (!listed) {
+            appendFinished(order);
+            if (!replaying) {
+                forgetFinishedBeyondWindow();
+            }
+        }
+    }
+
+    private void appendFinished(OrderState order) {
+        order.previousFinished = newestFinished;
+        if (newestFinished == null) {
+            oldestFinished = order;
+        } else {
+            newestFinished.nextFinished = order;
+        }
+        newestFinished = order;
+        finishedCount++;
+    }
+
+    private void unlinkFinished(OrderState order) {
+        if (order.previousFinished == null) {
+            oldestFinished = order.nextFinished;
+        } else {
+            order.previousFinished.nextFinished = order.nextFinished;
+        }
+        if (order.nextFinished == null) {
+            newestFinished = order.previousFinished;
+        } else {
+            order.nextFinished.previousFinished = order.previousFinished;
+        }
+        order.previousFinished = null;
+        order.nextFinished = null;
+        finishedCount--;
+    }
+
+    /**
+     * Forgets the orders that finished first until {@code finishedOrdersKept} finished ones are left, each with its
+     * client order ids: a cost of the ids it carried per order, and no allocation. An id another order has taken
+     * over since (a request id equal to it) stays with that order.
+     */
+    private void forgetFinishedBeyondWindow() {
+        while (finishedCount > finishedOrdersKept) {
+            OrderState order = oldestFinished;
+            unlinkFinished(order);
+            ordersById.forget(order.orderId);
+            ordersByClientId.remove(order.originalClientOrderId, order);
+            for (int i = 0; i < order.requestCount; i++) {
+                ordersByClientId.remove(order.requestIds[i], order);
+            }
+        }
     }
 
     private OrderState orderById(long orderId) {
-        return orderId >= 1 && orderId <= ordersById.size() ? ordersById.get((int) (orderId - 1)) : null;
+        return ordersById.get(orderId);
     }
 
-    /** Orders, oldest first. */
+    /** Orders held, oldest first. */
     private Stream<OrderState> orders(boolean workingOnly) {
-        return ordersById.stream().filter(o -> o != null && (!workingOnly || o.isWorking()));
+        return ordersById.stream().filter(o -> !workingOnly || o.isWorking());
     }
 
     private static String requestRefusal(OrderState order, ClientOrderId clientOrderId) {
@@ -731,13 +837,23 @@ public final class EngineCore {
         return null;
     }
 
+    /**
+     * A cancel or replace that will not happen: the order goes back to the state it was in before the request —
+     * unless a fill or the venue finished it while the request was pending, which stands.
+     */
+    private void endRefusedRequest(OrderState order) {
+        order.pendingRequestId = null;
+        if (!order.status.isTerminal()) {
+            order.status = order.statusBeforePending;
+        }
+        statusChanged(order);
+    }
+
     private PendingReport refuseRequest(OrderState order, ClientOrderId requestId, ExecType execType, String why,
                                         long now) {
         RejectReason reason = order.isWorking() ? RejectReason.OTHER : RejectReason.TOO_LATE_TO_CANCEL;
         if (order.pendingRequestId != null && order.pendingRequestId.equals(requestId)) {
-            order.pendingRequestId = null;
-            order.status = order.statusBeforePending;
-            working.update(order);
+            endRefusedRequest(order);
         }
         append(RecordCodec.REQUEST_REJECTED, now, codec.request(order.orderId, requestId, order.quantity,
                 order.limitPrice, order.stopPrice, reason, why));
@@ -749,16 +865,16 @@ public final class EngineCore {
         order.pendingRequestId = requestId;
         order.statusBeforePending = order.status;
         order.status = pendingStatus;
-        working.update(order);
+        statusChanged(order);
         order.pendingQuantity = quantity;
         order.pendingLimitPrice = limit;
         order.pendingStopPrice = stop;
+        order.addRequest(requestId);
         ordersByClientId.put(requestId, order);
     }
 
-    private ClientOrderId nextRequestId(OrderState order, char kind) {
-        order.requestCount++;
-        return ClientOrderId.of(order.originalClientOrderId.value() + "." + kind + order.requestCount);
+    private static ClientOrderId nextRequestId(OrderState order, char kind) {
+        return ClientOrderId.of(order.originalClientOrderId.value() + "." + kind + (order.requestCount + 1));
     }
 
     private void append(int type, long nowNanos, ByteBuffer record) {
@@ -817,7 +933,7 @@ public final class EngineCore {
         return order == null || !order.isWorking() ? Optional.empty() : Optional.of(order.toOpenOrder());
     }
 
-    /** A summary line per order, newest first, for operators. */
+    /** A summary line per order held (working, and the most recently finished), newest first, for operators. */
     public List<OrderView> orders() {
         List<OrderView> views = orders(false)
                 .map(o -> new OrderView(o.orderIdText(), o.clientOrderId, o.instrumentId, o.side, o.quantity,
@@ -840,8 +956,10 @@ public final class EngineCore {
     }
 
     /**
-     * A digest of every order's state and of the account book, equal for engines that processed the same events:
-     * the check that a node rebuilt from its journal after a crash is the node that crashed.
+     * A digest of the state of every order held, of the order they finished in (which decides the next ones
+     * forgotten) and of the account book, equal for engines that processed the same events with the same
+     * {@code finishedOrdersKept}: the check that a node rebuilt from its journal after a crash is the node that
+     * crashed.
      */
     public String stateHash() {
         try {
@@ -854,6 +972,10 @@ public final class EngineCore {
                 digest.update(line.flip());
                 digest.update(o.clientOrderId.value().getBytes(java.nio.charset.StandardCharsets.UTF_8));
             });
+            for (OrderState o = oldestFinished; o != null; o = o.nextFinished) {
+                line.clear();
+                digest.update(line.putLong(o.orderId).flip());
+            }
             if (accounts != null) {
                 digest.update(accounts.stateHash());
             }

@@ -30,14 +30,17 @@ import java.util.Set;
  * "ENGN" long nextOrderId, long engineExecIds
  * "ENUM" for Side, OrderType, TimeInForce, OrderStatus: int count, str name per constant in this version's order
  * "INST" int count, then per journaled instrument, in journal order: int length, its InstrumentCodec bytes
- * "ORDR" int slots (the highest order id), then per id from 1: byte 0 (an id whose journal append failed), or
- *        byte 1, str originalClientOrderId, byte 0 or (1, str clientOrderId) when a replace changed it,
+ * "ORDR" long first (the lowest order id held; when none is, any), int slots, then per id from first:
+ *        byte 0 (an order forgotten, or an id whose journal append failed), or
+ *        byte 1 (its first client order id finds it) or 2 (it does not: a request id of another order took it
+ *        over, and may have been forgotten with that order since), str originalClientOrderId,
+ *        byte 0 or (1, str clientOrderId) when a replace changed it,
  *        ref instrumentId, byte side, byte type, byte timeInForce, byte status, byte statusBeforePending (-1: none),
  *        ref attribution, ref source, ref decisions, long acceptedAtNanos, quantity, limitPrice, stopPrice,
  *        cumQuantity, cumPriceQuantity, pendingQuantity, pendingLimitPrice, pendingStopPrice,
- *        str venueOrderId, str pendingRequestId, int requestCount
- * "CLID" per client order id that finds an order by other than the order's first id (its cancels' and replaces'
- *        request ids): byte 1, str id, long orderId; then byte 0
+ *        str venueOrderId, str pendingRequestId, int requestCount, then per cancel and replace, oldest first:
+ *        str its client order id, byte 1 when that id finds the order, else 0
+ * "FINI" int count, then per finished order held, in the order they finished: long orderId
  * "PORT" int length (-1: the engine keeps no books), the account book's own snapshot (PortfolioSnapshotCodec)
  * "HASH" str the engine's stateHash() when the snapshot was taken
  * </pre>
@@ -51,14 +54,17 @@ import java.util.Set;
  * orders from a few strategies holds a handful of each, so the snapshot is a third the size, and the restored
  * orders share them as the orders of a running engine do. Each section starts with its four-letter tag, so that a
  * reader out of step fails at the next section rather than restoring nonsense. The working-order index is not
- * stored: it follows from the orders and is rebuilt as they are installed.
+ * stored: it follows from the orders and is rebuilt as they are installed. The client order id index is stored as
+ * a mark per id, since which order an id finds is not always its first owner's (a request id equal to another
+ * order's id takes it over; forgetting an order takes its ids out). The order in which orders finished is stored:
+ * it decides which ones are forgotten next, and nothing else records it.
  */
 final class EngineSnapshot {
     static final int ENGINE = tag("ENGN");
     static final int ENUMS = tag("ENUM");
     static final int INSTRUMENTS = tag("INST");
     static final int ORDERS = tag("ORDR");
-    static final int CLIENT_IDS = tag("CLID");
+    static final int FINISHED = tag("FINI");
     static final int ACCOUNTS = tag("PORT");
     static final int HASH = tag("HASH");
 
@@ -71,24 +77,32 @@ final class EngineSnapshot {
             "attribution", "source", "decisions", "acceptedAtNanos", "quantity", "limitPrice", "stopPrice",
             "clientOrderId", "status", "venueOrderId", "cumQuantity", "cumPriceQuantity", "pendingRequestId",
             "statusBeforePending", "pendingQuantity", "pendingLimitPrice", "pendingStopPrice", "requestCount",
+            "requestIds",
             // Derived, or rebuilt as orders are installed:
-            "orderIdText", "chain", "previousWorking", "nextWorking");
+            "orderIdText", "chain", "previousWorking", "nextWorking", "previousFinished", "nextFinished");
 
-    /** A client order id that finds an order other than by the order's first id. */
+    /** A client order id and the order it finds. */
     record ClientId(ClientOrderId clientOrderId, long orderId) {
     }
 
-    /** A snapshot's body as read; nothing of the engine changes until it is installed. */
+    /**
+     * A snapshot's body as read; nothing of the engine changes until it is installed.
+     *
+     * @param orders   the orders held, by id from the lowest one (null for an id not held)
+     * @param finished the ids of the finished orders held, in the order they finished
+     */
     record Content(long nextOrderId, long engineExecIds, List<Instrument> instruments, List<OrderState> orders,
-                   List<ClientId> clientIds, byte[] accounts, String stateHash) {
+                   List<ClientId> clientIds, long[] finished, byte[] accounts, String stateHash) {
     }
 
     private EngineSnapshot() {
     }
 
+    /** @param oldestFinished the first of {@code finishedCount} finished orders, linked by {@code nextFinished} */
     static void write(SnapshotOutput out, long nextOrderId, long engineExecIds, Collection<Instrument> instruments,
-                      List<OrderState> orders, OpenAddressingMap<ClientOrderId, OrderState> byClientId,
-                      AccountBook accounts, String stateHash) throws IOException {
+                      OrderSlots orders, OpenAddressingMap<ClientOrderId, OrderState> byClientId,
+                      OrderState oldestFinished, int finishedCount, AccountBook accounts, String stateHash)
+            throws IOException {
         out.putInt(ENGINE).putLong(nextOrderId).putLong(engineExecIds);
 
         out.putInt(ENUMS);
@@ -108,17 +122,19 @@ final class EngineSnapshot {
             out.putInt(definition.position()).put(definition.flip());
         }
 
-        out.putInt(ORDERS).putInt(orders.size());
+        out.putInt(ORDERS).putLong(orders.first()).putInt(Math.toIntExact(orders.end() - orders.first()));
         Refs<InstrumentId> instrumentIds = new Refs<>();
         Refs<Attribution> attributions = new Refs<>();
         Refs<String> sources = new Refs<>();
         Refs<List<GateDecision>> decisionLists = new Refs<>();
-        for (OrderState order : orders) {
+        for (long id = orders.first(); id < orders.end(); id++) {
+            OrderState order = orders.get(id);
             if (order == null) {
                 out.putByte(0);
                 continue;
             }
-            out.putByte(1).putAscii(order.originalClientOrderId.value());
+            out.putByte(byClientId.get(order.originalClientOrderId) == order ? 1 : 2)
+                    .putAscii(order.originalClientOrderId.value());
             if (order.clientOrderId.equals(order.originalClientOrderId)) {
                 out.putByte(0);
             } else {
@@ -155,23 +171,20 @@ final class EngineSnapshot {
             out.putString(order.venueOrderId)
                     .putString(order.pendingRequestId == null ? null : order.pendingRequestId.value())
                     .putInt(order.requestCount);
+            for (int i = 0; i < order.requestCount; i++) {
+                ClientOrderId requestId = order.requestIds[i];
+                out.putAscii(requestId.value()).putByte(byClientId.get(requestId) == order ? 1 : 0);
+            }
         }
 
-        out.putInt(CLIENT_IDS);
-        IOException[] failure = new IOException[1];
-        byClientId.forEach((id, order) -> {
-            if (failure[0] == null && !id.equals(order.originalClientOrderId)) {
-                try {
-                    out.putByte(1).putAscii(id.value()).putLong(order.orderId);
-                } catch (IOException e) {
-                    failure[0] = e;
-                }
-            }
-        });
-        if (failure[0] != null) {
-            throw failure[0];
+        out.putInt(FINISHED).putInt(finishedCount);
+        int listed = 0;
+        for (OrderState order = oldestFinished; order != null; order = order.nextFinished, listed++) {
+            out.putLong(order.orderId);
         }
-        out.putByte(0);
+        if (listed != finishedCount) {
+            throw new IllegalStateException("the list of finished orders holds " + listed + ", not " + finishedCount);
+        }
 
         out.putInt(ACCOUNTS);
         if (accounts == null) {
@@ -210,22 +223,31 @@ final class EngineSnapshot {
         }
 
         expect(in, ORDERS);
+        long first = in.getLong();
+        if (first < 1) {
+            throw in.problem("first order id " + first);
+        }
         int slots = count(in, "order");
         List<OrderState> orders = new ArrayList<>(slots);
+        List<ClientId> clientIds = new ArrayList<>();
         List<InstrumentId> instrumentIds = new ArrayList<>();
         List<Attribution> attributions = new ArrayList<>();
         List<String> sources = new ArrayList<>();
         List<List<GateDecision>> decisionLists = new ArrayList<>();
         for (int i = 0; i < slots; i++) {
+            long orderId = first + i;
             byte present = in.getByte();
             if (present == 0) {
                 orders.add(null);
                 continue;
             }
-            if (present != 1) {
-                throw in.problem("order slot " + (i + 1) + " marked " + present);
+            if (present != 1 && present != 2) {
+                throw in.problem("order slot " + orderId + " marked " + present);
             }
             ClientOrderId original = ClientOrderId.of(in.getString());
+            if (present == 1) {
+                clientIds.add(new ClientId(original, orderId));
+            }
             ClientOrderId current = in.getByte() == 0 ? original : ClientOrderId.of(in.getString());
             int ref = ref(in, instrumentIds, "instrument id");
             if (ref == instrumentIds.size()) {
@@ -264,7 +286,7 @@ final class EngineSnapshot {
             long quantity = in.getLong();
             long limitPrice = in.getLong();
             long stopPrice = in.getLong();
-            OrderState order = new OrderState(i + 1, original, instrumentId, instrumentId.venueId(), side, type,
+            OrderState order = new OrderState(orderId, original, instrumentId, instrumentId.venueId(), side, type,
                     timeInForce, quantity, limitPrice, stopPrice, attribution, source, decisions, acceptedAt);
             order.clientOrderId = current;
             order.status = status;
@@ -277,17 +299,24 @@ final class EngineSnapshot {
             order.venueOrderId = in.getString();
             String pending = in.getString();
             order.pendingRequestId = pending == null ? null : ClientOrderId.of(pending);
-            order.requestCount = in.getInt();
+            int requests = count(in, "request");
+            for (int r = 0; r < requests; r++) {
+                ClientOrderId requestId = ClientOrderId.of(in.getString());
+                order.addRequest(requestId);
+                byte finds = in.getByte();
+                if (finds == 1) {
+                    clientIds.add(new ClientId(requestId, orderId));
+                } else if (finds != 0) {
+                    throw in.problem("request id " + requestId + " of order " + orderId + " marked " + finds);
+                }
+            }
             orders.add(order);
         }
 
-        expect(in, CLIENT_IDS);
-        List<ClientId> clientIds = new ArrayList<>();
-        for (byte more = in.getByte(); more != 0; more = in.getByte()) {
-            if (more != 1) {
-                throw in.problem("client order id entry marked " + more);
-            }
-            clientIds.add(new ClientId(ClientOrderId.of(in.getString()), in.getLong()));
+        expect(in, FINISHED);
+        long[] finished = new long[count(in, "finished order")];
+        for (int i = 0; i < finished.length; i++) {
+            finished[i] = in.getLong();
         }
 
         expect(in, ACCOUNTS);
@@ -299,7 +328,7 @@ final class EngineSnapshot {
         if (in.remaining() != 0) {
             throw in.problem(in.remaining() + " bytes after the last section");
         }
-        return new Content(nextOrderId, engineExecIds, instruments, orders, clientIds, accounts, stateHash);
+        return new Content(nextOrderId, engineExecIds, instruments, orders, clientIds, finished, accounts, stateHash);
     }
 
     /**

@@ -5,8 +5,9 @@ import java.util.function.BiConsumer;
 /**
  * A hash map with open addressing, for the engine thread's indexes (client order id to order): a lookup or an
  * update of a known key allocates nothing, and a new key costs no entry object, only the table's amortised growth.
- * Linear probing over power-of-two tables kept at most half full. No removal: the engine never forgets a client
- * order id, since a reused one must be rejected.
+ * Linear probing over power-of-two tables kept at most half full. Removal shifts the entries after the freed slot
+ * back into it where their probe allows (no tombstones), so a table through which millions of ids pass keeps the
+ * probe lengths of one that only ever held the ids it holds now.
  *
  * <p>Laid out for a table of millions that does not fit a cache: each slot keeps its key's hash (never 0, which
  * marks a free slot) in an {@code int[]}, so a probe compares ints and touches a key only when the hashes match, and
@@ -85,6 +86,61 @@ final class OpenAddressingMap<K, V> {
         if (++size * 2 > hashes.length) {
             grow();
         }
+    }
+
+    /**
+     * Removes {@code key} if it maps to {@code value} (compared with {@code equals}), as
+     * {@link java.util.Map#remove(Object, Object)}; allocates nothing.
+     *
+     * @return whether it was removed
+     */
+    boolean remove(Object key, Object value) {
+        int hash = hash(key);
+        int slot = hash & mask;
+        int slotHash;
+        while ((slotHash = hashes[slot]) != FREE) {
+            if (slotHash == hash) {
+                Object candidate = entries[2 * slot];
+                if (candidate == key || candidate.equals(key)) {
+                    Object mapped = entries[2 * slot + 1];
+                    if (mapped != value && !mapped.equals(value)) {
+                        return false;
+                    }
+                    free(slot);
+                    size--;
+                    return true;
+                }
+            }
+            slot = (slot + 1) & mask;
+        }
+        return false;
+    }
+
+    /**
+     * Empties {@code slot}, then moves back every later entry of its run that may live there: one whose home slot
+     * is not cyclically between the hole and itself would otherwise be cut off from its home by the free slot.
+     */
+    private void free(int slot) {
+        int hole = slot;
+        int next = hole;
+        while (true) {
+            next = (next + 1) & mask;
+            int hash = hashes[next];
+            if (hash == FREE) {
+                break;
+            }
+            int home = hash & mask;
+            // The entry stays when its home lies in (hole, next], cyclically.
+            if (((next - home) & mask) >= ((next - hole) & mask)) {
+                hashes[hole] = hash;
+                entries[2 * hole] = entries[2 * next];
+                entries[2 * hole + 1] = entries[2 * next + 1];
+                hole = next;
+            }
+        }
+        hashes[hole] = FREE;
+        entries[2 * hole] = null;
+        entries[2 * hole + 1] = null;
     }
 
     /** Every mapping, in no particular order. */

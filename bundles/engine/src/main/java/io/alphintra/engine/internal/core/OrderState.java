@@ -10,6 +10,7 @@ import io.alphintra.sdk.order.OrderStatus;
 import io.alphintra.sdk.order.OrderType;
 import io.alphintra.sdk.order.Side;
 import io.alphintra.sdk.order.TimeInForce;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -17,6 +18,8 @@ import java.util.List;
  * journal, which is why it holds ids rather than reference data.
  */
 final class OrderState {
+    private static final ClientOrderId[] NO_REQUESTS = {};
+
     final long orderId;
     final ClientOrderId originalClientOrderId;
     final InstrumentId instrumentId;
@@ -44,11 +47,20 @@ final class OrderState {
     long pendingLimitPrice;
     long pendingStopPrice;
     int requestCount;
+    /**
+     * The client order ids of its cancels and replaces, oldest first, in the first {@link #requestCount} entries:
+     * forgetting the order must take them out of the client order id index, and deriving them again from the count
+     * would cost strings on the engine thread.
+     */
+    ClientOrderId[] requestIds = NO_REQUESTS;
     private String orderIdText;
     /** Where {@link WorkingOrders} keeps it while it works; null otherwise. */
     WorkingOrders.Chain chain;
     OrderState previousWorking;
     OrderState nextWorking;
+    /** Its neighbours in the engine's list of finished orders, in the order they finished; null at either end. */
+    OrderState previousFinished;
+    OrderState nextFinished;
 
     OrderState(long orderId, ClientOrderId clientOrderId, InstrumentId instrumentId, String venueId, Side side,
                OrderType type, TimeInForce timeInForce, long quantity, long limitPrice, long stopPrice,
@@ -68,6 +80,14 @@ final class OrderState {
         this.source = source;
         this.decisions = List.copyOf(decisions);
         this.acceptedAtNanos = acceptedAtNanos;
+    }
+
+    /** Counts a cancel or replace and keeps its client order id. */
+    void addRequest(ClientOrderId requestId) {
+        if (requestCount == requestIds.length) {
+            requestIds = Arrays.copyOf(requestIds, Math.max(2, 2 * requestCount));
+        }
+        requestIds[requestCount++] = requestId;
     }
 
     long leavesQuantity() {

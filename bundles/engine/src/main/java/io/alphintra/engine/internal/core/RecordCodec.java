@@ -183,7 +183,11 @@ final class RecordCodec {
         return new StrategyQuarantine(getString(in), getString(in), in.getLong());
     }
 
-    /** A venue's execution report as the engine applied it. */
+    /**
+     * A venue's execution report as the engine applied it: {@code status} is the report's (journals written before
+     * 2026-11-26 hold the order's status after applying it, which replays to the same state except while a cancel or
+     * replace was pending); quantities, prices and cumulative values are the order's after applying it.
+     */
     ByteBuffer execution(long orderId, ExecType execType, OrderStatus status, ClientOrderId clientOrderId,
                          String venueOrderId, String execId, long orderQuantity, long limitPrice, long stopPrice,
                          long lastQuantity, long lastPrice, long cumQuantity, long cumPriceQuantity,

@@ -1,7 +1,8 @@
 package io.alphintra.engine.internal.snapshot;
 
 /**
- * The frame of an engine snapshot file, format version 1 (see decision 10). Little-endian.
+ * The frame of an engine snapshot file, format version 2 (see decisions 10 and 11). Little-endian. Format 1, which
+ * held every order the engine ever took and no order of finishing, is refused: no release wrote it.
  *
  * <pre>
  * header (24 bytes) = int magic "ALSN", int formatVersion, long journalSequence, long takenAtEpochNanos
@@ -13,7 +14,7 @@ package io.alphintra.engine.internal.snapshot;
  * renamed once forced, so a file with the final name was written completely, and any difference is damage.
  */
 final class SnapshotFormat {
-    static final int VERSION = 1;
+    static final int VERSION = 2;
     /** "ALSN" as little-endian bytes. */
     static final int MAGIC = 0x4E534C41;
     /** "ALSE" as little-endian bytes. */

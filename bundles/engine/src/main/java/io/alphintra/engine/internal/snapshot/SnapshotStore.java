@@ -157,7 +157,9 @@ public final class SnapshotStore {
             }
             int version = header.getInt(4);
             if (version != SnapshotFormat.VERSION) {
-                return "snapshot format " + version + ", this version reads format " + SnapshotFormat.VERSION;
+                return "snapshot format " + version + ", this version reads only format " + SnapshotFormat.VERSION
+                        + (version < SnapshotFormat.VERSION ? " (format 1 came from development builds before"
+                        + " finished orders were forgotten; the journal stands in for it)" : "");
             }
             if (header.getLong(8) != entry.sequence()) {
                 return "its header says journal sequence " + header.getLong(8) + ", its name says "

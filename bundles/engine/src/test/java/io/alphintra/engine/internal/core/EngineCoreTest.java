@@ -17,6 +17,7 @@ import io.alphintra.sdk.order.ClientOrderId;
 import io.alphintra.sdk.order.ExecType;
 import io.alphintra.sdk.order.ExecutionReport;
 import io.alphintra.sdk.order.Liquidity;
+import io.alphintra.sdk.order.OpenOrder;
 import io.alphintra.sdk.order.OrderRequest;
 import io.alphintra.sdk.order.OrderStatus;
 import io.alphintra.sdk.order.RejectReason;
@@ -375,6 +376,29 @@ class EngineCoreTest {
     }
 
     @Test
+    void aCancelThatCannotBeSentLeavesAnOrderThatFilledMeanwhileFilled() throws IOException {
+        engine.submit(limit("c1", 10, 15000), "shell:admin", inputs(), 1L);
+        engine.endOfBatch();
+        engine.onVenueReport(venue("c1", ExecType.NEW, OrderStatus.NEW, 0, 0, 0, 0), 2L);
+        engine.endOfBatch();
+        // In one batch: the cancel is queued for the commit, the fill arrives, then the adapter fails the cancel.
+        engine.cancel(ClientOrderId.of("c1"), "shell:admin", 3L);
+        engine.onVenueReport(venue("c1", ExecType.TRADE, OrderStatus.FILLED, 10, 15000, 10, 150000), 3L);
+        venueThrows = true;
+        engine.endOfBatch();
+        venueThrows = false;
+
+        assertThat(engine.openOrders()).as("a filled order is not working again").isEmpty();
+        assertThat(engine.orders().get(0).status()).isEqualTo(OrderStatus.FILLED);
+        String before = engine.stateHash();
+        journal.close();
+        open();
+        engine.recover();
+        assertThat(engine.orders().get(0).status()).isEqualTo(OrderStatus.FILLED);
+        assertThat(engine.stateHash()).isEqualTo(before);
+    }
+
+    @Test
     void disconnectedVenueRejectsAtTheGate() {
         venueConnected = false;
         engine.submit(limit("c1", 10, 15000), "shell:admin", inputs(), 1L);
@@ -451,6 +475,34 @@ class EngineCoreTest {
     }
 
     @Test
+    void aCancelRefusedAfterARestartLeavesTheFillThatCameWhileItWasPending() throws IOException {
+        engine.submit(limit("c1", 10, 15000), "shell:admin", inputs(), 1L);
+        engine.endOfBatch();
+        engine.onVenueReport(venue("c1", ExecType.NEW, OrderStatus.NEW, 0, 0, 0, 0), 2L);
+        engine.endOfBatch();
+        engine.cancel(ClientOrderId.of("c1"), "shell:admin", 3L);
+        engine.endOfBatch();
+        engine.onVenueReport(venue("c1", ExecType.TRADE, OrderStatus.PARTIALLY_FILLED, 4, 15000, 4, 60000), 4L);
+        engine.endOfBatch();
+        String before = engine.stateHash();
+
+        journal.close();
+        open();
+        engine.recover();
+        assertThat(engine.stateHash()).isEqualTo(before);
+        engine.onVenueReport(ExecutionReport.builder().clientOrderId(ClientOrderId.of("c1.C1"))
+                .originalClientOrderId(ClientOrderId.of("c1")).venueOrderId("V-c1").execId("X-cxl-rej")
+                .instrumentId(AAPL.id()).side(Side.BUY).execType(ExecType.CANCEL_REJECTED)
+                .status(OrderStatus.PARTIALLY_FILLED).orderQuantity(10).cumQuantity(4).leavesQuantity(6)
+                .cumPriceQuantity(60000).liquidity(Liquidity.UNKNOWN).rejectReason(RejectReason.OTHER)
+                .transactTimeNanos(5L).build(), 5L);
+        engine.endOfBatch();
+
+        assertThat(engine.openOrders()).singleElement().extracting(OpenOrder::status)
+                .as("the state the fill left while the cancel was pending").isEqualTo(OrderStatus.PARTIALLY_FILLED);
+    }
+
+    @Test
     void aQuarantineIsJournaledAndRecoveryReadsPastIt() throws IOException {
         engine.submit(limit("c1", 10, 15000), "strategy:momentum-1", inputs(), 1L);
         engine.endOfBatch();
@@ -489,7 +541,7 @@ class EngineCoreTest {
             public boolean wantsReports() {
                 return listening;
             }
-        }, 16);
+        }, 16, 1 << 20);
     }
 
     private long journalLastSequence() {

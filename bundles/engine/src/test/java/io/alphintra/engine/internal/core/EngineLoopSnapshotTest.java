@@ -35,7 +35,7 @@ class EngineLoopSnapshotTest {
         String hash;
         try (Journal journal = Journal.open(directory, 1 << 20, 64 * 1024, Durability.WRITE)) {
             EngineCore core = new EngineCore(journal, gate, CoreFixtures.venues(() -> silent, () -> true),
-                    new PortfolioAccounts(RandomOrderFlow.USD), (report, source, strategyId) -> { }, 16);
+                    new PortfolioAccounts(RandomOrderFlow.USD), (report, source, strategyId) -> { }, 16, 1 << 20);
             core.enableSnapshots(new Snapshotter(journal, 20, JournalRetention.ARCHIVE));
             core.recover();
             EngineLoop loop = new EngineLoop(core, CoreFixtures.inputs(() -> true), new MarketCache(),
@@ -62,7 +62,7 @@ class EngineLoopSnapshotTest {
         }
         try (Journal journal = Journal.open(directory, 1 << 20, 64 * 1024, Durability.WRITE)) {
             EngineCore core = new EngineCore(journal, gate, CoreFixtures.venues(() -> silent, () -> true),
-                    new PortfolioAccounts(RandomOrderFlow.USD), (report, source, strategyId) -> { }, 16);
+                    new PortfolioAccounts(RandomOrderFlow.USD), (report, source, strategyId) -> { }, 16, 1 << 20);
             core.enableSnapshots(new Snapshotter(journal, 20, JournalRetention.ARCHIVE));
             core.recover();
             assertThat(core.recoveredFromSnapshot()).isEqualTo(requested.sequence());

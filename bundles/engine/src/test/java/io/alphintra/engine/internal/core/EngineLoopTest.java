@@ -64,7 +64,7 @@ class EngineLoopTest {
             OrderGate gate = new OrderGate("test");
             gate.putRuleSet(CoreFixtures.allowAll(Jurisdiction.US, "1.0.0"));
             EngineCore core = new EngineCore(journal, gate, CoreFixtures.venues(() -> refusing, () -> true), null,
-                    (report, source, strategyId) -> loop[0].publish(report, source, strategyId), 16);
+                    (report, source, strategyId) -> loop[0].publish(report, source, strategyId), 16, 1 << 20);
             loop[0] = new EngineLoop(core, CoreFixtures.inputs(() -> true), new MarketCache(), EngineClock::nowNanos,
                     RING, "yielding");
             loop[0].addListener(new EngineListener() {
@@ -122,7 +122,8 @@ class EngineLoopTest {
         MarketCache market = new MarketCache();
         try (Journal journal = Journal.open(directory, 1 << 20, 64 * 1024, Durability.WRITE)) {
             EngineCore core = new EngineCore(journal, new OrderGate("test"),
-                    CoreFixtures.venues(() -> null, () -> true), accounts, (report, source, strategyId) -> { }, 16);
+                    CoreFixtures.venues(() -> null, () -> true), accounts, (report, source, strategyId) -> { }, 16,
+                    1 << 20);
             EngineLoop loop = new EngineLoop(core, CoreFixtures.inputs(() -> true), market, EngineClock::nowNanos,
                     1024, "yielding");
             loop.addListener(new CallScopedListener() {
@@ -178,7 +179,8 @@ class EngineLoopTest {
         ReusedTrade trade = new ReusedTrade();
         try (Journal journal = Journal.open(directory, 1 << 20, 64 * 1024, Durability.WRITE)) {
             EngineCore core = new EngineCore(journal, new OrderGate("test"),
-                    CoreFixtures.venues(() -> null, () -> true), null, (report, source, strategyId) -> { }, 16);
+                    CoreFixtures.venues(() -> null, () -> true), null, (report, source, strategyId) -> { }, 16,
+                    1 << 20);
             EngineLoop loop = new EngineLoop(core, CoreFixtures.inputs(() -> true), new MarketCache(),
                     EngineClock::nowNanos, RING, "yielding");
             AtomicInteger received = new AtomicInteger();

@@ -30,9 +30,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -116,12 +114,13 @@ class EngineSnapshotTest {
             restored.recover();
             assertThat(restored.recoveredFromSnapshot()).isEqualTo(journal.lastSequence());
 
-            List<OrderState> before = ordersOf(live);
-            List<OrderState> after = ordersOf(restored);
+            List<OrderState> before = EngineInternals.orders(live);
+            List<OrderState> after = EngineInternals.orders(restored);
             assertThat(after).hasSameSizeAs(before);
             List<Field> stored = Arrays.stream(OrderState.class.getDeclaredFields())
                     .filter(f -> !Modifier.isStatic(f.getModifiers()))
-                    .filter(f -> !Set.of("orderIdText", "chain", "previousWorking", "nextWorking").contains(f.getName()))
+                    .filter(f -> !Set.of("orderIdText", "chain", "previousWorking", "nextWorking", "previousFinished",
+                            "nextFinished").contains(f.getName()))
                     .peek(f -> f.setAccessible(true))
                     .toList();
             int pendingSeen = 0;
@@ -133,11 +132,16 @@ class EngineSnapshotTest {
                 pendingSeen += before.get(i).pendingRequestId != null ? 1 : 0;
             }
             assertThat(pendingSeen).as("orders caught with a request pending").isPositive();
-            assertThat(clientIds(restored)).isEqualTo(clientIds(live))
+            assertThat(EngineInternals.clientIds(restored)).isEqualTo(EngineInternals.clientIds(live))
                     .as("request ids beside the orders' own").hasSizeGreaterThan(before.size());
-            assertThat(engineCounter(restored, "nextOrderId")).isEqualTo(engineCounter(live, "nextOrderId"));
-            assertThat(engineCounter(restored, "engineExecIds")).as("no report id the live engine issued comes again")
-                    .isGreaterThanOrEqualTo(engineCounter(live, "engineExecIds"));
+            assertThat(EngineInternals.finished(restored)).isEqualTo(EngineInternals.finished(live))
+                    .as("in the order they finished, not by id").isNotEqualTo(EngineInternals.finished(live).stream()
+                            .sorted().toList());
+            assertThat(EngineInternals.counter(restored, "nextOrderId"))
+                    .isEqualTo(EngineInternals.counter(live, "nextOrderId"));
+            assertThat(EngineInternals.counter(restored, "engineExecIds"))
+                    .as("no report id the live engine issued comes again")
+                    .isGreaterThanOrEqualTo(EngineInternals.counter(live, "engineExecIds"));
             assertThat(restored.stateHash()).isEqualTo(live.stateHash());
         }
     }
@@ -213,6 +217,30 @@ class EngineSnapshotTest {
         }
         assertThat(newest).doesNotExist();
         assertThat(newest.resolveSibling(newest.getFileName() + ".unusable")).exists();
+    }
+
+    @Test
+    void aSnapshotOfFormatOneIsRefusedSayingSoAndTheJournalReplayedInstead() throws IOException {
+        long[] snapshots = runWithSnapshots(BIG_SEGMENTS, JournalRetention.ARCHIVE, 1_000);
+        State stopped = stoppedState;
+        Path file = store().path(snapshots[0]);
+        // Intact but of format 1, as development builds before decision 11 wrote it: its checksum fits.
+        ByteBuffer bytes = ByteBuffer.wrap(Files.readAllBytes(file)).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        bytes.putInt(4, 1);
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(bytes.array(), 0, bytes.capacity() - 4);
+        bytes.putInt(bytes.capacity() - 4, (int) crc.getValue());
+        Files.write(file, bytes.array());
+        assertThat(store().problem(store().list().get(0))).contains("snapshot format 1",
+                "this version reads only format 2");
+
+        try (Journal journal = open(BIG_SEGMENTS)) {
+            EngineCore engine = withSnapshots(flow.engine(journal), journal, JournalRetention.ARCHIVE);
+            engine.recover();
+            assertThat(engine.recoveredFromSnapshot()).isZero();
+            assertThat(State.of(engine)).isEqualTo(stopped);
+        }
+        assertThat(file.resolveSibling(file.getFileName() + ".unusable")).exists();
     }
 
     @Test
@@ -420,7 +448,7 @@ class EngineSnapshotTest {
                             return null;
                         });
         EngineCore engine = new EngineCore(journal, gate, CoreFixtures.venues(() -> adapter, () -> true),
-                new PortfolioAccounts(RandomOrderFlow.USD), (report, source, strategyId) -> { }, 16);
+                new PortfolioAccounts(RandomOrderFlow.USD), (report, source, strategyId) -> { }, 16, 1 << 20);
         return withSnapshots(engine, journal, JournalRetention.ARCHIVE);
     }
 
@@ -435,29 +463,6 @@ class EngineSnapshotTest {
                 .status(status).orderQuantity(quantity).cumQuantity(0)
                 .leavesQuantity(status.isTerminal() ? 0 : quantity).cumPriceQuantity(0)
                 .liquidity(Liquidity.UNKNOWN).transactTimeNanos(1L);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<OrderState> ordersOf(EngineCore engine) throws ReflectiveOperationException {
-        Field field = EngineCore.class.getDeclaredField("ordersById");
-        field.setAccessible(true);
-        return (List<OrderState>) field.get(engine);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<ClientOrderId, Long> clientIds(EngineCore engine) throws ReflectiveOperationException {
-        Field field = EngineCore.class.getDeclaredField("ordersByClientId");
-        field.setAccessible(true);
-        Map<ClientOrderId, Long> ids = new HashMap<>();
-        ((OpenAddressingMap<ClientOrderId, OrderState>) field.get(engine))
-                .forEach((id, order) -> ids.put(id, order.orderId));
-        return ids;
-    }
-
-    private static long engineCounter(EngineCore engine, String name) throws ReflectiveOperationException {
-        Field field = EngineCore.class.getDeclaredField(name);
-        field.setAccessible(true);
-        return field.getLong(engine);
     }
 
     private static void flipByte(Path file, long position) throws IOException {

@@ -70,10 +70,15 @@ final class RandomOrderFlow {
                 });
     }
 
-    /** A new engine on {@code journal} with books, not yet recovered. */
+    /** A new engine on {@code journal} with books, not yet recovered, that keeps every order of a test's life. */
     EngineCore engine(Journal journal) {
+        return engine(journal, 1 << 20);
+    }
+
+    /** A new engine on {@code journal} with books, not yet recovered, keeping this many finished orders. */
+    EngineCore engine(Journal journal, int finishedOrdersKept) {
         return new EngineCore(journal, gate, CoreFixtures.venues(() -> venue, () -> true),
-                new PortfolioAccounts(USD), (report, source, strategyId) -> { }, 16);
+                new PortfolioAccounts(USD), (report, source, strategyId) -> { }, 16, finishedOrdersKept);
     }
 
     /** One event from a source or the venue, then the end of its batch. */
