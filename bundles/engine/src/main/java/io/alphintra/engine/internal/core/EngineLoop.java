@@ -334,13 +334,16 @@ public final class EngineLoop implements AutoCloseable {
     }
 
     private void apply(Slot slot) {
-        long now = clock.getAsLong();
         try {
             switch (slot.kind) {
-                case SUBMIT -> core.submit((OrderRequest) slot.payload, slot.source, gateInputs, now, slot.answer);
+                // Market data first and without the clock: it is most events, and reading the clock costs as much
+                // as the rest of a trade's handling on the engine thread (a third of it, profiled on the dev VM).
+                case TRADE, TOP_OF_BOOK -> onMarketData(slot);
+                case SUBMIT -> core.submit((OrderRequest) slot.payload, slot.source, gateInputs, clock.getAsLong(),
+                        slot.answer);
                 case CANCEL -> {
                     ClientOrderId id = (ClientOrderId) slot.payload;
-                    if (!core.cancel(id, slot.source, now, slot.answer)) {
+                    if (!core.cancel(id, slot.source, clock.getAsLong(), slot.answer)) {
                         unknownOrder(slot.answer, id);
                     }
                 }
@@ -348,19 +351,18 @@ public final class EngineLoop implements AutoCloseable {
                     Replace replace = (Replace) slot.payload;
                     ClientOrderId id = replace.clientOrderId();
                     if (!core.replace(id, replace.quantity(), replace.limitPrice(), replace.stopPrice(), slot.source,
-                            now, slot.answer)) {
+                            clock.getAsLong(), slot.answer)) {
                         unknownOrder(slot.answer, id);
                     }
                 }
-                case VENUE_REPORT -> core.onVenueReport((ExecutionReport) slot.payload, now);
+                case VENUE_REPORT -> core.onVenueReport((ExecutionReport) slot.payload, clock.getAsLong());
                 case RECONCILE -> {
                     Object[] venueAndOrders = (Object[]) slot.payload;
                     @SuppressWarnings("unchecked")
                     List<io.alphintra.sdk.order.OpenOrder> listed =
                             (List<io.alphintra.sdk.order.OpenOrder>) venueAndOrders[1];
-                    core.reconcile((String) venueAndOrders[0], listed, (Long) venueAndOrders[2], now);
+                    core.reconcile((String) venueAndOrders[0], listed, (Long) venueAndOrders[2], clock.getAsLong());
                 }
-                case TRADE, TOP_OF_BOOK -> onMarketData(slot);
                 case QUERY -> slot.queryResult.complete(slot.query.apply(core));
             }
         } catch (RuntimeException e) {
