@@ -15,8 +15,12 @@ public interface AccountBook {
     /** Makes an instrument known before its first fill; registering it again is harmless. */
     void register(Instrument instrument);
 
-    /** Marks positions in an instrument to a new price. */
-    void mark(InstrumentId instrumentId, long price);
+    /**
+     * Marks positions in an instrument to a new price.
+     *
+     * @param instrumentKey the engine's key of the instrument ({@link InstrumentKeys}), for a lookup without hashing
+     */
+    void mark(int instrumentKey, InstrumentId instrumentId, long price);
 
     AccountSnapshot account(String accountId);
 

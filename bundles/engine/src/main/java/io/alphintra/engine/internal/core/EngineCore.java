@@ -474,10 +474,10 @@ public final class EngineCore {
         }
     }
 
-    /** Marks positions to the latest trade price. */
-    public void onTrade(io.alphintra.sdk.marketdata.Trade trade) {
+    /** Marks positions to the latest trade price; {@code instrumentKey} as {@link InstrumentKeys} gave it. */
+    public void onTrade(int instrumentKey, io.alphintra.sdk.marketdata.Trade trade) {
         if (accounts != null) {
-            accounts.mark(trade.instrumentId(), trade.price());
+            accounts.mark(instrumentKey, trade.instrumentId(), trade.price());
         }
     }
 

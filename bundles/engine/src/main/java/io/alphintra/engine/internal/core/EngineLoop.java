@@ -111,8 +111,14 @@ public final class EngineLoop implements AutoCloseable {
     }
 
     /** The slot being applied, seen through the SDK's market data interfaces; engine thread only. */
-    private abstract static class SlotView {
+    private abstract static class SlotView implements InstrumentKeyed {
         Slot slot;
+        int instrumentKey;
+
+        @Override
+        public int instrumentKey() {
+            return instrumentKey;
+        }
 
         public InstrumentId instrumentId() {
             return slot.instrumentId;
@@ -198,6 +204,7 @@ public final class EngineLoop implements AutoCloseable {
      * to drain, i.e. for this very thread, forever when the ring is full. Engine thread only.
      */
     private final ArrayDeque<Slot> ownEvents = new ArrayDeque<>();
+    private final InstrumentKeys instrumentKeys = new InstrumentKeys();
     private final SlotTrade tradeView = new SlotTrade();
     private final SlotTopOfBook topView = new SlotTopOfBook();
 
@@ -380,13 +387,16 @@ public final class EngineLoop implements AutoCloseable {
 
     private void onMarketData(Slot slot) {
         boolean isTrade = slot.kind == Kind.TRADE;
+        int key = instrumentKeys.key(slot.instrumentId);
         if (isTrade) {
             tradeView.slot = slot;
-            market.onTrade(tradeView);
-            core.onTrade(tradeView);
+            tradeView.instrumentKey = key;
+            market.onTrade(key, tradeView);
+            core.onTrade(key, tradeView);
         } else {
             topView.slot = slot;
-            market.onTopOfBook(topView);
+            topView.instrumentKey = key;
+            market.onTopOfBook(key, topView);
         }
         Object kept = null;
         for (EngineListener listener : listeners) {

@@ -4,6 +4,7 @@ import io.alphintra.sdk.instrument.InstrumentId;
 import io.alphintra.sdk.marketdata.TopOfBook;
 import io.alphintra.sdk.marketdata.TopOfBookRecord;
 import io.alphintra.sdk.marketdata.Trade;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -22,16 +23,30 @@ public final class MarketCache implements MarketView {
     }
 
     private final Map<InstrumentId, Latest> latest = new HashMap<>();
+    /** The same entries by the engine's instrument key, so that an event costs no hashing of its id. */
+    private Latest[] byKey = new Latest[64];
 
-    void onTrade(Trade trade) {
-        Latest entry = latest.computeIfAbsent(trade.instrumentId(), id -> new Latest());
+    void onTrade(int instrumentKey, Trade trade) {
+        Latest entry = entry(instrumentKey, trade.instrumentId());
         entry.lastPrice = trade.price();
         entry.lastPriceTime = trade.eventTimeNanos();
         entry.hasLastPrice = true;
     }
 
-    void onTopOfBook(TopOfBook top) {
-        latest.computeIfAbsent(top.instrumentId(), id -> new Latest()).top.remember(top);
+    void onTopOfBook(int instrumentKey, TopOfBook top) {
+        entry(instrumentKey, top.instrumentId()).top.remember(top);
+    }
+
+    private Latest entry(int instrumentKey, InstrumentId instrumentId) {
+        if (instrumentKey >= byKey.length) {
+            byKey = Arrays.copyOf(byKey, Math.max(byKey.length * 2, instrumentKey + 1));
+        }
+        Latest entry = byKey[instrumentKey];
+        if (entry == null) {
+            entry = latest.computeIfAbsent(instrumentId, id -> new Latest());
+            byKey[instrumentKey] = entry;
+        }
+        return entry;
     }
 
     /** Every instrument seen, ordered by its text form. */

@@ -9,6 +9,7 @@ import io.alphintra.sdk.order.Side;
 import io.alphintra.sdk.portfolio.AccountSnapshot;
 import io.alphintra.sdk.portfolio.Position;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -16,6 +17,10 @@ import java.util.Optional;
  * are valued in {@code baseCurrency} until account reference data is configured per account.
  */
 public final class PortfolioAccounts implements AccountBook {
+    /** Marks a lookup not made yet; -1 (from the portfolio) means the instrument is not registered. */
+    private static final int UNKNOWN = Integer.MIN_VALUE;
+    /** The portfolio's instrument index by the engine's instrument key, looked up once per instrument. */
+    private int[] indexByKey = new int[0];
     // Replaced whole by restore() and clear(), so that a failed restore leaves the books untouched.
     private Portfolio portfolio = new Portfolio();
     private final Currency baseCurrency;
@@ -28,6 +33,7 @@ public final class PortfolioAccounts implements AccountBook {
     @Override
     public void register(Instrument instrument) {
         portfolio.registerInstrument(instrument);
+        forgetIndexes();
     }
 
     @Override
@@ -91,11 +97,25 @@ public final class PortfolioAccounts implements AccountBook {
     }
 
     @Override
-    public void mark(InstrumentId instrumentId, long price) {
-        int instrument = portfolio.instrumentIndex(instrumentId);
+    public void mark(int instrumentKey, InstrumentId instrumentId, long price) {
+        if (instrumentKey >= indexByKey.length) {
+            int length = indexByKey.length;
+            indexByKey = Arrays.copyOf(indexByKey, Math.max(2 * length, instrumentKey + 1));
+            Arrays.fill(indexByKey, length, indexByKey.length, UNKNOWN);
+        }
+        int instrument = indexByKey[instrumentKey];
+        if (instrument == UNKNOWN) {
+            instrument = portfolio.instrumentIndex(instrumentId);
+            indexByKey[instrumentKey] = instrument;
+        }
         if (instrument >= 0) {
             portfolio.mark(instrument, price);
         }
+    }
+
+    /** Registering an instrument or replacing the portfolio changes what the cached lookups would answer. */
+    private void forgetIndexes() {
+        Arrays.fill(indexByKey, UNKNOWN);
     }
 
     @Override
@@ -121,6 +141,7 @@ public final class PortfolioAccounts implements AccountBook {
         }
         restored.readSnapshot(snapshot);
         portfolio = restored;
+        forgetIndexes();
         accountIds.clear();
         accountIds.addAll(restored.accountIds());
     }
@@ -128,6 +149,7 @@ public final class PortfolioAccounts implements AccountBook {
     @Override
     public void clear() {
         portfolio = new Portfolio();
+        forgetIndexes();
         accountIds.clear();
     }
 

@@ -3,6 +3,7 @@ package io.alphintra.engine.internal.strategy;
 import io.alphintra.engine.OrderView;
 import io.alphintra.engine.TradingEngine;
 import io.alphintra.engine.internal.core.EngineClock;
+import io.alphintra.engine.internal.core.InstrumentKeyed;
 import io.alphintra.engine.internal.core.LatestTopOfBook;
 import io.alphintra.marketdata.BarAggregator;
 import io.alphintra.sdk.instrument.Instrument;
@@ -26,6 +27,7 @@ import io.alphintra.sdk.strategy.StrategyState;
 import java.lang.System.Logger.Level;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -116,6 +118,9 @@ final class StrategyRunner implements StrategyContext {
     private final FileStrategyState store;
     /** Keyed by the configured instruments, fixed at construction, so the engine thread reads it without locks. */
     private final Map<InstrumentId, Interest> interests = new HashMap<>();
+    /** {@link #interests} by the engine's instrument key, filled as events come; engine thread only. */
+    private Object[] interestByEngineKey = new Object[16];
+    private static final Object NO_INTEREST = new Object();
     private final Interest[] interestsByKey;
     private final Object subscriptionLock = new Object();
     private final EventRing events;
@@ -195,17 +200,40 @@ final class StrategyRunner implements StrategyContext {
     // ---- the engine thread: copies into the ring, never waits, allocates nothing ----
 
     void deliverTrade(Trade trade) {
-        Interest interest = interests.get(trade.instrumentId());
+        Interest interest = interest(trade, trade.instrumentId());
         if (interest != null && interest.trades && isRunning()) {
             offered(events.offerTrade(interest.key, trade));
         }
     }
 
     void deliverTopOfBook(TopOfBook top) {
-        Interest interest = interests.get(top.instrumentId());
+        Interest interest = interest(top, top.instrumentId());
         if (interest != null && interest.tops && isRunning()) {
             offered(events.offerTopOfBook(interest.key, top));
         }
+    }
+
+    /**
+     * This instance's interest in an event's instrument, or null. Engine thread. The engine's own events carry its
+     * instrument key: the answer is then kept by key (the configured instruments never change), so an event for
+     * any instrument costs an array read instead of hashing its id — per strategy instance, for every event.
+     */
+    private Interest interest(Object event, InstrumentId instrumentId) {
+        if (!(event instanceof InstrumentKeyed keyed)) {
+            return interests.get(instrumentId);
+        }
+        int key = keyed.instrumentKey();
+        if (key >= interestByEngineKey.length) {
+            interestByEngineKey = Arrays.copyOf(interestByEngineKey, Math.max(2 * interestByEngineKey.length,
+                    key + 1));
+        }
+        Object known = interestByEngineKey[key];
+        if (known == null) {
+            Interest interest = interests.get(instrumentId);
+            known = interest == null ? NO_INTEREST : interest;
+            interestByEngineKey[key] = known;
+        }
+        return known == NO_INTEREST ? null : (Interest) known;
     }
 
     void deliverReport(ExecutionReport report) {

@@ -13,6 +13,7 @@ import io.alphintra.engine.MarketLine;
 import io.alphintra.engine.OrderView;
 import io.alphintra.engine.PositionView;
 import io.alphintra.engine.TradingEngine;
+import io.alphintra.engine.internal.core.InstrumentKeyed;
 import io.alphintra.sdk.instrument.Equity;
 import io.alphintra.sdk.instrument.Instrument;
 import io.alphintra.sdk.instrument.InstrumentId;
@@ -258,6 +259,41 @@ class StrategyHostTest {
 
         assertThat(prices).containsExactlyElementsOf(LongStream.range(1000, 2000).boxed().toList());
         assertThat(state("late-1")).isEqualTo("RUNNING");
+    }
+
+    /**
+     * The engine's own events carry its instrument key, by which the host remembers each instance's interest: an
+     * instrument the instance does not trade must stay filtered out after its key was first seen, and one it trades
+     * must come through.
+     */
+    @Test
+    void engineKeyedTradesReachAnInstanceOnlyForTheInstrumentsItTrades() throws Exception {
+        CountDownLatch drained = new CountDownLatch(1);
+        List<String> seen = new ArrayList<>();
+        host.addStrategyFactory(factory("keyed", config -> new Subscriber() {
+            @Override
+            public void onTrade(Trade trade) {
+                seen.add(trade.instrumentId() + ":" + trade.price());
+            }
+
+            @Override
+            public void onExecution(ExecutionReport report) {
+                drained.countDown();
+            }
+        }));
+        host.configure(settings("keyed-1", "keyed", 50, 60_000));
+        await("subscribed", () -> engine.subscriptions.contains("AAPL@SIMX/TRADES"));
+        KeyedTrade other = new KeyedTrade(InstrumentId.of("MSFT", "SIMX"), 0);
+        KeyedTrade traded = new KeyedTrade(AAPL.id(), 1);
+
+        for (int i = 0; i < 3; i++) {
+            host.onTrade(other.at(100 + i));
+            host.onTrade(traded.at(200 + i));
+        }
+        host.onReport(marker(), "test", "keyed-1");
+
+        assertThat(drained.await(10, TimeUnit.SECONDS)).as("drained").isTrue();
+        assertThat(seen).containsExactly("AAPL@SIMX:200", "AAPL@SIMX:201", "AAPL@SIMX:202");
     }
 
     /** The engine may hand over one reused event object; the strategy must still see each event as it was. */
@@ -563,6 +599,58 @@ class StrategyHostTest {
         return ExecutionReport.builder().orderId("1").clientOrderId(ClientOrderId.of("marker")).execId("E-1")
                 .instrumentId(AAPL.id()).side(Side.BUY).execType(ExecType.NEW).status(OrderStatus.NEW)
                 .orderQuantity(1).leavesQuantity(1).build();
+    }
+
+    /** A trade as the engine hands its own over: with the engine's key of the instrument. */
+    private static final class KeyedTrade implements Trade, InstrumentKeyed {
+        private final InstrumentId instrumentId;
+        private final int key;
+        private long price;
+
+        KeyedTrade(InstrumentId instrumentId, int key) {
+            this.instrumentId = instrumentId;
+            this.key = key;
+        }
+
+        KeyedTrade at(long price) {
+            this.price = price;
+            return this;
+        }
+
+        @Override
+        public int instrumentKey() {
+            return key;
+        }
+
+        @Override
+        public InstrumentId instrumentId() {
+            return instrumentId;
+        }
+
+        @Override
+        public long price() {
+            return price;
+        }
+
+        @Override
+        public long quantity() {
+            return 1;
+        }
+
+        @Override
+        public AggressorSide aggressor() {
+            return AggressorSide.BUYER;
+        }
+
+        @Override
+        public long eventTimeNanos() {
+            return price;
+        }
+
+        @Override
+        public long receiveTimeNanos() {
+            return price;
+        }
     }
 
     /** One event object the engine fills again for every trade, as an allocation-free feed does. */
