@@ -76,6 +76,8 @@ public final class SnapshotTimingMain {
     private static final List<Attribution> STRATEGIES = List.of(
             new Attribution("momentum-1", "alice", "ACC-1", "desk-eq", "client-7"),
             new Attribution("meanrev-2", "bob", "ACC-2", "desk-eq", "client-9"));
+    /** One source string per strategy instance, as the strategy host passes it. */
+    private static final List<String> SOURCES = STRATEGIES.stream().map(a -> "strategy:" + a.strategyId()).toList();
     private static final long SEGMENT_BYTES = 64 << 20;
     private static final int MAX_BATCH_BYTES = 1 << 20;
     private static final int RUNS = 3;
@@ -130,7 +132,7 @@ public final class SnapshotTimingMain {
                 ClientOrderId id = ClientOrderId.of("ord-" + i);
                 Attribution strategy = STRATEGIES.get(i % 2);
                 engine.submit(OrderRequest.limit(id, instrument(i), side(i), 100, price(i), TimeInForce.DAY,
-                        strategy), "strategy:" + strategy.strategyId(), inputs, i);
+                        strategy), SOURCES.get(i % 2), inputs, i);
                 engine.onVenueReport(report(id, i, ExecType.NEW, OrderStatus.NEW, 0, 0).build(), i);
                 if (i % 4 == 0) {
                     engine.onVenueReport(trade(id, i, 40, 40), i);

@@ -118,6 +118,11 @@ final class StrategyRunner implements StrategyContext {
     private final FileStrategyState store;
     /** Keyed by the configured instruments, fixed at construction, so the engine thread reads it without locks. */
     private final Map<InstrumentId, Interest> interests = new HashMap<>();
+    /**
+     * Who the engine records as the sender of this instance's orders. One instance for all of them: every order keeps
+     * it, and the journal encodes it once and copies it after, which a new string per order would defeat.
+     */
+    private final String source;
     /** {@link #interests} by the engine's instrument key, filled as events come; engine thread only. */
     private Object[] interestByEngineKey = new Object[16];
     private static final Object NO_INTEREST = new Object();
@@ -153,6 +158,7 @@ final class StrategyRunner implements StrategyContext {
     StrategyRunner(StrategySettings settings, Strategy strategy, TradingEngine engine, AccountSource accounts,
                    StrategyAudit audit, ScheduledExecutorService executor, FileStrategyState store) {
         this.settings = settings;
+        this.source = "strategy:" + settings.instanceId();
         this.strategy = strategy;
         this.engine = engine;
         this.accounts = accounts;
@@ -653,7 +659,7 @@ final class StrategyRunner implements StrategyContext {
         configured(order.instrument().id());
         countRequest();
         ordersSent.incrementAndGet();
-        engine.send(order, "strategy:" + id());
+        engine.send(order, source);
         return order.clientOrderId();
     }
 
@@ -661,7 +667,7 @@ final class StrategyRunner implements StrategyContext {
     public void cancel(ClientOrderId clientOrderId) {
         requireOwnThread();
         countRequest();
-        engine.cancel(clientOrderId, "strategy:" + id());
+        engine.cancel(clientOrderId, source);
     }
 
     @Override
@@ -670,7 +676,7 @@ final class StrategyRunner implements StrategyContext {
         requireOwnThread();
         countRequest();
         ExecutionReport answer = await("the replace", engine.replace(clientOrderId, newQuantity, newLimitPrice,
-                newStopPrice, "strategy:" + id()));
+                newStopPrice, source));
         if (answer.execType() == ExecType.REPLACE_REJECTED) {
             throw new IllegalArgumentException("replace of " + clientOrderId + " refused: " + answer.text());
         }

@@ -179,6 +179,9 @@ class StrategyHostTest {
         await("the flooder is quarantined", () -> state("flood-1").equals("QUARANTINED"));
         assertThat(reason("flood-1")).contains("more than 5 order requests in one second");
         assertThat(engine.submitted).hasSize(5);
+        assertThat(engine.sources).as("one source string for all of an instance's orders, which the engine keeps"
+                + " with each order and journals once").allSatisfy(source -> assertThat(source)
+                .isEqualTo("strategy:flood-1").isSameAs(engine.sources.get(0)));
     }
 
     @Test
