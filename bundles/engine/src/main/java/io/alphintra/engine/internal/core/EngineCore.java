@@ -92,6 +92,8 @@ public final class EngineCore {
     private long nextOrderId = 1;
     private long engineExecIds;
     private boolean replaying;
+    /** Equal values of the replayed orders, shared as the engine that journaled them shared them; replay only. */
+    private RecordCodec.Shared replayShared;
     /** Null: no snapshots, recovery replays the whole journal. */
     private Snapshotter snapshotter;
     private long recoveredFromSnapshot;
@@ -151,9 +153,11 @@ public final class EngineCore {
         long from = snapshotter == null ? 1 : snapshotter.restore(this);
         recoveredFromSnapshot = from - 1;
         replaying = true;
+        replayShared = new RecordCodec.Shared();
         try {
             journal.replay(from, (sequence, timestamp, type, payload) -> replay(type, payload.order(ByteOrder.LITTLE_ENDIAN)));
         } finally {
+            replayShared = null;
             replaying = false;
         }
         // Forgotten only now, not as the records are replayed: they may have been written under a larger
@@ -711,7 +715,7 @@ public final class EngineCore {
             }
             case RecordCodec.ORDER_ACCEPTED, RecordCodec.ORDER_REJECTED -> {
                 OrderState order = RecordCodec.readOrder(payload, type == RecordCodec.ORDER_ACCEPTED
-                        ? OrderStatus.PENDING_NEW : OrderStatus.REJECTED);
+                        ? OrderStatus.PENDING_NEW : OrderStatus.REJECTED, replayShared);
                 index(order);
                 nextOrderId = Math.max(nextOrderId, order.orderId + 1);
             }

@@ -18,7 +18,9 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Binary encoding of the engine's journal records. Enums are written by name, not ordinal, so that adding a constant
@@ -136,6 +138,29 @@ final class RecordCodec {
     }
 
     static OrderState readOrder(ByteBuffer in, OrderStatus status) {
+        return readOrder(in, status, new Shared());
+    }
+
+    /**
+     * Equal values that many records carry — an instance's attribution and source, the gate's decisions while its
+     * chain is unchanged — as one instance each, as the engine that wrote them held them: a replay that made new ones
+     * for every order would hold hundreds of bytes more per order than the engine it rebuilds.
+     */
+    static final class Shared {
+        private final Map<Object, Object> values = new HashMap<>();
+
+        @SuppressWarnings("unchecked")
+        <T> T of(T value) {
+            if (value == null) {
+                return null;
+            }
+            Object known = values.putIfAbsent(value, value);
+            return known == null ? value : (T) known;
+        }
+    }
+
+    /** As {@link #readOrder(ByteBuffer, OrderStatus)}, sharing equal values through {@code shared}. */
+    static OrderState readOrder(ByteBuffer in, OrderStatus status, Shared shared) {
         long orderId = in.getLong();
         ClientOrderId clientOrderId = ClientOrderId.of(getString(in));
         InstrumentId instrumentId = InstrumentId.parse(getString(in));
@@ -145,9 +170,9 @@ final class RecordCodec {
         long quantity = in.getLong();
         long limitPrice = in.getLong();
         long stopPrice = in.getLong();
-        Attribution attribution = new Attribution(getString(in), getString(in), getString(in), getString(in),
-                getString(in));
-        String source = getString(in);
+        Attribution attribution = shared.of(new Attribution(getString(in), getString(in), getString(in),
+                getString(in), getString(in)));
+        String source = shared.of(getString(in));
         long acceptedAt = in.getLong();
         int count = in.getInt();
         List<GateDecision> decisions = new ArrayList<>(count);
@@ -155,8 +180,11 @@ final class RecordCodec {
             decisions.add(new GateDecision(getString(in), getString(in), getString(in), getString(in),
                     getEnum(in, RejectReason.class), getString(in)));
         }
+        // List.copyOf, as the order keeps it: the shared instance is then the one the order holds.
+        List<GateDecision> sharedDecisions = shared.of(List.copyOf(decisions));
+        instrumentId = shared.of(instrumentId);
         OrderState order = new OrderState(orderId, clientOrderId, instrumentId, instrumentId.venueId(), side, type, tif,
-                quantity, limitPrice, stopPrice, attribution, source, decisions, acceptedAt);
+                quantity, limitPrice, stopPrice, attribution, source, sharedDecisions, acceptedAt);
         order.status = status;
         return order;
     }

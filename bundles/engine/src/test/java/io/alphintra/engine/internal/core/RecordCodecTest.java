@@ -63,6 +63,26 @@ class RecordCodecTest {
     }
 
     @Test
+    void ordersReadWithOneSharedTableHoldOneInstanceOfEachEqualValue() {
+        RecordCodec codec = new RecordCodec(64 * 1024);
+        RecordCodec.Shared shared = new RecordCodec.Shared();
+        Attribution other = new Attribution("mm-2", "bob", "ACC-2", "desk-fx", "client-8");
+        OrderState first = RecordCodec.readOrder(codec.order(order(1, "c1", "api", ACCEPTED)), OrderStatus.PENDING_NEW,
+                shared);
+        OrderState second = RecordCodec.readOrder(codec.order(order(2, "c2", "api", ACCEPTED)), OrderStatus.PENDING_NEW,
+                shared);
+        OrderState third = RecordCodec.readOrder(codec.order(order(3, "c3", "api", other, ACCEPTED)),
+                OrderStatus.PENDING_NEW, shared);
+
+        assertThat(second.attribution).isSameAs(first.attribution);
+        assertThat(second.decisions).isSameAs(first.decisions).isEqualTo(ACCEPTED);
+        assertThat(second.source).isSameAs(first.source);
+        assertThat(second.instrumentId).isSameAs(first.instrumentId);
+        assertThat(third.attribution).isEqualTo(other).isNotSameAs(first.attribution);
+        assertThat(third.decisions).isSameAs(first.decisions);
+    }
+
+    @Test
     void repeatedAttributionAndDecisionsEncodeAsAFreshCodecWould() {
         RecordCodec reused = new RecordCodec(64 * 1024);
         Attribution other = new Attribution("mm-2", "bob", "ACC-2", "desk-fx", "client-8");
