@@ -151,6 +151,8 @@ final class StrategyRunner implements StrategyContext {
     private String callbackName;
     private long watchedSequence;
     private long watchedSinceNanos;
+    /** Set by the strategy's thread while it waits for an answer of the engine's inside a callback. */
+    private volatile boolean waitingOnEngine;
 
     private long windowStartNanos;
     private int windowCount;
@@ -279,6 +281,12 @@ final class StrategyRunner implements StrategyContext {
             return;
         }
         if ((sequence & 1) == 0 || terminated) {
+            return;
+        }
+        if (waitingOnEngine) {
+            // Waiting for the engine's answer, which a snapshot may hold up for a second: the callback's budget
+            // counts the strategy's own time, and starts again when the answer comes.
+            watchedSinceNanos = nowNanos;
             return;
         }
         long stuckNanos = nowNanos - watchedSinceNanos;
@@ -755,7 +763,8 @@ final class StrategyRunner implements StrategyContext {
     }
 
     /** Waits on the strategy's thread, never the engine's, for an answer of the engine thread (ADR 6). */
-    private static <T> T await(String what, CompletionStage<T> answer) {
+    private <T> T await(String what, CompletionStage<T> answer) {
+        waitingOnEngine = true;
         try {
             return answer.toCompletableFuture().get(QUERY_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -767,6 +776,8 @@ final class StrategyRunner implements StrategyContext {
         } catch (TimeoutException e) {
             throw new IllegalStateException("the engine did not answer " + what + " within " + QUERY_TIMEOUT_SECONDS
                     + " s", e);
+        } finally {
+            waitingOnEngine = false;
         }
     }
 

@@ -163,6 +163,35 @@ class StrategyHostTest {
                 .clientOrderId()));
     }
 
+    /** Time a callback spends waiting for the engine's answer (a snapshot may pause it) is not the strategy's. */
+    @Test
+    void aCallbackWaitingLongerThanItsLimitForTheEngineIsNotQuarantined() throws Exception {
+        engine.positionsDelayMillis = 800;
+        CountDownLatch answered = new CountDownLatch(1);
+        host.addStrategyFactory(factory("asker", config -> new Subscriber() {
+            private StrategyContext context;
+
+            @Override
+            public void onStart(StrategyContext context) {
+                super.onStart(context);
+                this.context = context;
+            }
+
+            @Override
+            public void onTrade(Trade trade) {
+                context.positions();
+                answered.countDown();
+            }
+        }));
+        host.configure(settings("asker-1", "asker", 50, 300));
+        await("subscribed", () -> engine.subscriptions.contains("AAPL@SIMX/TRADES"));
+
+        host.onTrade(trade());
+
+        assertThat(answered.await(10, TimeUnit.SECONDS)).as("the engine answered").isTrue();
+        assertThat(state("asker-1")).isEqualTo("RUNNING");
+    }
+
     @Test
     void floodingStrategyIsQuarantined() {
         host.addStrategyFactory(factory("flooder", config -> new Strategy() {
@@ -772,6 +801,7 @@ class StrategyHostTest {
         final List<ClientOrderId> cancelled = new CopyOnWriteArrayList<>();
         final List<String> subscriptions = new CopyOnWriteArrayList<>();
         volatile TradingCalendar venueCalendar = TradingCalendar.alwaysOpen(ZoneOffset.UTC);
+        volatile long positionsDelayMillis;
 
         @Override
         public CompletionStage<ExecutionReport> submit(OrderRequest order, String source) {
@@ -816,7 +846,8 @@ class StrategyHostTest {
 
         @Override
         public CompletionStage<List<PositionView>> positions() {
-            return CompletableFuture.completedFuture(List.of());
+            return CompletableFuture.supplyAsync(() -> List.of(),
+                    CompletableFuture.delayedExecutor(positionsDelayMillis, TimeUnit.MILLISECONDS));
         }
 
         @Override
