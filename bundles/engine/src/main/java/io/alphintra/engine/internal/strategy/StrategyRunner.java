@@ -49,6 +49,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -667,7 +668,13 @@ final class StrategyRunner implements StrategyContext {
         configured(order.instrument().id());
         countRequest();
         ordersSent.incrementAndGet();
-        engine.send(order, source);
+        // Hand-over waits only while the engine's ring is full (a snapshot's pause): not the strategy's time.
+        waitingOnEngine = true;
+        try {
+            engine.send(order, source);
+        } finally {
+            waitingOnEngine = false;
+        }
         return order.clientOrderId();
     }
 
@@ -675,7 +682,12 @@ final class StrategyRunner implements StrategyContext {
     public void cancel(ClientOrderId clientOrderId) {
         requireOwnThread();
         countRequest();
-        engine.cancel(clientOrderId, source);
+        waitingOnEngine = true;
+        try {
+            engine.cancel(clientOrderId, source);
+        } finally {
+            waitingOnEngine = false;
+        }
     }
 
     @Override
@@ -683,8 +695,8 @@ final class StrategyRunner implements StrategyContext {
                                  long newStopPrice) {
         requireOwnThread();
         countRequest();
-        ExecutionReport answer = await("the replace", engine.replace(clientOrderId, newQuantity, newLimitPrice,
-                newStopPrice, source));
+        ExecutionReport answer = await("the replace", () -> engine.replace(clientOrderId, newQuantity,
+                newLimitPrice, newStopPrice, source));
         if (answer.execType() == ExecType.REPLACE_REJECTED) {
             throw new IllegalArgumentException("replace of " + clientOrderId + " refused: " + answer.text());
         }
@@ -741,17 +753,17 @@ final class StrategyRunner implements StrategyContext {
     @Override
     public List<Position> positions() {
         requireOwnThread();
-        return await("positions", engine.positions()).stream().map(view -> view.position())
+        return await("positions", engine::positions).stream().map(view -> view.position())
                 .filter(position -> position.strategyId().equals(id())).toList();
     }
 
     @Override
     public List<OpenOrder> openOrders() {
         requireOwnThread();
-        Set<ClientOrderId> ours = await("orders", engine.orders()).stream()
+        Set<ClientOrderId> ours = await("orders", engine::orders).stream()
                 .filter(order -> !order.status().isTerminal() && order.strategyId().equals(id()))
                 .map(OrderView::clientOrderId).collect(Collectors.toSet());
-        return await("open orders", engine.openOrders()).stream()
+        return await("open orders", engine::openOrders).stream()
                 .filter(order -> ours.contains(order.clientOrderId())).toList();
     }
 
@@ -759,14 +771,18 @@ final class StrategyRunner implements StrategyContext {
     @Override
     public AccountSnapshot account() {
         requireOwnThread();
-        return await("the account", accounts.account(settings.config().accountId()));
+        return await("the account", () -> accounts.account(settings.config().accountId()));
     }
 
     /** Waits on the strategy's thread, never the engine's, for an answer of the engine thread (ADR 6). */
-    private <T> T await(String what, CompletionStage<T> answer) {
+    /**
+     * Asks the engine and waits for its answer. The time is not the callback's (see {@link #checkCallbackTime}),
+     * including handing the question over, which waits while the engine's ring is full.
+     */
+    private <T> T await(String what, Supplier<CompletionStage<T>> question) {
         waitingOnEngine = true;
         try {
-            return answer.toCompletableFuture().get(QUERY_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            return question.get().toCompletableFuture().get(QUERY_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for " + what, e);
