@@ -2,6 +2,8 @@ package io.alphintra.benchmarks.engine;
 
 import io.alphintra.engine.TradingEngine;
 import io.alphintra.sdk.order.OrderRequest;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -61,8 +63,7 @@ public final class OrderPathLatencyMain {
             for (long rate : rates) {
                 if (rate == 0) {
                     orders = rig.orders(next, MAX_RUN);
-                    System.gc();
-                    Thread.sleep(500); // lets the collector's concurrent work end before the clock starts
+                    settle();
                     long start = System.nanoTime();
                     for (int k = 0; k < MAX_RUN; k++) {
                         while (k - (acks.acked.get() - next) > 4_096) {
@@ -81,8 +82,7 @@ public final class OrderPathLatencyMain {
                 orders = rig.orders(next, count);
                 long[] due = new long[count];
                 long[] sent = new long[count];
-                System.gc();
-                Thread.sleep(500); // lets the collector's concurrent work end before the clock starts
+                settle();
                 long interval = 1_000_000_000L / rate;
                 long start = System.nanoTime() + 1_000_000;
                 for (int k = 0; k < count; k++) {
@@ -116,6 +116,26 @@ public final class OrderPathLatencyMain {
                 print("  engine PENDING_NEW, from due", pendingNew);
                 print("  venue NEW ack,      from due", ack);
                 print("  venue NEW ack,     from send", ackService);
+            }
+        }
+    }
+
+    /**
+     * Collects the previous run's garbage, then waits until the JIT compiler has been idle for 100 ms (at most 5 s),
+     * so that neither a collection nor a compilation the last run set off lands inside the next one's clock.
+     */
+    private static void settle() throws InterruptedException {
+        System.gc();
+        CompilationMXBean compiler = ManagementFactory.getCompilationMXBean();
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        long compiled = compiler.getTotalCompilationTime();
+        long quietSince = System.nanoTime();
+        while (System.nanoTime() - quietSince < 100_000_000L && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+            long now = compiler.getTotalCompilationTime();
+            if (now != compiled) {
+                compiled = now;
+                quietSince = System.nanoTime();
             }
         }
     }

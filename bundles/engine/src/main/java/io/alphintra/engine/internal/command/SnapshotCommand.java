@@ -21,7 +21,8 @@ public class SnapshotCommand implements Action {
 
     @Override
     public Object execute() throws Exception {
-        // Minutes, not seconds: the engine thread writes every order it ever took, millions on a busy node.
+        // Minutes, not seconds: the engine thread writes every order it holds (working, and up to
+        // finishedOrdersKept finished ones), millions on a busy node.
         SnapshotInfo info = snapshots.snapshot().toCompletableFuture().get(10, TimeUnit.MINUTES);
         if (info.written()) {
             System.out.println("Snapshot at journal sequence " + info.sequence() + ": " + info.orders() + " orders, "

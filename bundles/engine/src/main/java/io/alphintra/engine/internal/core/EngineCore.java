@@ -1,5 +1,6 @@
 package io.alphintra.engine.internal.core;
 
+import io.alphintra.collections.OpenAddressingMap;
 import io.alphintra.engine.GateDecision;
 import io.alphintra.engine.OrderView;
 import io.alphintra.engine.internal.journal.Journal;

@@ -1,5 +1,6 @@
 package io.alphintra.engine.internal.core;
 
+import io.alphintra.collections.OpenAddressingMap;
 import io.alphintra.sdk.order.ClientOrderId;
 import java.lang.reflect.Field;
 import java.util.ArrayList;

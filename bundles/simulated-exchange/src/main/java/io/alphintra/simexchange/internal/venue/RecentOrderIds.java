@@ -1,5 +1,6 @@
 package io.alphintra.simexchange.internal.venue;
 
+import io.alphintra.collections.OpenAddressingMap;
 import java.util.Arrays;
 
 import io.alphintra.sdk.order.ClientOrderId;

@@ -1,5 +1,6 @@
 package io.alphintra.simexchange.internal.venue;
 
+import io.alphintra.collections.OpenAddressingMap;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;

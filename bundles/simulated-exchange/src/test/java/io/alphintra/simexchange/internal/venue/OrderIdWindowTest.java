@@ -2,7 +2,6 @@ package io.alphintra.simexchange.internal.venue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -10,9 +9,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 import io.alphintra.sdk.instrument.Instrument;
-import io.alphintra.sdk.marketdata.OrderBookDelta;
-import io.alphintra.sdk.marketdata.TopOfBook;
-import io.alphintra.sdk.marketdata.Trade;
 import io.alphintra.sdk.order.Attribution;
 import io.alphintra.sdk.order.CancelRequest;
 import io.alphintra.sdk.order.ClientOrderId;
@@ -23,7 +19,6 @@ import io.alphintra.sdk.order.OrderStatus;
 import io.alphintra.sdk.order.RejectReason;
 import io.alphintra.sdk.order.Side;
 import io.alphintra.sdk.order.TimeInForce;
-import io.alphintra.sdk.venue.VenueListener;
 
 /**
  * The venue's memory of client order ids and finished orders: bounded by {@code finishedOrderWindow}, forgetting the
@@ -36,7 +31,7 @@ class OrderIdWindowTest {
     private static final Attribution ALICE = new Attribution("strat-a", "trader-a", "ACC-A", "desk-1", "client-1");
     private static final Attribution BOB = new Attribution("strat-b", "trader-b", "ACC-B", "desk-1", "client-1");
 
-    private final Reports reports = new Reports();
+    private final RecordingListener reports = new RecordingListener();
     private VenueCore core;
     private Instrument aapl;
     private int fillers;
@@ -53,9 +48,9 @@ class OrderIdWindowTest {
     }
 
     private List<ExecutionReport> send(Object request) {
-        reports.list.clear();
+        reports.clear(); // the request in progress only, so that a long run holds no history
         core.request(request);
-        return new ArrayList<>(reports.list);
+        return reports.reports();
     }
 
     private ExecutionReport submit(String id, Side side, TimeInForce tif, Attribution who) {
@@ -189,35 +184,5 @@ class OrderIdWindowTest {
                 .as("G1 is still working").isEqualTo(RejectReason.DUPLICATE_CLIENT_ORDER_ID);
         assertThat(cancel("C2", "D1", Side.BUY).rejectReason()).as("yesterday's orders are unknown")
                 .isEqualTo(RejectReason.UNKNOWN_ORDER);
-    }
-
-    /** Keeps the reports of the request in progress only, so that a long run holds no history. */
-    private static final class Reports implements VenueListener {
-        final List<ExecutionReport> list = new ArrayList<>();
-
-        @Override
-        public void onConnected() {
-        }
-
-        @Override
-        public void onDisconnected(String reason) {
-        }
-
-        @Override
-        public void onTrade(Trade trade) {
-        }
-
-        @Override
-        public void onTopOfBook(TopOfBook topOfBook) {
-        }
-
-        @Override
-        public void onBookDelta(OrderBookDelta delta) {
-        }
-
-        @Override
-        public void onExecutionReport(ExecutionReport report) {
-            list.add(report);
-        }
     }
 }

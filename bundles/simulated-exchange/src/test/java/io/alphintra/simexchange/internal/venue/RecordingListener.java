@@ -55,6 +55,10 @@ final class RecordingListener implements VenueListener {
         notifyAll();
     }
 
+    synchronized void clear() {
+        events.clear();
+    }
+
     synchronized List<Object> snapshot() {
         return new ArrayList<>(events);
     }

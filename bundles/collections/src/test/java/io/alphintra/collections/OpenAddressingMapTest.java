@@ -1,4 +1,4 @@
-package io.alphintra.engine.internal.core;
+package io.alphintra.collections;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

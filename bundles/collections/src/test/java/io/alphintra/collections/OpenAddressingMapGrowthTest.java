@@ -1,7 +1,6 @@
-package io.alphintra.simexchange.internal.venue;
+package io.alphintra.collections;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,7 +10,7 @@ import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
 
-class OpenAddressingMapTest {
+class OpenAddressingMapGrowthTest {
 
     /** A key whose hash the test chooses, so that keys share probe chains and wrap around the table's end. */
     private record Key(int id, int hash) {
@@ -77,12 +76,5 @@ class OpenAddressingMapTest {
         map.clear();
         assertThat(map.size()).isZero();
         assertThat(map.get(1024)).isNull();
-    }
-
-    @Test
-    void refusesNulls() {
-        OpenAddressingMap<String, String> map = new OpenAddressingMap<>(4);
-        assertThatThrownBy(() -> map.put("a", null)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("key and value: required (key a, value null)");
     }
 }
