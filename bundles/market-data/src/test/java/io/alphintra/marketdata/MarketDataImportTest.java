@@ -23,6 +23,7 @@ import io.alphintra.sdk.marketdata.AggressorSide;
 import io.alphintra.sdk.marketdata.BarRecord;
 import io.alphintra.sdk.marketdata.BarSpec;
 import io.alphintra.sdk.marketdata.TradeRecord;
+import io.alphintra.testdata.TestData;
 
 class MarketDataImportTest {
 
@@ -58,7 +59,7 @@ class MarketDataImportTest {
 
     @Test
     void readsTheHundredThousandBitstampTradesExactlyAndReportsTheEighteenZeroQuantityPrints() throws IOException {
-        Path file = SharedData.file(SharedData.BITSTAMP_TRADES);
+        Path file = TestData.bitstampTrades();
         ImportReport report = btc().errorPolicy(ErrorPolicy.SKIP_AND_REPORT).build().readTrades(file, trades::add);
 
         long dataLines;
@@ -89,7 +90,7 @@ class MarketDataImportTest {
 
     @Test
     void theBitstampQuantitiesDoNotFitFewerThanEightDecimals() throws IOException {
-        Path file = SharedData.file(SharedData.BITSTAMP_TRADES);
+        Path file = TestData.bitstampTrades();
         assertThatThrownBy(() -> MarketDataImport.builder(BTC_USD, 2, 6).build().readTrades(file, trades::add))
                 .isInstanceOf(MarketDataImportException.class)
                 .hasMessageStartingWith("bitstamp_trades_from_20131125_usd.csv:")
@@ -99,7 +100,7 @@ class MarketDataImportTest {
     @Test
     void readsTheAppleDailyBarsAsNewYorkDays() throws IOException {
         ImportReport report = MarketDataImport.builder(AAPL, 2, 0).timeZone(NEW_YORK).build()
-                .readBars(SharedData.file(SharedData.APPLE_DAILY_BARS), DAILY, bars::add);
+                .readBars(TestData.appleDailyBars2013(), DAILY, bars::add);
 
         assertThat(report.goodRecords()).isEqualTo(252);
         assertThat(bars).hasSize(252);
@@ -117,7 +118,7 @@ class MarketDataImportTest {
     @Test
     void aLocalDateWithoutAConfiguredZoneIsAnError() {
         assertThatThrownBy(() -> MarketDataImport.builder(AAPL, 2, 0).build()
-                .readBars(SharedData.file(SharedData.APPLE_DAILY_BARS), DAILY, bars::add))
+                .readBars(TestData.appleDailyBars2013(), DAILY, bars::add))
                 .hasMessage("appleinc_bars_from_20130101_usd.csv:2: field 'date' = '2013-01-02': a local date or "
                         + "time, but no time zone is configured for the import");
     }
@@ -125,7 +126,7 @@ class MarketDataImportTest {
     @Test
     void readsTheEthFiveMinuteJsonBars() throws IOException {
         ImportReport report = MarketDataImport.builder(ETH_USD, 2, 8).build()
-                .readJsonBars(SharedData.file(SharedData.ETH_FIVE_MINUTE_BARS), FIVE_MINUTES, bars::add);
+                .readJsonBars(TestData.ethFiveMinuteBars(), FIVE_MINUTES, bars::add);
 
         assertThat(report.goodRecords()).isEqualTo(580);
         assertThat(report.errors()).isEmpty();

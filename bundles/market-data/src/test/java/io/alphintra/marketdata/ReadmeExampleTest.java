@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.alphintra.sdk.instrument.InstrumentId;
 import io.alphintra.sdk.marketdata.BarRecord;
 import io.alphintra.sdk.marketdata.BarSpec;
+import io.alphintra.testdata.TestData;
 
 /** The example of the module README, verbatim between the markers, so that the README's code compiles and runs. */
 class ReadmeExampleTest {
@@ -23,7 +24,7 @@ class ReadmeExampleTest {
 
     @Test
     void theReadmeExampleWorks() throws IOException {
-        Path csv = SharedData.file(SharedData.BITSTAMP_TRADES);
+        Path csv = TestData.bitstampTrades();
         // README example start
         InstrumentId btcUsd = InstrumentId.of("BTC/USD", "BITSTAMP");
         List<BarRecord> bars = new ArrayList<>();

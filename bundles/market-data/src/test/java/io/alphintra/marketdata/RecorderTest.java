@@ -32,6 +32,7 @@ import io.alphintra.sdk.marketdata.TopOfBook;
 import io.alphintra.sdk.marketdata.TopOfBookRecord;
 import io.alphintra.sdk.marketdata.Trade;
 import io.alphintra.sdk.marketdata.TradeRecord;
+import io.alphintra.testdata.TestData;
 
 class RecorderTest {
 
@@ -141,7 +142,7 @@ class RecorderTest {
 
     @Test
     void theBitstampTradesTakeAFractionOfTheirCsvSize() throws IOException {
-        Path csv = SharedData.file(SharedData.BITSTAMP_TRADES);
+        Path csv = TestData.bitstampTrades();
         List<TradeRecord> trades = new ArrayList<>();
         MarketDataImport.builder(BTC_USD, 2, 8).errorPolicy(ErrorPolicy.SKIP_AND_REPORT).build()
                 .readTrades(csv, trades::add);

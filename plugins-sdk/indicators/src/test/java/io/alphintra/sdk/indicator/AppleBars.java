@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Apple daily bars for 2013 (252 bars) from the shared data folder (see /shared/data/README.md). */
+import io.alphintra.testdata.TestData;
+
+/** Apple daily bars for 2013 (252 bars) from the repository's test data (test-data/README.md). */
 final class AppleBars {
 
     static final AppleBars INSTANCE = load();
@@ -30,8 +32,7 @@ final class AppleBars {
     }
 
     private static AppleBars load() {
-        Path dir = Path.of(System.getProperty("alphintra.data.dir", "../../../shared/data"));
-        Path file = dir.resolve("appleinc_bars_from_20130101_usd.csv");
+        Path file = TestData.appleDailyBars2013();
         try {
             List<String> lines = Files.readAllLines(file);
             AppleBars bars = new AppleBars(lines.size() - 1);

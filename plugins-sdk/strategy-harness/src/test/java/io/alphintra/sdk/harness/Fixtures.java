@@ -18,7 +18,7 @@ import io.alphintra.sdk.money.Currency;
 import io.alphintra.sdk.order.Attribution;
 import io.alphintra.sdk.strategy.StrategyConfig;
 
-/** Instruments, configurations and data files of the harness's tests. */
+/** Instruments, configurations and hand-made data files of the harness's tests. */
 final class Fixtures {
 
     static final long SECOND = 1_000_000_000L;
@@ -31,9 +31,6 @@ final class Fixtures {
     /** Bitstamp's pair: cent ticks, quantities to the satoshi. */
     static final CryptoPair BTC_USD = new CryptoPair(InstrumentId.of("BTC-USD", "SIMH"), Currency.BTC, Currency.USD,
             Jurisdiction.US, new TradingGrid(2, TickTable.flat(1), 8, 1, 1));
-
-    static final String BITSTAMP_TRADES = "bitstamp_trades_from_20131125_usd.csv";
-    static final String APPLE_DAILY_BARS = "appleinc_bars_from_20130101_usd.csv";
 
     private Fixtures() {
     }
@@ -50,16 +47,5 @@ final class Fixtures {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** A file of the real market data in {@code shared/data} beside the clone (surefire passes the folder). */
-    static Path sharedData(String name) {
-        Path directory = Path.of(System.getProperty("alphintra.shared.data", "../../../shared/data"));
-        Path file = directory.resolve(name).normalize();
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalStateException("missing test data " + file.toAbsolutePath()
-                    + " (shared/data beside the clone, see shared/data/README.md)");
-        }
-        return file;
     }
 }

@@ -1,12 +1,9 @@
 package io.alphintra.sdk.harness;
 
 import static io.alphintra.sdk.harness.Fixtures.AAPL;
-import static io.alphintra.sdk.harness.Fixtures.APPLE_DAILY_BARS;
-import static io.alphintra.sdk.harness.Fixtures.BITSTAMP_TRADES;
 import static io.alphintra.sdk.harness.Fixtures.BTC_USD;
 import static io.alphintra.sdk.harness.Fixtures.SECOND;
 import static io.alphintra.sdk.harness.Fixtures.config;
-import static io.alphintra.sdk.harness.Fixtures.sharedData;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -32,8 +29,9 @@ import io.alphintra.sdk.portfolio.Position;
 import io.alphintra.sdk.strategy.BaseStrategy;
 import io.alphintra.sdk.strategy.StrategyConfig;
 import io.alphintra.simexchange.Recording;
+import io.alphintra.testdata.TestData;
 
-/** The real recordings of {@code shared/data}: a week of Bitstamp trades and a year of Apple daily bars. */
+/** The real recordings of the repository's test data: a week of Bitstamp trades and a year of Apple daily bars. */
 class RecordedDataTest {
 
     private static final BarSpec DAILY = BarSpec.time(Duration.ofDays(1));
@@ -42,7 +40,7 @@ class RecordedDataTest {
     void theSameRunTwiceGivesTheSameResultBitForBit() {
         StrategyConfig config = config(BTC_USD, Map.of("lookback", "50", "quantity", "0.5"));
         StrategyHarness.Builder harness = StrategyHarness.builder()
-                .instrument(BTC_USD, Recording.trades(sharedData(BITSTAMP_TRADES)))
+                .instrument(BTC_USD, Recording.trades(TestData.bitstampTrades()))
                 .ackLatency(Duration.ofMillis(20)).fees("1", "2.5").cash(Money.parse(Currency.USD, "100000.00"));
 
         HarnessResult first = harness.run(config, new BreakoutStrategy(config));
@@ -61,7 +59,7 @@ class RecordedDataTest {
         StrategyConfig config = config(BTC_USD, Map.of("lookback", "20", "quantity", "0.25"));
         Money deposit = Money.parse(Currency.USD, "100000.00");
         HarnessResult result = StrategyHarness.builder()
-                .instrument(BTC_USD, Recording.trades(sharedData(BITSTAMP_TRADES))).fees("0", "2").cash(deposit)
+                .instrument(BTC_USD, Recording.trades(TestData.bitstampTrades())).fees("0", "2").cash(deposit)
                 .run(config, new BreakoutStrategy(config));
 
         Summary summary = result.summary();
@@ -78,7 +76,7 @@ class RecordedDataTest {
 
     @Test
     void dailyBarsBuiltFromARecordingOfBarsAreTheRecordedBars() throws IOException {
-        Path file = sharedData(APPLE_DAILY_BARS);
+        Path file = TestData.appleDailyBars2013();
         BarTrader strategy = new BarTrader();
         HarnessResult result = StrategyHarness.builder().instrument(AAPL, Recording.bars(file))
                 .run(config(AAPL, Map.of()), strategy);

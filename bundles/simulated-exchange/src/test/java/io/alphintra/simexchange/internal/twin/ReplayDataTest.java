@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.BufferedReader;
 import java.io.StringReader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 import io.alphintra.sdk.instrument.Equity;
@@ -18,6 +16,7 @@ import io.alphintra.sdk.instrument.Jurisdiction;
 import io.alphintra.sdk.instrument.TickTable;
 import io.alphintra.sdk.instrument.TradingGrid;
 import io.alphintra.sdk.money.Currency;
+import io.alphintra.testdata.TestData;
 
 class ReplayDataTest {
     private static final Instrument AAPL = new Equity(InstrumentId.of("AAPL", "TEST"), Currency.USD, Jurisdiction.US,
@@ -75,10 +74,9 @@ class ReplayDataTest {
     }
 
     @Test
-    void loadsTheSharedRecordings() {
-        Path trades = Path.of("/work/shared/data/bitstamp_trades_from_20131125_usd.csv");
-        Path bars = Path.of("/work/shared/data/appleinc_bars_from_20130101_usd.csv");
-        Assumptions.assumeTrue(Files.isReadable(trades) && Files.isReadable(bars), "shared data present");
+    void loadsTheRealRecordings() {
+        Path trades = TestData.bitstampTrades();
+        Path bars = TestData.appleDailyBars2013();
         assertThat(ReplayData.load(trades, ReplayFormat.TRADES, AAPL).size()).isEqualTo(100_000);
         assertThat(ReplayData.load(bars, ReplayFormat.BARS, AAPL).size()).isEqualTo(252 * 4);
         assertThatThrownBy(() -> ReplayData.load(Path.of("/nonexistent/x.csv"), ReplayFormat.BARS, AAPL))

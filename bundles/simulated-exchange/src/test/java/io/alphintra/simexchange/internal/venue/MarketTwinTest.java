@@ -15,6 +15,7 @@ import io.alphintra.sdk.marketdata.MarketDataType;
 import io.alphintra.sdk.marketdata.TradeRecord;
 import io.alphintra.simexchange.internal.twin.InstrumentSpec;
 import io.alphintra.simexchange.internal.twin.ReplayData;
+import io.alphintra.testdata.TestData;
 
 /** The twin driven directly on a {@link VenueCore} in venue time: deterministic and fast, no threads. */
 class MarketTwinTest {
@@ -128,8 +129,7 @@ class MarketTwinTest {
 
     @Test
     void replaysRecordedTradesAsTheFairValue() {
-        Path file = Path.of("/work/shared/data/bitstamp_trades_from_20131125_usd.csv");
-        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isReadable(file), "shared data present");
+        Path file = TestData.bitstampTrades();
         Map<String, Object> config = cryptoVenue(1);
         config.put("instruments", "BTC-USD start=800.00 vol=0.8 replay=" + file + " replayFormat=trades");
         List<TradeRecord> tape = tape(config, 300);

@@ -22,7 +22,12 @@ import io.alphintra.sdk.instrument.TradingCalendar;
 import io.alphintra.sdk.money.Currency;
 
 class VenueSettingsTest {
-    private static final Path SHIPPED = Path.of("../../config/etc");
+    /**
+     * The repository's shipped venue files, from this module's directory: surefire sets the system property
+     * {@code basedir} to it; without it (an IDE), the working directory must be the module's.
+     */
+    private static final Path SHIPPED = Path.of(System.getProperty("basedir", "")).toAbsolutePath()
+            .resolve("../../config/etc").normalize();
 
     private static List<Path> shippedVenues() throws IOException {
         List<Path> files = new ArrayList<>();
