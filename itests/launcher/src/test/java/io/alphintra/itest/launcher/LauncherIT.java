@@ -166,6 +166,9 @@ class LauncherIT {
         assertTrue(commands.contains("./alphintra start --background"), commands.toString());
         assertEquals("./alphintra stop", commands.get(commands.size() - 1), "the README's session ends stopped");
         StringBuilder transcript = new StringBuilder();
+        String password = Files.readAllLines(clone.resolve("run/node/etc/admin.credential")).stream()
+                .filter(line -> line.startsWith("password=")).findFirst().orElseThrow().substring(9);
+        CommandLineWatch watch = CommandLineWatch.start(password);
         try {
             for (String command : commands) {
                 if (command.equals("./alphintra start") || command.startsWith("./alphintra test")) {
@@ -182,8 +185,12 @@ class LauncherIT {
                 }
             }
         } finally {
+            watch.close();
             run("./alphintra stop"); // so that a failure here leaves the next test a stopped node
         }
+        assertTrue(watch.sightings().isEmpty(), "the admin password was on these command lines, visible to every "
+                + "user through ps: " + watch.sightings());
+        assertTrue(watch.scans() > 100, "the command lines were scanned only " + watch.scans() + " times");
         assertEquals(3, run("./alphintra status").exitCode, "the README's session leaves the node stopped");
     }
 
