@@ -55,6 +55,40 @@ public final class Checks {
         return true;
     }
 
+    /**
+     * An identifier that also names a file or folder (a strategy instance's state file): 1 to 64 ASCII letters,
+     * digits, {@code .}, {@code _} or {@code -}, beginning with a letter or a digit and without {@code ..}, so that
+     * it can never name a path outside its folder, a hidden file or an option.
+     */
+    public static String fileNameId(String field, String value) {
+        required(field, value);
+        if (!isFileNameId(value)) {
+            throw new IllegalArgumentException(field + " = " + quote(value) + ": must be 1 to " + MAX_ID_LENGTH
+                    + " letters, digits, '.', '_' or '-', begin with a letter or digit and not contain '..'"
+                    + " (it names a file)");
+        }
+        return value;
+    }
+
+    /** Whether {@code value} satisfies {@link #fileNameId(String, String)}. */
+    public static boolean isFileNameId(String value) {
+        if (value == null || value.isEmpty() || value.length() > MAX_ID_LENGTH
+                || !isAsciiLetterOrDigit(value.charAt(0)) || value.contains("..")) {
+            return false;
+        }
+        for (int i = 1; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (!isAsciiLetterOrDigit(c) && c != '.' && c != '_' && c != '-') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAsciiLetterOrDigit(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    }
+
     /** Free text (reasons, names): not null, not blank, at most {@code maxLength} characters. */
     public static String text(String field, String value, int maxLength) {
         required(field, value);

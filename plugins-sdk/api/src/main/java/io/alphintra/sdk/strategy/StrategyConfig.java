@@ -19,7 +19,9 @@ import io.alphintra.sdk.order.Attribution;
  * {@code parameter 'window' of strategy instance 'mr-1' = 'ten': not an integer}. Decimals are read straight
  * into fixed point ({@link #getDecimal(String, int)}), never through {@code double}.
  *
- * @param instanceId unique id of the instance; also the {@code strategyId} of its attribution
+ * @param instanceId unique id of the instance; also the {@code strategyId} of its attribution, and the name of its
+ *                   state file on the node: 1 to 64 ASCII letters, digits, {@code .}, {@code _} or {@code -},
+ *                   beginning with a letter or a digit, without {@code ..} (e.g. {@code mr-1}, {@code ma.cross_2})
  * @param type the {@link StrategyFactory#type()} that creates it
  * @param instruments the instruments the instance may subscribe to and trade
  * @param attribution stamped on every order of the instance
@@ -29,7 +31,7 @@ public record StrategyConfig(String instanceId, String type, List<InstrumentId> 
         Map<String, String> parameters) {
 
     public StrategyConfig {
-        Checks.id("instanceId", instanceId);
+        Checks.fileNameId("instanceId", instanceId);
         Checks.id("type", type);
         instruments = Checks.listOf("instruments", instruments);
         Checks.required("attribution", attribution);

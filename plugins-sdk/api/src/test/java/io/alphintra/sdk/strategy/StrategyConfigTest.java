@@ -75,6 +75,35 @@ class StrategyConfigTest {
     }
 
     @Test
+    void instanceIdNamesAFileInItsFolderOnly() {
+        for (String good : List.of("mr-1", "A", "9", "ma.cross_2", "a.b", "x".repeat(64))) {
+            Attribution attribution = new Attribution(good, "trader-7", "ACC-1", "desk-eq", "PROP");
+            assertThat(new StrategyConfig(good, "mean-reversion", List.of(AAPL.id()), attribution, Map.of())
+                    .instanceId()).isEqualTo(good);
+        }
+        for (String bad : List.of("../../etc/users", "a/b", "a\\b", "..", "a..b", ".hidden", "-rf", "_x", "mr 1",
+                "x".repeat(65), "caf\u00e9", "a:b", "C:x", "")) {
+            assertThatThrownBy(() -> config(bad))
+                    .as(bad)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith("instanceId = '")
+                    .hasMessageEndingWith(": must be 1 to 64 letters, digits, '.', '_' or '-', begin with a letter"
+                            + " or digit and not contain '..' (it names a file)");
+        }
+        assertThatThrownBy(() -> config("../../etc/users"))
+                .hasMessage("instanceId = '../../etc/users': must be 1 to 64 letters, digits, '.', '_' or '-', begin"
+                        + " with a letter or digit and not contain '..' (it names a file)");
+        assertThatThrownBy(() -> config("a\nb"))
+                .as("one line: control characters are escaped")
+                .hasMessageStartingWith("instanceId = 'a\\u000ab':");
+    }
+
+    /** The instance id is checked first, so the fixture's attribution (another strategy) never gets a say. */
+    private static StrategyConfig config(String instanceId) {
+        return new StrategyConfig(instanceId, "mean-reversion", List.of(AAPL.id()), ATTRIBUTION, Map.of());
+    }
+
+    @Test
     void baseStrategyKeepsTheContext() {
         BaseStrategy strategy = new BaseStrategy() {
         };

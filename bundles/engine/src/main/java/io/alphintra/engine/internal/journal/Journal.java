@@ -90,7 +90,7 @@ public final class Journal implements AutoCloseable {
             throw new IllegalArgumentException("maxBatchBytes = " + maxBatchBytes + ": must be between "
                     + (RECORD_HEADER_LENGTH + JournalFormat.ALIGNMENT) + " and segmentSize (" + segmentSize + ")");
         }
-        Files.createDirectories(directory);
+        OwnerOnlyFiles.createDirectories(directory);
         Journal journal = new Journal(directory, segmentSize, maxBatchBytes, durability);
         journal.recover();
         return journal;
@@ -246,7 +246,7 @@ public final class Journal implements AutoCloseable {
             return retired;
         }
         if (archive != null) {
-            Files.createDirectories(archive);
+            OwnerOnlyFiles.createDirectories(archive);
         }
         for (int i = 0; i < retired.size(); i++) {
             Path segment = retired.get(i);
@@ -326,8 +326,7 @@ public final class Journal implements AutoCloseable {
     }
 
     private void openSegment(long firstSequence) throws IOException {
-        segment = FileChannel.open(segmentPath(firstSequence), StandardOpenOption.CREATE_NEW,
-                StandardOpenOption.WRITE);
+        segment = OwnerOnlyFiles.createNew(segmentPath(firstSequence));
         writeSegmentHeader(firstSequence);
         if (durability == Durability.FSYNC) {
             force();

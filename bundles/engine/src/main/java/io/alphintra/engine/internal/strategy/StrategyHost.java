@@ -214,7 +214,7 @@ public final class StrategyHost implements CallScopedListener {
             return false;
         }
         StrategyRunner runner = new StrategyRunner(settings, strategy, engine, accounts, auditTrail, timers,
-                new FileStrategyState(stateDirectory.resolve(settings.instanceId() + ".properties")));
+                FileStrategyState.of(stateDirectory, settings.instanceId()));
         runners.put(settings.instanceId(), runner);
         active = runners.values().toArray(new StrategyRunner[0]);
         runner.start();

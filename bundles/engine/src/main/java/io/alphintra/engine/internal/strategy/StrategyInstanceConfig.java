@@ -12,7 +12,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 @interface StrategyInstanceConfig {
     String PID = "io.alphintra.strategy";
 
-    @AttributeDefinition(description = "Instance id, unique on the node; the strategy id orders are attributed to.")
+    @AttributeDefinition(description = "Instance id, unique on the node; the strategy id orders are attributed to,"
+            + " and the name of its state file: 1 to 64 letters, digits, '.', '_' or '-', beginning with a letter or"
+            + " digit, without '..' (checked by the SDK's StrategyConfig).")
     String instanceId();
 
     @AttributeDefinition(description = "Strategy type, as its StrategyFactory names it.")
