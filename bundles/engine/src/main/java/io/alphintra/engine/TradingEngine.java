@@ -1,7 +1,9 @@
 package io.alphintra.engine;
 
+import io.alphintra.sdk.compliance.RuleSet;
 import io.alphintra.sdk.instrument.Instrument;
 import io.alphintra.sdk.instrument.InstrumentId;
+import io.alphintra.sdk.instrument.Jurisdiction;
 import io.alphintra.sdk.instrument.Venue;
 import io.alphintra.sdk.marketdata.MarketDataType;
 import io.alphintra.sdk.order.ClientOrderId;
@@ -9,6 +11,7 @@ import io.alphintra.sdk.order.ExecutionReport;
 import io.alphintra.sdk.order.OpenOrder;
 import io.alphintra.sdk.order.OrderRequest;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import org.osgi.annotation.versioning.ProviderType;
@@ -97,6 +100,17 @@ public interface TradingEngine {
      * @since 1.1
      */
     Optional<Venue> venue(String venueId);
+
+    /**
+     * The compliance rule sets the gate holds, per jurisdiction, in the order they were installed: the last of each
+     * list decides for its jurisdiction, and the one before it decides again if it is removed. A jurisdiction with
+     * none is absent, and its orders are rejected ({@code NO_RULE_SET}).
+     *
+     * @since 1.2
+     */
+    default Map<Jurisdiction, List<RuleSet>> ruleSets() {
+        return Map.of();
+    }
 
     /** A digest of the engine's orders and positions; equal after a restart that rebuilt them from the journal. */
     CompletionStage<String> stateHash();

@@ -23,6 +23,7 @@ import io.alphintra.engine.internal.strategy.StrategyAudit;
 import io.alphintra.sdk.compliance.RuleSet;
 import io.alphintra.sdk.instrument.Instrument;
 import io.alphintra.sdk.instrument.InstrumentId;
+import io.alphintra.sdk.instrument.Jurisdiction;
 import io.alphintra.sdk.instrument.Venue;
 import io.alphintra.sdk.marketdata.MarketDataType;
 import io.alphintra.sdk.money.Currency;
@@ -300,5 +301,10 @@ public final class TradingEngineComponent implements TradingEngine, AccountSourc
     @Override
     public Optional<Venue> venue(String venueId) {
         return Optional.ofNullable(venues.venue(venueId));
+    }
+
+    @Override
+    public Map<Jurisdiction, List<RuleSet>> ruleSets() {
+        return gate.ruleSets();
     }
 }

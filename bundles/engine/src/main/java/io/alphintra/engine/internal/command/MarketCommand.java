@@ -15,7 +15,8 @@ import org.apache.karaf.shell.support.table.ShellTable;
 
 /** {@code alphintra:market}: best bid and offer and last trade of every instrument the engine receives. */
 @Service
-@Command(scope = "alphintra", name = "market", description = "Shows the latest bid, ask and last trade per instrument")
+@Command(scope = "alphintra", name = "market", description = "Shows the latest bid, ask and last trade of every"
+        + " instrument the engine receives")
 public class MarketCommand implements Action {
 
     @Reference
@@ -31,18 +32,16 @@ public class MarketCommand implements Action {
         Instant now = Instant.now();
         for (MarketLine line : lines) {
             Instrument instrument = engine.instrument(line.instrumentId()).orElse(null);
-            String bid = line.top().filter(t -> t.hasBid()).map(t -> price(instrument, t.bidPrice())).orElse("-");
-            String ask = line.top().filter(t -> t.hasAsk()).map(t -> price(instrument, t.askPrice())).orElse("-");
-            String last = line.lastPrice().isPresent() ? price(instrument, line.lastPrice().getAsLong()) : "-";
+            String bid = line.top().filter(t -> t.hasBid()).map(t -> Reports.price(instrument, t.bidPrice()))
+                    .orElse("-");
+            String ask = line.top().filter(t -> t.hasAsk()).map(t -> Reports.price(instrument, t.askPrice()))
+                    .orElse("-");
+            String last = line.lastPrice().isPresent() ? Reports.price(instrument, line.lastPrice().getAsLong()) : "-";
             String age = line.lastTradeNanos() == 0 ? "-"
                     : Duration.between(Instant.ofEpochSecond(0, line.lastTradeNanos()), now).toSeconds() + " s ago";
             table.addRow().addContent(line.instrumentId(), bid, ask, last, age);
         }
         table.print(System.out);
         return null;
-    }
-
-    private static String price(Instrument instrument, long price) {
-        return instrument == null ? price + " units" : instrument.formatPrice(price);
     }
 }

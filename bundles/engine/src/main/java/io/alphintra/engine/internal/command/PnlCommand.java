@@ -9,13 +9,16 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 
 /** {@code alphintra:pnl}: realised and unrealised profit and loss per position. */
 @Service
-@Command(scope = "alphintra", name = "pnl", description = "Shows realised and unrealised P&L per position")
+@Command(scope = "alphintra", name = "pnl", description = "Shows realised and unrealised P&L per position",
+        detailedDescription = "The same as alphintra:positions --pnl. Examples:\n"
+                + "pnl\n"
+                + "pnl --account ACC-1")
 public class PnlCommand implements Action {
 
     @Reference
     TradingEngine engine;
 
-    @Option(name = "--account", description = "Only this account")
+    @Option(name = "--account", description = "Only this account, e.g. ACC-1")
     String account;
 
     @Override

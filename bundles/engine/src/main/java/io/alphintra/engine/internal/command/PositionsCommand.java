@@ -19,16 +19,21 @@ import org.apache.karaf.shell.support.table.ShellTable;
  * profit and loss per position.
  */
 @Service
-@Command(scope = "alphintra", name = "positions", description = "Lists positions per account, strategy and instrument")
+@Command(scope = "alphintra", name = "positions", description = "Lists positions per account, strategy and"
+        + " instrument, with their exact average price",
+        detailedDescription = "Quantities and prices are in the instrument's units. Examples:\n"
+                + "positions\n"
+                + "positions --account ACC-1 --pnl\n"
+                + "positions --all")
 public class PositionsCommand implements Action {
 
     @Reference
     TradingEngine engine;
 
-    @Option(name = "--account", description = "Only this account")
+    @Option(name = "--account", description = "Only this account, e.g. ACC-1")
     String account;
 
-    @Option(name = "--pnl", description = "Show realised and unrealised P&L")
+    @Option(name = "--pnl", description = "Show realised and unrealised P&L (flat positions included)")
     boolean pnl;
 
     @Option(name = "--all", description = "Include flat positions")
@@ -48,10 +53,9 @@ public class PositionsCommand implements Action {
                 continue;
             }
             Instrument instrument = engine.instrument(p.instrumentId()).orElse(null);
-            String net = instrument == null ? String.valueOf(p.netQuantity()) : instrument.formatQuantity(p.netQuantity());
+            String net = Reports.quantity(instrument, p.netQuantity());
             String average = p.averageOpenPrice(RoundingMode.HALF_EVEN).stream()
-                    .mapToObj(price -> instrument == null ? price + " units" : instrument.formatPrice(price))
-                    .findFirst().orElse("-");
+                    .mapToObj(price -> Reports.price(instrument, price)).findFirst().orElse("-");
             var row = table.addRow();
             row.addContent(p.accountId(), p.strategyId(), p.instrumentId(), net, average);
             if (pnl) {

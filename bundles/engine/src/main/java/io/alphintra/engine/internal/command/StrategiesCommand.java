@@ -8,6 +8,7 @@ import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.CommandException;
 import org.apache.karaf.shell.support.table.ShellTable;
 
 /**
@@ -16,21 +17,25 @@ import org.apache.karaf.shell.support.table.ShellTable;
  * {@code etc/io.alphintra.strategy-<name>.cfg} file.
  */
 @Service
-@Command(scope = "alphintra", name = "strategies", description = "Lists strategy instances, or starts/stops one")
+@Command(scope = "alphintra", name = "strategies", description = "Lists strategy instances, or starts or stops one",
+        detailedDescription = "Examples:\n"
+                + "strategies\n"
+                + "strategies stop momentum-1\n"
+                + "strategies start momentum-1")
 public class StrategiesCommand implements Action {
 
     @Reference
     StrategyHost host;
 
-    @Argument(index = 0, name = "action", description = "list (default), start or stop")
+    @Argument(index = 0, name = "action", description = "list (the default), start or stop")
     String action = "list";
 
-    @Argument(index = 1, name = "instance", description = "The instance id, for start and stop")
+    @Argument(index = 1, name = "instance", description = "The instance id, for start and stop (the list shows them)")
     String instance;
 
     @Override
-    public Object execute() {
-        switch (action) {
+    public Object execute() throws Exception {
+        switch (Inputs.word("action", action, List.of("list", "start", "stop"))) {
             case "list" -> {
                 ShellTable table = new ShellTable();
                 for (String column : List.of("Instance", "Type", "State", "Since", "Instruments", "Account",
@@ -43,17 +48,22 @@ public class StrategiesCommand implements Action {
                         view.reason() == null ? "" : view.reason()));
                 table.print(System.out);
             }
-            case "start" -> System.out.println(host.start(required()));
-            case "stop" -> System.out.println(host.stop(required()));
-            default -> throw new IllegalArgumentException("action = '" + action + "': expected list, start or stop");
+            case "start" -> System.out.println(startOrStop(true));
+            default -> System.out.println(startOrStop(false));
         }
         return null;
     }
 
-    private String required() {
+    private String startOrStop(boolean start) throws CommandException {
         if (instance == null) {
-            throw new IllegalArgumentException("instance: required for " + action);
+            throw Inputs.invalid("instance: required for " + (start ? "start" : "stop") + " (alphintra:strategies lists"
+                    + " the instances)");
         }
-        return instance;
+        try {
+            return start ? host.start(instance) : host.stop(instance);
+        } catch (IllegalArgumentException e) {
+            // The host's answer to an instance it does not have: "no strategy instance 'x' is configured".
+            throw Inputs.invalid("instance = " + Inputs.quote(instance) + ": " + e.getMessage());
+        }
     }
 }

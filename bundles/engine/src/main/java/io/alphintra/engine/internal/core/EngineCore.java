@@ -513,6 +513,7 @@ public final class EngineCore {
         apply(order, report.execType(), report.status(), report.clientOrderId(), report.venueOrderId(),
                 report.orderQuantity(), report.lastQuantity(), report.lastPrice(), report.cumQuantity(),
                 report.cumPriceQuantity(), report.fee(), report.transactTimeNanos());
+        keepReason(order, report.execType(), report.rejectReason(), report.text(), null);
         statusChanged(order);
         // The report's status, not the order's: replay must apply the report exactly as it was applied here, and
         // while a request is pending the order's status hides the one the venue reported (which the order takes
@@ -705,6 +706,27 @@ public final class EngineCore {
         }
     }
 
+    /**
+     * Keeps why a venue refused or ended an order otherwise than by a fill, for operators. A report's text alone is
+     * kept as it is, so a venue's fixed texts cost no string per order; replay shares equal ones through
+     * {@code shared}, as the live engine's came from the same few constants.
+     */
+    private static void keepReason(OrderState order, ExecType execType, RejectReason code, String text,
+                                   RecordCodec.Shared shared) {
+        if (code == null && text == null) {
+            return;
+        }
+        switch (execType) {
+            case REJECTED, CANCELED, EXPIRED, CANCEL_REJECTED, REPLACE_REJECTED -> {
+                String reason = code == null ? text : text == null ? code.name() : code.name() + ": " + text;
+                order.reason = shared == null ? reason : shared.of(reason);
+            }
+            default -> {
+                // Acknowledgements, fills and replaces refuse nothing.
+            }
+        }
+    }
+
     private void replay(int type, ByteBuffer payload) {
         switch (type) {
             case RecordCodec.INSTRUMENT -> {
@@ -740,6 +762,7 @@ public final class EngineCore {
                 apply(order, e.execType(), e.status(), e.clientOrderId(), e.venueOrderId(), e.orderQuantity(),
                         e.lastQuantity(), e.lastPrice(), e.cumQuantity(), e.cumPriceQuantity(), e.fee(),
                         e.transactTime());
+                keepReason(order, e.execType(), e.rejectReason(), e.text(), replayShared);
                 statusChanged(order);
             }
             case RecordCodec.STRATEGY_QUARANTINED -> {
@@ -943,10 +966,24 @@ public final class EngineCore {
         List<OrderView> views = orders(false)
                 .map(o -> new OrderView(o.orderIdText(), o.clientOrderId, o.instrumentId, o.side, o.quantity,
                         o.limitPrice, o.status, o.cumQuantity, o.attribution.strategyId(),
-                        o.attribution.traderId(), o.attribution.accountId(), o.source, o.decisions))
+                        o.attribution.traderId(), o.attribution.accountId(), o.source, o.decisions, reasonOf(o)))
                 .collect(Collectors.toCollection(ArrayList::new));
         Collections.reverse(views);
         return views;
+    }
+
+    /** The venue's reason, else the gate's rejecting decision: the gate journals no report, only its decisions. */
+    private static String reasonOf(OrderState order) {
+        if (order.reason != null) {
+            return order.reason;
+        }
+        GateDecision last = order.decisions.isEmpty() ? null : order.decisions.get(order.decisions.size() - 1);
+        if (last == null || !last.rejects()) {
+            return null;
+        }
+        String code = last.reason() == null ? "REJECT" : last.reason().name();
+        return last.text() == null ? code + " (" + last.checkId() + ")"
+                : code + ": " + last.text() + " (" + last.checkId() + ")";
     }
 
     /** Working orders, oldest first. */

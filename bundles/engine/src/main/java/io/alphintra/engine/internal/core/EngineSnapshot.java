@@ -40,7 +40,8 @@ import java.util.Set;
  *        ref attribution, ref source, ref decisions, long acceptedAtNanos, quantity, limitPrice, stopPrice,
  *        cumQuantity, cumPriceQuantity, pendingQuantity, pendingLimitPrice, pendingStopPrice,
  *        str venueOrderId, str pendingRequestId, int requestCount, then per cancel and replace, oldest first:
- *        str its client order id, byte 1 when that id finds the order, else 0
+ *        str its client order id, byte 1 when that id finds the order, else 0;
+ *        then (format 3 on) byte 0 (no reason) or (1, ref reason), what the venue last said refusing or ending it
  * "FINI" int count, then per finished order held, in the order they finished: long orderId
  * "PORT" int length (-1: the engine keeps no books), the account book's own snapshot (PortfolioSnapshotCodec)
  * "HASH" str the engine's stateHash() when the snapshot was taken
@@ -51,14 +52,14 @@ import java.util.Set;
  * maps to its own constants by name. A {@code ref} is an int index into a table of the values met so far, its
  * definition following where it is the next index: an instrument id as a str, an attribution as its five strs, a
  * source as a str, a list of gate decisions as an int count and per decision str stage, checkId, version, outcome,
- * reason (a RejectReason's name) and text. The journal encodes these again for every order; a book of a million
- * orders from a few strategies holds a handful of each, so the snapshot is a third the size, and the restored
- * orders share them as the orders of a running engine do. Each section starts with its four-letter tag, so that a
- * reader out of step fails at the next section rather than restoring nonsense. The working-order index is not
- * stored: it follows from the orders and is rebuilt as they are installed. The client order id index is stored as
- * a mark per id, since which order an id finds is not always its first owner's (a request id equal to another
- * order's id takes it over; forgetting an order takes its ids out). The order in which orders finished is stored:
- * it decides which ones are forgotten next, and nothing else records it.
+ * reason (a RejectReason's name) and text, a reason as a str. The journal encodes these again for every order; a book
+ * of a million orders from a few strategies holds a handful of each, so the snapshot is a third the size, and the
+ * restored orders share them as the orders of a running engine do. Each section starts with its four-letter tag, so
+ * that a reader out of step fails at the next section rather than restoring nonsense. The working-order index is not
+ * stored: it follows from the orders and is rebuilt as they are installed. The client order id index is stored as a
+ * mark per id, since which order an id finds is not always its first owner's (a request id equal to another order's
+ * id takes it over; forgetting an order takes its ids out). The order in which orders finished is stored: it decides
+ * which ones are forgotten next, and nothing else records it.
  */
 final class EngineSnapshot {
     static final int ENGINE = tag("ENGN");
@@ -78,7 +79,7 @@ final class EngineSnapshot {
             "attribution", "source", "decisions", "acceptedAtNanos", "quantity", "limitPrice", "stopPrice",
             "clientOrderId", "status", "venueOrderId", "cumQuantity", "cumPriceQuantity", "pendingRequestId",
             "statusBeforePending", "pendingQuantity", "pendingLimitPrice", "pendingStopPrice", "requestCount",
-            "requestIds",
+            "requestIds", "reason",
             // Derived, or rebuilt as orders are installed:
             "orderIdText", "chain", "previousWorking", "nextWorking", "previousFinished", "nextFinished");
 
@@ -128,6 +129,7 @@ final class EngineSnapshot {
         Refs<Attribution> attributions = new Refs<>();
         Refs<String> sources = new Refs<>();
         Refs<List<GateDecision>> decisionLists = new Refs<>();
+        Refs<String> reasons = new Refs<>();
         for (long id = orders.first(); id < orders.end(); id++) {
             OrderState order = orders.get(id);
             if (order == null) {
@@ -175,6 +177,17 @@ final class EngineSnapshot {
             for (int i = 0; i < order.requestCount; i++) {
                 ClientOrderId requestId = order.requestIds[i];
                 out.putAscii(requestId.value()).putByte(byClientId.get(requestId) == order ? 1 : 0);
+            }
+            if (out.formatVersion() < 3) {
+                continue; // format 2 (only for tests of upgrades) has no reasons
+            }
+            if (order.reason == null) {
+                out.putByte(0);
+            } else {
+                out.putByte(1).putInt(reasons.ref(order.reason));
+                if (reasons.isNew) {
+                    out.putString(order.reason);
+                }
             }
         }
 
@@ -235,6 +248,9 @@ final class EngineSnapshot {
         List<Attribution> attributions = new ArrayList<>();
         List<String> sources = new ArrayList<>();
         List<List<GateDecision>> decisionLists = new ArrayList<>();
+        List<String> reasons = new ArrayList<>();
+        // Format 2 kept no reasons: its orders are restored without one, as the engine that wrote it held them.
+        boolean withReasons = in.formatVersion() >= 3;
         for (int i = 0; i < slots; i++) {
             long orderId = first + i;
             byte present = in.getByte();
@@ -309,6 +325,18 @@ final class EngineSnapshot {
                     clientIds.add(new ClientId(requestId, orderId));
                 } else if (finds != 0) {
                     throw in.problem("request id " + requestId + " of order " + orderId + " marked " + finds);
+                }
+            }
+            if (withReasons) {
+                byte hasReason = in.getByte();
+                if (hasReason == 1) {
+                    ref = ref(in, reasons, "reason");
+                    if (ref == reasons.size()) {
+                        reasons.add(in.getString());
+                    }
+                    order.reason = reasons.get(ref);
+                } else if (hasReason != 0) {
+                    throw in.problem("reason of order " + orderId + " marked " + hasReason);
                 }
             }
             orders.add(order);

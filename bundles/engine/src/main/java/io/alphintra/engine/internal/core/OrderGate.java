@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -111,6 +112,14 @@ public final class OrderGate {
     public Optional<RuleSet> ruleSet(Jurisdiction jurisdiction) {
         Link<RuleSet> deciding = decidingRuleSet(jurisdiction);
         return deciding == null ? Optional.empty() : Optional.of(deciding.plugin);
+    }
+
+    /** Every installed rule set per jurisdiction, oldest first: the last of each list decides. */
+    public Map<Jurisdiction, List<RuleSet>> ruleSets() {
+        Map<Jurisdiction, List<RuleSet>> installed = new EnumMap<>(Jurisdiction.class);
+        ruleSets.forEach((jurisdiction, links) -> installed.put(jurisdiction,
+                Arrays.stream(links).map(link -> link.plugin).toList()));
+        return installed;
     }
 
     private Link<RuleSet> decidingRuleSet(Jurisdiction jurisdiction) {

@@ -53,6 +53,12 @@ final class OrderState {
      * would cost strings on the engine thread.
      */
     ClientOrderId[] requestIds = NO_REQUESTS;
+    /**
+     * What a venue said when it last refused or ended the order otherwise than by a fill (a rejection, a cancel or
+     * expiry with a reason, a refused cancel or replace): its reject code and text; null when it gave none. Operators
+     * see it in {@code alphintra:orders}. Rebuilt from the journal's execution records, which carry both.
+     */
+    String reason;
     private String orderIdText;
     /** Where {@link WorkingOrders} keeps it while it works; null otherwise. */
     WorkingOrders.Chain chain;

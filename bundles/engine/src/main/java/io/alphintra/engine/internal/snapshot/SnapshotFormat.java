@@ -1,8 +1,10 @@
 package io.alphintra.engine.internal.snapshot;
 
 /**
- * The frame of an engine snapshot file, format version 2 (see decisions 10 and 11). Little-endian. Format 1, which
- * held every order the engine ever took and no order of finishing, is refused: no release wrote it.
+ * The frame of an engine snapshot file, format version 3 (see decisions 10 and 11). Little-endian. Format 3 added to
+ * each order the reason a venue last gave refusing or ending it; format 2, without it, is still read (its orders
+ * come back without reasons). Format 1, which held every order the engine ever took and no order of finishing, is
+ * refused: no release wrote it.
  *
  * <pre>
  * header (24 bytes) = int magic "ALSN", int formatVersion, long journalSequence, long takenAtEpochNanos
@@ -14,7 +16,9 @@ package io.alphintra.engine.internal.snapshot;
  * renamed once forced, so a file with the final name was written completely, and any difference is damage.
  */
 final class SnapshotFormat {
-    static final int VERSION = 2;
+    static final int VERSION = 3;
+    /** The oldest format this version reads. */
+    static final int OLDEST_READ = 2;
     /** "ALSN" as little-endian bytes. */
     static final int MAGIC = 0x4E534C41;
     /** "ALSE" as little-endian bytes. */

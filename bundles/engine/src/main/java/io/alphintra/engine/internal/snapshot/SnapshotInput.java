@@ -20,14 +20,21 @@ public final class SnapshotInput implements AutoCloseable {
     private final long end;
     /** File offset of the byte after the buffer's limit. */
     private long filePosition;
+    private final int formatVersion;
 
     /** @param buffer a heap buffer */
-    SnapshotInput(Path path, FileChannel channel, ByteBuffer buffer, long start, long end) {
+    SnapshotInput(Path path, FileChannel channel, ByteBuffer buffer, long start, long end, int formatVersion) {
         this.path = path;
         this.channel = channel;
         this.buffer = buffer.clear().order(ByteOrder.LITTLE_ENDIAN).limit(0);
         this.filePosition = start;
         this.end = end;
+        this.formatVersion = formatVersion;
+    }
+
+    /** The format the file was written in, which its header names: a body reader tells older layouts by it. */
+    public int formatVersion() {
+        return formatVersion;
     }
 
     public byte getByte() throws IOException {

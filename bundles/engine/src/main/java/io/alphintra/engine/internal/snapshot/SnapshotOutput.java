@@ -19,11 +19,18 @@ public final class SnapshotOutput {
     private final ByteBuffer buffer;
     private final CRC32C crc = new CRC32C();
     private long written;
+    private final int formatVersion;
 
     /** @param buffer a heap buffer, at least 8 KiB */
-    SnapshotOutput(FileChannel channel, ByteBuffer buffer) {
+    SnapshotOutput(FileChannel channel, ByteBuffer buffer, int formatVersion) {
         this.channel = channel;
         this.buffer = buffer.clear().order(ByteOrder.LITTLE_ENDIAN);
+        this.formatVersion = formatVersion;
+    }
+
+    /** The format the file's header names, which the body must be laid out in. */
+    public int formatVersion() {
+        return formatVersion;
     }
 
     public SnapshotOutput putByte(int value) throws IOException {

@@ -3,6 +3,7 @@ package io.alphintra.engine.internal.snapshot;
 import static io.alphintra.engine.internal.snapshot.SnapshotFormat.HEADER_LENGTH;
 import static io.alphintra.engine.internal.snapshot.SnapshotFormat.TRAILER_LENGTH;
 
+import io.alphintra.engine.internal.journal.OwnerOnlyFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -85,15 +86,27 @@ public final class SnapshotStore {
      * @return the file's size in bytes
      */
     public long write(long sequence, long takenAtEpochNanos, Body body) throws IOException {
-        Files.createDirectories(directory);
+        return write(sequence, takenAtEpochNanos, SnapshotFormat.VERSION, body);
+    }
+
+    /**
+     * As {@link #write(long, long, Body)}, in an older format this version still reads ({@link
+     * SnapshotOutput#formatVersion()} tells the body which): what a node upgraded from an older release finds.
+     */
+    public long write(long sequence, long takenAtEpochNanos, int formatVersion, Body body) throws IOException {
+        if (formatVersion < SnapshotFormat.OLDEST_READ || formatVersion > SnapshotFormat.VERSION) {
+            throw new IllegalArgumentException("snapshot format " + formatVersion + ": this version writes formats "
+                    + SnapshotFormat.OLDEST_READ + " to " + SnapshotFormat.VERSION);
+        }
+        OwnerOnlyFiles.createDirectories(directory);
         Path target = directory.resolve(SnapshotFormat.fileName(sequence));
         Path temporary = directory.resolve(target.getFileName() + SnapshotFormat.TEMPORARY_SUFFIX);
         long size;
         try {
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE,
-                    StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
-                SnapshotOutput out = new SnapshotOutput(channel, buffer());
-                out.putInt(SnapshotFormat.MAGIC).putInt(SnapshotFormat.VERSION).putLong(sequence)
+            Files.deleteIfExists(temporary); // left by a crash, perhaps with wider permissions
+            try (FileChannel channel = OwnerOnlyFiles.createNew(temporary)) {
+                SnapshotOutput out = new SnapshotOutput(channel, buffer(), formatVersion);
+                out.putInt(SnapshotFormat.MAGIC).putInt(formatVersion).putLong(sequence)
                         .putLong(takenAtEpochNanos);
                 body.writeTo(out);
                 size = out.finish();
@@ -156,10 +169,11 @@ public final class SnapshotStore {
                         + " damaged since it was written", size, storedCrc, (int) crc.getValue());
             }
             int version = header.getInt(4);
-            if (version != SnapshotFormat.VERSION) {
-                return "snapshot format " + version + ", this version reads only format " + SnapshotFormat.VERSION
-                        + (version < SnapshotFormat.VERSION ? " (format 1 came from development builds before"
-                        + " finished orders were forgotten; the journal stands in for it)" : "");
+            if (version < SnapshotFormat.OLDEST_READ || version > SnapshotFormat.VERSION) {
+                return "snapshot format " + version + ", this version reads only formats " + SnapshotFormat.OLDEST_READ
+                        + " to " + SnapshotFormat.VERSION + (version < SnapshotFormat.OLDEST_READ ? " (format 1 came"
+                        + " from development builds before finished orders were forgotten; the journal stands in"
+                        + " for it)" : "");
             }
             if (header.getLong(8) != entry.sequence()) {
                 return "its header says journal sequence " + header.getLong(8) + ", its name says "
@@ -177,7 +191,16 @@ public final class SnapshotStore {
     /** The body of a snapshot that {@link #problem} found intact. */
     public SnapshotInput open(Entry entry) throws IOException {
         FileChannel channel = FileChannel.open(entry.path(), StandardOpenOption.READ);
-        return new SnapshotInput(entry.path(), channel, buffer(), HEADER_LENGTH, channel.size() - TRAILER_LENGTH);
+        try {
+            // problem() read and checked this header before; the body's layout depends on its format version.
+            ByteBuffer header = ByteBuffer.allocate(HEADER_LENGTH).order(ByteOrder.LITTLE_ENDIAN);
+            channel.read(header, 0);
+            return new SnapshotInput(entry.path(), channel, buffer(), HEADER_LENGTH, channel.size() - TRAILER_LENGTH,
+                    header.getInt(4));
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
     }
 
     /** The wall time (epoch nanoseconds) the snapshot says it was taken at. */

@@ -232,7 +232,7 @@ class EngineSnapshotTest {
         bytes.putInt(bytes.capacity() - 4, (int) crc.getValue());
         Files.write(file, bytes.array());
         assertThat(store().problem(store().list().get(0))).contains("snapshot format 1",
-                "this version reads only format 2");
+                "this version reads only formats 2 to 3");
 
         try (Journal journal = open(BIG_SEGMENTS)) {
             EngineCore engine = withSnapshots(flow.engine(journal), journal, JournalRetention.ARCHIVE);
@@ -241,6 +241,79 @@ class EngineSnapshotTest {
             assertThat(State.of(engine)).isEqualTo(stopped);
         }
         assertThat(file.resolveSibling(file.getFileName() + ".unusable")).exists();
+    }
+
+    @Test
+    void aVenuesReasonForRefusingAnOrderSurvivesTheJournalAndTheSnapshot() throws IOException {
+        List<Object> sent = new ArrayList<>();
+        OrderGate gate = new OrderGate("test");
+        gate.putRuleSet(CoreFixtures.allowAll(io.alphintra.sdk.instrument.Jurisdiction.US, "1.0.0"));
+        List<OrderView> before;
+        try (Journal journal = open(BIG_SEGMENTS)) {
+            EngineCore engine = recordingEngine(journal, gate, sent);
+            engine.recover();
+            engine.submit(limit("refused", 10), "shell:admin", CoreFixtures.inputs(() -> true), 1L);
+            engine.submit(limit("expired", 10), "shell:admin", CoreFixtures.inputs(() -> true), 1L);
+            engine.submit(limit("filled", 10), "shell:admin", CoreFixtures.inputs(() -> true), 1L);
+            engine.endOfBatch();
+            engine.onVenueReport(venue("refused", ExecType.REJECTED, OrderStatus.REJECTED, 10)
+                    .rejectReason(io.alphintra.sdk.order.RejectReason.UNSUPPORTED_ORDER)
+                    .text("the book refused the order: INVALID_TIME_IN_FORCE").build(), 2L);
+            engine.onVenueReport(venue("expired", ExecType.EXPIRED, OrderStatus.EXPIRED, 10)
+                    .text("end of the trading day").build(), 2L);
+            engine.onVenueReport(venue("filled", ExecType.TRADE, OrderStatus.FILLED, 10).lastQuantity(10)
+                    .lastPrice(15_000).cumQuantity(10).cumPriceQuantity(150_000).liquidity(Liquidity.TAKER)
+                    .fee(io.alphintra.sdk.money.Money.zero(RandomOrderFlow.USD)).text("fill text is no reason")
+                    .build(), 2L);
+            engine.endOfBatch();
+            before = engine.orders();
+        }
+        assertThat(before).extracting(o -> o.clientOrderId().value(), OrderView::reason).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple("refused",
+                        "UNSUPPORTED_ORDER: the book refused the order: INVALID_TIME_IN_FORCE"),
+                org.assertj.core.groups.Tuple.tuple("expired", "end of the trading day"),
+                org.assertj.core.groups.Tuple.tuple("filled", null));
+
+        try (Journal journal = open(BIG_SEGMENTS)) {
+            EngineCore engine = recordingEngine(journal, gate, sent);
+            engine.recover();
+            assertThat(engine.recoveredFromSnapshot()).as("the whole journal replayed").isZero();
+            assertThat(engine.orders()).isEqualTo(before);
+            engine.snapshot();
+        }
+        try (Journal journal = open(BIG_SEGMENTS)) {
+            EngineCore engine = recordingEngine(journal, gate, sent);
+            engine.recover();
+            assertThat(engine.recoveredFromSnapshot()).isEqualTo(journal.lastSequence());
+            assertThat(engine.orders()).isEqualTo(before);
+        }
+    }
+
+    @Test
+    void aSnapshotOfFormatTwoIsStillReadItsOrdersWithoutReasons() throws IOException {
+        runWithSnapshots(BIG_SEGMENTS, JournalRetention.ARCHIVE);
+        State stopped = stoppedState;
+        assertThat(stopped.orders()).as("the flow has refused orders").anySatisfy(o -> assertThat(o.reason())
+                .isNotNull());
+        try (Journal journal = open(BIG_SEGMENTS)) {
+            EngineCore engine = flow.engine(journal);
+            engine.recover();
+            // What a node upgraded from the release before reasons finds: format 2, written by the same state.
+            store().write(journal.lastSequence(), 0, 2, out -> engine.writeSnapshot(out, engine.stateHash()));
+        }
+        try (Journal journal = open(BIG_SEGMENTS)) {
+            EngineCore engine = withSnapshots(flow.engine(journal), journal, JournalRetention.ARCHIVE);
+            engine.recover();
+            assertThat(engine.recoveredFromSnapshot()).isEqualTo(journalEnd);
+            assertThat(engine.stateHash()).as("reasons are not state").isEqualTo(stopped.hash());
+            assertThat(engine.openOrders()).isEqualTo(stopped.open());
+            assertThat(engine.orders()).allSatisfy(o -> assertThat(o.reason()).as("format 2 kept none")
+                    .satisfiesAnyOf(reason -> assertThat(reason).isNull(),
+                            reason -> assertThat(reason).as("a gate rejection's, from its decisions").contains("(")));
+            assertThat(engine.orders()).extracting(OrderView::orderId, OrderView::status, OrderView::cumQuantity)
+                    .isEqualTo(stopped.orders().stream().map(o -> org.assertj.core.groups.Tuple.tuple(o.orderId(),
+                            o.status(), o.cumQuantity())).toList());
+        }
     }
 
     @Test
