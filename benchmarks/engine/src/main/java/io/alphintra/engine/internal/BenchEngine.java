@@ -26,7 +26,7 @@ public final class BenchEngine implements AutoCloseable {
 
     /**
      * @param durability {@code write} or {@code fsync}
-     * @param waitStrategy blocking, sleeping (the shipped default), yielding or busy-spin
+     * @param waitStrategy backoff (the shipped default), blocking, sleeping (the default before), yielding or busy-spin
      */
     public static BenchEngine start(Path journalDirectory, String durability, String waitStrategy, int ringSize)
             throws IOException {

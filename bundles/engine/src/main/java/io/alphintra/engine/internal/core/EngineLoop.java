@@ -232,14 +232,17 @@ public final class EngineLoop implements AutoCloseable {
         waitStrategy(name);
     }
 
-    /** Accepted names: blocking, sleeping, yielding, busy-spin. */
+    /**
+     * Accepted names: backoff (the default: {@link BackoffWaitStrategy}), blocking, sleeping, yielding, busy-spin.
+     */
     static WaitStrategy waitStrategy(String name) {
         return switch (name) {
+            case "backoff" -> new BackoffWaitStrategy();
             case "blocking" -> new BlockingWaitStrategy();
             case "sleeping" -> new SleepingWaitStrategy();
             case "yielding" -> new YieldingWaitStrategy();
             case "busy-spin" -> new BusySpinWaitStrategy();
-            default -> throw new IllegalArgumentException("expected blocking, sleeping, yielding or busy-spin");
+            default -> throw new IllegalArgumentException("expected backoff, blocking, sleeping, yielding or busy-spin");
         };
     }
 
