@@ -1,10 +1,10 @@
 package io.alphintra.itest;
 
+import io.alphintra.itest.NodeShell.Result;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -30,11 +30,8 @@ import javax.management.ObjectName;
 import javax.management.remote.JMXConnector;
 import javax.management.remote.JMXConnectorFactory;
 import javax.management.remote.JMXServiceURL;
-import org.apache.sshd.client.SshClient;
-import org.apache.sshd.client.channel.ChannelExec;
 import org.apache.sshd.client.channel.ClientChannel;
 import org.apache.sshd.client.channel.ClientChannelEvent;
-import org.apache.sshd.client.keyverifier.AcceptAllServerKeyVerifier;
 import org.apache.sshd.client.session.ClientSession;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
@@ -53,7 +50,7 @@ public class AccessIT {
     private static final Pattern DENIED = Pattern.compile("Command not found|Insufficient credentials");
 
     private static NodeProcess node;
-    private static SshClient ssh;
+    private static NodeShell shell;
     private static String adminPassword;
 
     @BeforeClass
@@ -62,24 +59,20 @@ public class AccessIT {
         node = NodeProcess.unpack(root.resolve("node"), "access-1", "AMER", KarafNode.freePort(), "");
         node.start();
         Poll.until("the node is healthy", START, node::health, node::healthy);
-        adminPassword = Files.readAllLines(node.home().resolve("etc/admin.credential")).stream()
-                .filter(line -> line.startsWith("password=")).map(line -> line.substring("password=".length()))
-                .findFirst().orElseThrow();
+        adminPassword = NodeShell.adminPassword(node);
         // As an operator adds people; Karaf reads the file at every login and hashes the new passwords.
         Files.writeString(node.home().resolve("etc/users.properties"),
                 "\nviewer = viewer-pw-1,_g_:viewergroup\ntrader = trader-pw-1,_g_:tradergroup\n",
                 StandardCharsets.UTF_8, StandardOpenOption.APPEND);
-        ssh = SshClient.setUpDefaultClient();
-        ssh.setServerKeyVerifier(AcceptAllServerKeyVerifier.INSTANCE);
-        ssh.start();
+        shell = NodeShell.of(node);
         Poll.until("the shell answers the admin", START, () -> "no answer",
-                () -> run("admin", adminPassword, "alphintra:status").status() == 0);
+                () -> shell.exec("admin", adminPassword, "alphintra:status").status() == 0);
     }
 
     @AfterClass
     public static void stopNode() throws IOException {
-        if (ssh != null) {
-            ssh.stop();
+        if (shell != null) {
+            shell.close();
         }
         if (node != null) {
             node.stop();
@@ -118,8 +111,8 @@ public class AccessIT {
         Poll.until(BTC + " takes the trader's order (the venue is listed and the US rule set installed)", START,
                 () -> String.valueOf(last.get()),
                 () -> {
-                    Result result = run("trader", "trader-pw-1", "alphintra:order-submit --account ACC-T --tif IOC"
-                            + " BUY 0.001 " + BTC + " 1");
+                    Result result = shell.exec("trader", "trader-pw-1",
+                            "alphintra:order-submit --account ACC-T --tif IOC BUY 0.001 " + BTC + " 1");
                     last.set(result);
                     assertFalse("the trader may submit: " + result, DENIED.matcher(result.output()).find());
                     return result.output().contains("PENDING_NEW");
@@ -153,7 +146,7 @@ public class AccessIT {
 
     @Test
     public void everyCommandScopeHasItsOwnAclEndingInAdminAndUnmatchedCommandsNeedAdmin() throws Exception {
-        Result commands = run("admin", adminPassword, "echo ${.commands}");
+        Result commands = shell.exec("admin", adminPassword, "echo ${.commands}");
         assertEquals(commands.toString(), 0, commands.status());
         Set<String> scopes = new TreeSet<>();
         Matcher matcher = Pattern.compile("\"([^\":]+):[^\"]+\"").matcher(commands.output());
@@ -181,15 +174,15 @@ public class AccessIT {
         assertAllowed("viewer", "kar:list", "");
         Files.delete(kar);
         try {
-            Poll.until("kar:list needs admin once its scope has no ACL", START, () -> run("viewer", "viewer-pw-1",
-                    "kar:list").toString(), () -> DENIED.matcher(run("viewer", "viewer-pw-1", "kar:list").output())
-                    .find());
+            Poll.until("kar:list needs admin once its scope has no ACL", START,
+                    () -> shell.exec("viewer", "viewer-pw-1", "kar:list").toString(),
+                    () -> DENIED.matcher(shell.exec("viewer", "viewer-pw-1", "kar:list").output()).find());
             assertAllowed("admin", "kar:list", "");
         } finally {
             Files.write(kar, karAcl);
         }
         Poll.until("kar:list is a viewer's again", START, () -> "denied",
-                () -> run("viewer", "viewer-pw-1", "kar:list").status() == 0);
+                () -> shell.exec("viewer", "viewer-pw-1", "kar:list").status() == 0);
     }
 
     @Test
@@ -208,11 +201,11 @@ public class AccessIT {
     public void everyListeningSocketIsOnLoopbackAndJmxAnswersThere() throws Exception {
         long pid = Long.parseLong(Files.readString(node.home().resolve("karaf.pid")).trim());
         assertTrue("needs Linux /proc", Files.isDirectory(Path.of("/proc", String.valueOf(pid), "fd")));
-        int http = port("io.alphintra.http.cfg", "port");
-        int cluster = port("io.alphintra.cluster.cfg", "port");
-        int sshPort = port("org.apache.karaf.shell.cfg", "sshPort");
-        int registry = port("org.apache.karaf.management.cfg", "rmiRegistryPort");
-        int rmiServer = port("org.apache.karaf.management.cfg", "rmiServerPort");
+        int http = NodeShell.port(node, "io.alphintra.http.cfg", "port");
+        int cluster = NodeShell.port(node, "io.alphintra.cluster.cfg", "port");
+        int sshPort = NodeShell.port(node, "org.apache.karaf.shell.cfg", "sshPort");
+        int registry = NodeShell.port(node, "org.apache.karaf.management.cfg", "rmiRegistryPort");
+        int rmiServer = NodeShell.port(node, "org.apache.karaf.management.cfg", "rmiServerPort");
 
         List<InetSocketAddress> listening = listeningSockets(pid);
         for (InetSocketAddress socket : listening) {
@@ -233,7 +226,7 @@ public class AccessIT {
 
     @Test
     public void sftpIsOff() throws Exception {
-        try (ClientSession session = login("admin", adminPassword);
+        try (ClientSession session = shell.login("admin", adminPassword);
              ClientChannel sftp = session.createSubsystemChannel("sftp")) {
             try {
                 sftp.open().verify(COMMAND);
@@ -249,22 +242,15 @@ public class AccessIT {
 
     // --- helpers
 
-    private record Result(int status, String output) {
-        @Override
-        public String toString() {
-            return "exit " + status + ": " + output;
-        }
-    }
-
     private static void assertAllowed(String user, String command, String expected) {
-        Result result = run(user, password(user), command);
+        Result result = shell.exec(user, password(user), command);
         assertEquals(user + " may run " + command + "; " + result, 0, result.status());
         assertTrue(user + ": " + command + " prints " + expected + "; " + result,
                 Pattern.compile(expected).matcher(result.output()).find());
     }
 
     private static void assertDenied(String user, String command) {
-        Result result = run(user, password(user), command);
+        Result result = shell.exec(user, password(user), command);
         assertTrue(user + " may not run " + command + "; " + result,
                 result.status() != 0 && DENIED.matcher(result.output()).find());
     }
@@ -278,57 +264,12 @@ public class AccessIT {
         };
     }
 
-    /** One command over SSH, as {@code ssh -p <sshPort> user@127.0.0.1 '<command>'} runs it. */
-    private static Result run(String user, String password, String command) {
-        try (ClientSession session = login(user, password);
-             ChannelExec channel = session.createExecChannel(command)) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            channel.setOut(out);
-            channel.setErr(out);
-            channel.open().verify(COMMAND);
-            channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), COMMAND);
-            Integer status = channel.getExitStatus();
-            return new Result(status == null ? -1 : status,
-                    out.toString(StandardCharsets.UTF_8).replaceAll("\u001B\\[[0-9;]*m", ""));
-        } catch (IOException e) {
-            return new Result(-1, e.toString());
-        }
-    }
-
-    private static ClientSession login(String user, String password) throws IOException {
-        int sshPort = port("org.apache.karaf.shell.cfg", "sshPort");
-        ClientSession session = ssh.connect(user, "127.0.0.1", sshPort).verify(COMMAND).getSession();
-        try {
-            session.addPasswordIdentity(password);
-            session.auth().verify(COMMAND);
-            return session;
-        } catch (IOException | RuntimeException e) {
-            session.close();
-            throw e;
-        }
-    }
-
     private static String read(Path file) {
         try {
             return Files.readString(file);
         } catch (IOException e) {
             return e.toString();
         }
-    }
-
-    private static int port(String file, String key) {
-        try {
-            Pattern line = Pattern.compile("^\\s*" + Pattern.quote(key) + "\\s*=\\s*(\\d+)\\s*$");
-            for (String text : Files.readAllLines(node.home().resolve("etc").resolve(file))) {
-                Matcher matcher = line.matcher(text);
-                if (matcher.matches()) {
-                    return Integer.parseInt(matcher.group(1));
-                }
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        throw new IllegalStateException("no " + key + " in " + file);
     }
 
     /**

@@ -1,28 +1,21 @@
 package io.alphintra.itest;
 
+import io.alphintra.itest.NodeShell.Result;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.apache.sshd.client.SshClient;
-import org.apache.sshd.client.channel.ChannelExec;
-import org.apache.sshd.client.channel.ClientChannelEvent;
-import org.apache.sshd.client.keyverifier.AcceptAllServerKeyVerifier;
-import org.apache.sshd.client.session.ClientSession;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.Test;
@@ -44,8 +37,7 @@ public class ShellIT {
             "order-replace", "strategies", "engine", "snapshot", "market", "positions", "pnl", "rulesets");
 
     private static NodeProcess node;
-    private static SshClient ssh;
-    private static int sshPort;
+    private static NodeShell shell;
     private static String password;
 
     @BeforeClass
@@ -54,15 +46,8 @@ public class ShellIT {
         node = NodeProcess.unpack(root.resolve("node"), "shell-1", "AMER", KarafNode.freePort(), "");
         node.start();
         Poll.until("the node is healthy", START, node::health, node::healthy);
-        password = Files.readAllLines(node.home().resolve("etc/admin.credential")).stream()
-                .filter(line -> line.startsWith("password=")).map(line -> line.substring("password=".length()))
-                .findFirst().orElseThrow();
-        sshPort = Files.readAllLines(node.home().resolve("etc/org.apache.karaf.shell.cfg")).stream()
-                .map(line -> line.split("=", 2)).filter(kv -> kv.length == 2 && kv[0].trim().equals("sshPort"))
-                .map(kv -> Integer.parseInt(kv[1].trim())).findFirst().orElseThrow();
-        ssh = SshClient.setUpDefaultClient();
-        ssh.setServerKeyVerifier(AcceptAllServerKeyVerifier.INSTANCE);
-        ssh.start();
+        password = NodeShell.adminPassword(node);
+        shell = NodeShell.of(node);
         String[] seen = {""};
         Poll.until("the four baseline rule sets are installed and " + BTC + " and AAPL@SIMX_US quoted", START,
                 () -> seen[0], () -> {
@@ -75,8 +60,8 @@ public class ShellIT {
 
     @AfterClass
     public static void stopNode() throws Exception {
-        if (ssh != null) {
-            ssh.stop();
+        if (shell != null) {
+            shell.close();
         }
         if (node != null) {
             node.stop();
@@ -228,13 +213,6 @@ public class ShellIT {
 
     // ---------------------------------------------------------------------------------------------------------
 
-    /** What a command printed (ANSI codes taken out) and its exit status. */
-    private record Result(int status, String output) {
-        List<String> lines() {
-            return output.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
-        }
-    }
-
     /** The row of {@code alphintra:orders} for an order, once the venue has answered it. */
     private static String orderRow(String clientOrderId) {
         String[] row = {""};
@@ -254,23 +232,9 @@ public class ShellIT {
         }
     }
 
-    /** Runs a command as {@code bin/client -b} does: one SSH exec channel, no input, in a session of its own. */
-    private static Result exec(String command) throws Exception {
-        try (ClientSession session = ssh.connect("admin", "127.0.0.1", sshPort).verify(Duration.ofSeconds(30))
-                .getSession()) {
-            session.addPasswordIdentity(password);
-            session.auth().verify(Duration.ofSeconds(30));
-            try (ChannelExec channel = session.createExecChannel(command + "\n")) {
-                ByteArrayOutputStream output = new ByteArrayOutputStream();
-                channel.setIn(new ByteArrayInputStream(new byte[0]));
-                channel.setOut(output);
-                channel.setErr(output);
-                channel.open().verify(Duration.ofSeconds(30));
-                channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), Duration.ofSeconds(60));
-                Integer status = channel.getExitStatus();
-                return new Result(status == null ? -1 : status, plain(output.toString(StandardCharsets.UTF_8)));
-            }
-        }
+    /** Runs a command as {@code bin/client -b} does, as admin. */
+    private static Result exec(String command) {
+        return shell.exec("admin", password, command);
     }
 
     /** The node's own {@code bin/client -b}, the path {@code ./alphintra client} takes, with commands on stdin. */
@@ -285,11 +249,7 @@ public class ShellIT {
         process.getOutputStream().close();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue("client finished", process.waitFor(60, TimeUnit.SECONDS));
-        return new Result(process.exitValue(), plain(output));
-    }
-
-    private static String plain(String text) {
-        return ANSI.matcher(text).replaceAll("");
+        return new Result(process.exitValue(), NodeShell.plain(output));
     }
 
     private static Path log() {

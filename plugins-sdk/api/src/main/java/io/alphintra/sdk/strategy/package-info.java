@@ -12,7 +12,7 @@
  * instance; see {@link io.alphintra.sdk.strategy.Strategy} for the full contract.
  */
 @Export
-@Version("1.0.1")
+@Version("1.0.0")
 package io.alphintra.sdk.strategy;
 
 import org.osgi.annotation.bundle.Export;
