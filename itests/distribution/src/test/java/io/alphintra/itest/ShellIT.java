@@ -72,8 +72,8 @@ public class ShellIT {
     public void helpThroughTheClientListsEveryAlphintraCommandAndShowsUsage() throws Exception {
         Result result = client("help alphintra", "help alphintra:order-submit", "alphintra:order-replace --help",
                 "help");
-        assertEquals(result.output, 0, result.status);
-        String output = result.output;
+        assertEquals(result.output(), 0, result.status());
+        String output = result.output();
         // help alphintra comes first, up to help alphintra:order-submit's DESCRIPTION.
         String scope = output.substring(0, Math.max(0, output.indexOf("DESCRIPTION")));
         assertTrue(output, scope.contains("SUBSHELL") && scope.contains("COMMANDS"));
@@ -102,9 +102,9 @@ public class ShellIT {
                 && examples.stream().anyMatch(line -> line.contains("--type MARKET")));
         for (String example : examples) {
             Result answer = exec(example);
-            assertEquals(example + ": " + answer.output, 0, answer.status);
-            assertTrue(example + ": " + answer.output, answer.output.contains("PENDING_NEW")
-                    && !answer.output.contains("REJECTED"));
+            assertEquals(example + ": " + answer.output(), 0, answer.status());
+            assertTrue(example + ": " + answer.output(), answer.output().contains("PENDING_NEW")
+                    && !answer.output().contains("REJECTED"));
         }
     }
 
@@ -137,7 +137,7 @@ public class ShellIT {
                 new String[] {"alphintra:strategies begin x", "action = 'begin': not one of list, start, stop"});
         for (String[] error : cases) {
             Result result = exec(error[0]);
-            assertEquals(error[0] + " fails: " + result.output, 1, result.status);
+            assertEquals(error[0] + " fails: " + result.output(), 1, result.status());
             List<String> lines = result.lines();
             assertEquals(error[0] + " answers one line: " + lines, 1, lines.size());
             for (int i = 1; i < error.length; i++) {
@@ -148,13 +148,13 @@ public class ShellIT {
         // Typos at the shell: Karaf's own messages, not ours, but not errors of the node either.
         for (String typo : List.of("alphintra:foo", "alphintra:orders --bogus")) {
             Result result = exec(typo);
-            assertEquals(typo + ": " + result.output, 1, result.status);
-            assertFalse(typo + ": " + result.output, result.output.matches("(?s).*(java\\.|Exception).*"));
+            assertEquals(typo + ": " + result.output(), 1, result.status());
+            assertFalse(typo + ": " + result.output(), result.output().matches("(?s).*(java\\.|Exception).*"));
         }
         // Through the real client as well: the same line, and its exit status.
         Result client = client(submit + "PURCHASE 1 AAPL@SIMX_US 190");
-        assertEquals(client.output, 1, client.status);
-        assertTrue(client.output, client.lines().stream().anyMatch(line -> line.contains("side = 'PURCHASE'")));
+        assertEquals(client.output(), 1, client.status());
+        assertTrue(client.output(), client.lines().stream().anyMatch(line -> line.contains("side = 'PURCHASE'")));
 
         List<String> errors = logSince(logBefore).stream().filter(line -> line.contains("| ERROR |")).toList();
         assertEquals("the node logged no ERROR for users' mistakes: " + errors, List.of(), errors);
@@ -165,10 +165,10 @@ public class ShellIT {
         // The documented example, with an id of its own.
         Result submitted = exec("alphintra:order-submit --account ACC-1 --id fill-1 --tif IOC BUY 0.01 " + BTC
                 + " 70000");
-        assertEquals(submitted.output, 0, submitted.status);
-        assertTrue(submitted.output, submitted.output.contains("(fill-1): PENDING_NEW BUY 0.01 " + BTC));
-        assertTrue("the venue's fill, in BTC: " + submitted.output, Pattern.compile(
-                "\\(fill-1\\): TRADE 0\\.\\d+ @ \\d+(\\.\\d+)?, filled 0\\.\\d+ of 0\\.01").matcher(submitted.output)
+        assertEquals(submitted.output(), 0, submitted.status());
+        assertTrue(submitted.output(), submitted.output().contains("(fill-1): PENDING_NEW BUY 0.01 " + BTC));
+        assertTrue("the venue's fill, in BTC: " + submitted.output(), Pattern.compile(
+                "\\(fill-1\\): TRADE 0\\.\\d+ @ \\d+(\\.\\d+)?, filled 0\\.\\d+ of 0\\.01").matcher(submitted.output())
                 .find());
         String row = orderRow("fill-1");
         assertTrue("Qty and Filled in BTC, not in units of 10^-8: " + row,
@@ -180,10 +180,10 @@ public class ShellIT {
     public void aVenuesRejectionShowsItsReasonInTheAnswerAndInOrders() throws Exception {
         // On the tick grid, so the gate lets it through, but above the simulated venue's maximum (100 x its start).
         Result submitted = exec("alphintra:order-submit --account ACC-1 --id reject-1 BUY 1 AAPL@SIMX_US 20000");
-        assertEquals(submitted.output, 0, submitted.status);
+        assertEquals(submitted.output(), 0, submitted.status());
         String reason = "INVALID_PRICE - limitPrice = 20000 (200000000 units): above the venue's maximum 19000 for"
                 + " AAPL@SIMX_US";
-        assertTrue(submitted.output, submitted.output.contains("(reject-1): REJECTED " + reason));
+        assertTrue(submitted.output(), submitted.output().contains("(reject-1): REJECTED " + reason));
         String row = orderRow("reject-1");
         assertTrue(row, row.contains("REJECTED") && row.contains(reason.replace(" - ", ": ")));
     }
@@ -191,11 +191,11 @@ public class ShellIT {
     @Test
     public void ruleSetsListsTheBaselineOfEachJurisdictionWithItsBundle() throws Exception {
         Result result = exec("alphintra:rulesets");
-        assertEquals(result.output, 0, result.status);
+        assertEquals(result.output(), 0, result.status());
         for (String jurisdiction : List.of("US", "EU", "JP", "UK")) {
             String line = result.lines().stream().filter(l -> l.contains("baseline-" + jurisdiction.toLowerCase()))
                     .findFirst().orElseThrow(() -> new AssertionError("no baseline-" + jurisdiction.toLowerCase()
-                            + ": " + result.output));
+                            + ": " + result.output()));
             assertTrue(line, line.matches("\\s*" + jurisdiction + "\\s+\\| baseline-" + jurisdiction.toLowerCase()
                     + "\\s+\\| 1\\.0\\.0\\s+\\| io\\.alphintra\\.compliance\\.baseline\\s+\\| 0\\.1\\.0\\.SNAPSHOT\\s+"
                     + "\\| yes\\s*"));
@@ -226,7 +226,7 @@ public class ShellIT {
 
     private static String quiet(String command) {
         try {
-            return exec(command).output;
+            return exec(command).output();
         } catch (Exception e) {
             return e.toString();
         }
