@@ -112,6 +112,28 @@ public interface TradingEngine {
         return Map.of();
     }
 
+    /**
+     * Why the engine halted, when it has: its journal failed (a full disk, an I/O error) or its thread met a fatal
+     * error. A halted engine refuses every order, cancel, replace and query at once with this reason; a restart
+     * recovers every acknowledged order from the journal. Empty while the engine runs.
+     *
+     * @since 1.3
+     */
+    default Optional<String> haltReason() {
+        return Optional.empty();
+    }
+
+    /**
+     * The pre-trade checks and rule sets the gate quarantined after repeated faults (throwing, or overrunning their
+     * time budget on the engine thread), by id, with why. A quarantined plugin rejects every order it would decide
+     * until it is installed again.
+     *
+     * @since 1.3
+     */
+    default Map<String, String> quarantinedPlugins() {
+        return Map.of();
+    }
+
     /** A digest of the engine's orders and positions; equal after a restart that rebuilt them from the journal. */
     CompletionStage<String> stateHash();
 }

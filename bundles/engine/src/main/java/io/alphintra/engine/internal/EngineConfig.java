@@ -51,4 +51,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             + " alphintra:market and marking to market cover them all; off, the engine receives only what strategies"
             + " and the recorder subscribe to.")
     boolean watchMarket() default true;
+
+    @AttributeDefinition(description = "Longest call, in milliseconds, a pre-trade check or rule set may make on the"
+            + " engine thread: a watchdog interrupts one that runs longer, its order is rejected naming the plugin,"
+            + " and after repeated overruns the plugin is quarantined (0: no watchdog).")
+    int pluginCallMillis() default 100;
 }

@@ -10,7 +10,7 @@ import java.util.Map;
 /** A validated engine configuration. */
 record EngineSettings(Path journalDirectory, Durability durability, int segmentBytes, int ringSize,
                       int expectedOrders, int finishedOrdersKept, String waitStrategy, boolean watchMarket,
-                      long snapshotEveryRecords, JournalRetention journalRetention) {
+                      long snapshotEveryRecords, JournalRetention journalRetention, int pluginCallMillis) {
 
     /** @throws io.alphintra.config.support.InvalidConfigurationException naming every bad key and value */
     static EngineSettings from(EngineConfig config, Map<String, ?> raw, Path home) {
@@ -43,9 +43,11 @@ record EngineSettings(Path journalDirectory, Durability durability, int segmentB
         }
         JournalRetention journalRetention = reader.parsed("journalRetention", EngineConfig::journalRetention,
                 JournalRetention::parse);
+        Integer pluginCallMillis = reader.range("pluginCallMillis", EngineConfig::pluginCallMillis, 0, 60_000);
         reader.requireValid();
         Path path = Path.of(directory);
         return new EngineSettings(path.isAbsolute() ? path : home.resolve(path), durability, segmentBytes, ringSize,
-                expectedOrders, finishedOrdersKept, waitStrategy, watchMarket, snapshotEveryRecords, journalRetention);
+                expectedOrders, finishedOrdersKept, waitStrategy, watchMarket, snapshotEveryRecords, journalRetention,
+                pluginCallMillis);
     }
 }

@@ -13,6 +13,7 @@ import io.alphintra.engine.internal.core.EngineGateInputs;
 import io.alphintra.engine.internal.core.EngineLoop;
 import io.alphintra.engine.internal.core.MarketCache;
 import io.alphintra.engine.internal.core.OrderGate;
+import io.alphintra.engine.internal.core.PluginWatchdog;
 import io.alphintra.engine.internal.core.PortfolioAccounts;
 import io.alphintra.engine.internal.core.Snapshotter;
 import io.alphintra.engine.internal.journal.Journal;
@@ -75,6 +76,7 @@ public final class TradingEngineComponent implements TradingEngine, AccountSourc
     private final MarketCache market = new MarketCache();
     private final EngineCore core;
     private final EngineLoop loop;
+    private final PluginWatchdog watchdog;
     private final PortfolioAccounts accounts;
 
     @Activate
@@ -91,8 +93,9 @@ public final class TradingEngineComponent implements TradingEngine, AccountSourc
         settings = validated;
         watchWholeMarket = settings.watchMarket();
         String version = bundleContext.getBundle().getVersion().toString();
-        gate = new OrderGate(version);
         journal = Journal.open(settings.journalDirectory(), settings.segmentBytes(), 1 << 20, settings.durability());
+        watchdog = new PluginWatchdog(settings.pluginCallMillis());
+        gate = new OrderGate(version, watchdog);
         accounts = new PortfolioAccounts(Currency.of("USD"));
         EngineLoop[] loopRef = new EngineLoop[1];
         core = new EngineCore(journal, gate, venues, accounts, new EngineCore.EngineListener() {
@@ -110,6 +113,7 @@ public final class TradingEngineComponent implements TradingEngine, AccountSourc
         try {
             core.recover();
         } catch (IOException | RuntimeException e) {
+            watchdog.close();
             journal.close();
             throw e;
         }
@@ -167,6 +171,7 @@ public final class TradingEngineComponent implements TradingEngine, AccountSourc
         venues.disconnectAll();
         snapshotBeforeStop();
         loop.close();
+        watchdog.close();
         try {
             journal.close();
         } catch (IOException e) {
@@ -256,6 +261,16 @@ public final class TradingEngineComponent implements TradingEngine, AccountSourc
     @Override
     public CompletionStage<List<OpenOrder>> openOrders() {
         return loop.query(EngineCore::openOrders);
+    }
+
+    @Override
+    public Optional<String> haltReason() {
+        return loop.halted().map(Throwable::getMessage);
+    }
+
+    @Override
+    public Map<String, String> quarantinedPlugins() {
+        return gate.quarantined();
     }
 
     @Override

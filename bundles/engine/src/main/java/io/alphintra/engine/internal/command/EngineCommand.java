@@ -20,6 +20,15 @@ public class EngineCommand implements Action {
 
     @Override
     public Object execute() throws Exception {
+        var halted = engine.haltReason();
+        if (halted.isPresent()) {
+            // A halted engine answers no query; say why, which is what an operator needs now.
+            System.out.println("State      HALTED: " + halted.get());
+            engine.quarantinedPlugins().forEach((id, why) -> System.out.println("Quarantined " + id + ": " + why));
+            return null;
+        }
+        System.out.println("State      RUNNING");
+        engine.quarantinedPlugins().forEach((id, why) -> System.out.println("Quarantined " + id + ": " + why));
         var orders = engine.orders().toCompletableFuture().get(10, TimeUnit.SECONDS);
         long working = orders.stream().filter(o -> !o.status().isTerminal()).count();
         System.out.println("Orders     " + orders.size() + " (" + working + " working)");

@@ -23,7 +23,6 @@ import io.alphintra.sdk.order.RejectReason;
 import io.alphintra.sdk.order.ReplaceRequest;
 import io.alphintra.sdk.venue.ExchangeAdapter;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.security.MessageDigest;
@@ -539,7 +538,7 @@ public final class EngineCore {
         try {
             journal.commit();
         } catch (IOException e) {
-            throw new UncheckedIOException("journal commit failed", e);
+            throw new JournalFailureException("commit", e);
         }
     }
 
@@ -552,8 +551,9 @@ public final class EngineCore {
             try {
                 journal.commit();
             } catch (IOException e) {
-                // Nothing of this batch may leave the engine; the component stops the engine on this.
-                throw new UncheckedIOException("journal commit failed", e);
+                // Nothing of this batch may leave the engine: the loop halts the engine on this, and fails the
+                // batch's waiting callers (failPending).
+                throw new JournalFailureException("commit", e);
             }
             PendingReport.Queue reports = pending;
             pending = delivering;
@@ -579,6 +579,27 @@ public final class EngineCore {
                 sendNow(request, order);
             }
         }
+    }
+
+    /**
+     * After the engine halted: completes every caller still waiting for a report of the batch that could not be
+     * committed with {@code failure}, and drops the batch's requests for venues (none of it was durable, so none of
+     * it may leave). Engine thread only.
+     */
+    public void failPending(Throwable failure) {
+        journal.refuseFurtherWrites(String.valueOf(failure.getMessage()));
+        for (PendingReport.Queue queue : new PendingReport.Queue[] {pending, delivering}) {
+            for (int i = 0; i < queue.size(); i++) {
+                CompletableFuture<ExecutionReport> reply = queue.get(i).reply;
+                if (reply != null) {
+                    reply.completeExceptionally(failure);
+                }
+            }
+            queue.clear();
+        }
+        Arrays.fill(outbox, 0, outboxCount, null);
+        Arrays.fill(outboxOrders, 0, outboxCount, null);
+        outboxCount = 0;
     }
 
     private void deliver(PendingReport.Queue reports) {
@@ -642,7 +663,8 @@ public final class EngineCore {
                 } else {
                     adapter.replace((ReplaceRequest) request);
                 }
-            } catch (RuntimeException | LinkageError e) {
+            } catch (Throwable e) {
+                Failures.rethrowIfFatal(e);
                 LOG.error("Exchange adapter of venue {} failed on {}", order.venueId, request, e);
                 failure = "exchange adapter failed: " + e;
             }
@@ -912,7 +934,7 @@ public final class EngineCore {
         try {
             journal.append(type, nowNanos, record);
         } catch (IOException e) {
-            throw new UncheckedIOException("journal append failed", e);
+            throw new JournalFailureException("append", e);
         }
     }
 

@@ -3,6 +3,8 @@ package io.alphintra.engine.internal.core;
 import com.lmax.disruptor.BlockingWaitStrategy;
 import com.lmax.disruptor.BusySpinWaitStrategy;
 import com.lmax.disruptor.EventHandler;
+import com.lmax.disruptor.EventTranslator;
+import com.lmax.disruptor.ExceptionHandler;
 import com.lmax.disruptor.EventTranslatorOneArg;
 import com.lmax.disruptor.EventTranslatorThreeArg;
 import com.lmax.disruptor.RingBuffer;
@@ -22,11 +24,13 @@ import io.alphintra.sdk.order.OrderRequest;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
+import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -207,6 +211,13 @@ public final class EngineLoop implements AutoCloseable {
     private final InstrumentKeys instrumentKeys = new InstrumentKeys();
     private final SlotTrade tradeView = new SlotTrade();
     private final SlotTopOfBook topView = new SlotTopOfBook();
+    /**
+     * Why the engine halted (a journal failure, a fatal error on the engine thread), or null while it runs. Set once,
+     * by the engine thread; producers read it before they publish and while they wait for ring space.
+     */
+    private volatile EngineHaltedException halted;
+    /** Events dropped since the halt (venue reports, market data: nobody waits for them); for the log. */
+    private long droppedSinceHalt;
 
     /**
      * @param clock epoch nanoseconds; wall clock in production
@@ -223,6 +234,26 @@ public final class EngineLoop implements AutoCloseable {
             engineThread = thread;
             return thread;
         }, ProducerType.MULTI, waitStrategy(waitStrategy));
+        // The backstop: onEvent catches everything itself; should anything still escape it, the engine halts and the
+        // processor goes on draining the ring (failing every request), rather than dying and leaving producers
+        // blocked on a full ring.
+        this.disruptor.setDefaultExceptionHandler(new ExceptionHandler<>() {
+            @Override
+            public void handleEventException(Throwable failure, long sequence, Slot slot) {
+                halt(failure);
+                failSlot(slot);
+            }
+
+            @Override
+            public void handleOnStartException(Throwable failure) {
+                halt(failure);
+            }
+
+            @Override
+            public void handleOnShutdownException(Throwable failure) {
+                LOG.error("Engine thread failed while stopping", failure);
+            }
+        });
         this.disruptor.handleEventsWith((EventHandler<Slot>) this::onEvent);
         this.ring = disruptor.getRingBuffer();
     }
@@ -248,6 +279,11 @@ public final class EngineLoop implements AutoCloseable {
 
     public void start() {
         disruptor.start();
+    }
+
+    /** Why the engine halted; empty while it runs. A halted engine answers every request with that reason. */
+    public Optional<EngineHaltedException> halted() {
+        return Optional.ofNullable(halted);
     }
 
     public CompletionStage<ExecutionReport> submit(OrderRequest order, String source) {
@@ -297,13 +333,34 @@ public final class EngineLoop implements AutoCloseable {
     }
 
     private <T> void publishCopy(EventTranslatorOneArg<Slot, T> copy, T event) {
+        if (halted != null) {
+            return; // market data for a halted engine: nobody waits for it
+        }
         if (Thread.currentThread() == engineThread) {
             Slot own = new Slot();
             copy.translateTo(own, 0, event);
             ownEvents.add(own);
         } else {
-            ring.publishEvent(copy, event);
+            while (!ring.tryPublishEvent(copy, event)) {
+                if (!waitForSpace()) {
+                    return;
+                }
+            }
         }
+    }
+
+    /**
+     * A producer's wait for ring space, as the Disruptor's own claim waits (a nanosecond park per round), except that
+     * it gives up once the engine has halted: a dead engine's full ring never blocks a venue, strategy or shell.
+     *
+     * @return false when the engine has halted
+     */
+    private boolean waitForSpace() {
+        if (halted != null) {
+            return false;
+        }
+        LockSupport.parkNanos(1);
+        return halted == null;
     }
 
     private void publishOneWay(Kind kind, Object payload, String source) {
@@ -318,28 +375,109 @@ public final class EngineLoop implements AutoCloseable {
 
     private void publish(Kind kind, Object payload, String source, CompletableFuture<ExecutionReport> answer,
                          CompletableFuture<Object> queryResult, Function<EngineCore, Object> query) {
+        EngineHaltedException stop = halted;
+        if (stop != null) {
+            refuse(stop, answer, queryResult);
+            return;
+        }
         if (Thread.currentThread() == engineThread) {
             Slot own = new Slot();
             own.set(kind, payload, source, answer, queryResult, query);
             ownEvents.add(own);
         } else if (answer == null && queryResult == null) {
-            ring.publishEvent(ONE_WAY, kind, payload, source);
+            while (!ring.tryPublishEvent(ONE_WAY, kind, payload, source)) {
+                if (!waitForSpace()) {
+                    return;
+                }
+            }
         } else {
-            ring.publishEvent((slot, sequence) -> slot.set(kind, payload, source, answer, queryResult, query));
+            EventTranslator<Slot> translator =
+                    (slot, sequence) -> slot.set(kind, payload, source, answer, queryResult, query);
+            while (!ring.tryPublishEvent(translator)) {
+                if (!waitForSpace()) {
+                    refuse(halted, answer, queryResult);
+                    return;
+                }
+            }
         }
     }
 
+    private static void refuse(EngineHaltedException stop, CompletableFuture<ExecutionReport> answer,
+                               CompletableFuture<Object> queryResult) {
+        if (answer != null) {
+            answer.completeExceptionally(stop);
+        }
+        if (queryResult != null) {
+            queryResult.completeExceptionally(stop);
+        }
+    }
+
+    /**
+     * Halts the engine: logs the cause at ERROR once, fails every caller of the batch that could not be committed and
+     * every event the engine thread queued for itself; from now on every request is refused at once with the reason.
+     * The engine thread stays alive to drain the ring (failing what producers published before they saw the halt).
+     * Engine thread only.
+     */
+    private void halt(Throwable cause) {
+        if (halted == null) {
+            String reason = cause instanceof JournalFailureException
+                    ? cause.getMessage() + " (nothing after the last acknowledged commit was acknowledged; restart"
+                            + " the node once the journal's disk is fixed: it recovers every acknowledged order)"
+                    : "fatal error on the engine thread: " + cause
+                            + " (restart the node: it recovers every acknowledged order from the journal)";
+            halted = new EngineHaltedException(reason, cause);
+            LOG.error("ENGINE HALTED: {}. New orders are refused with this reason until a restart.", reason, cause);
+        }
+        EngineHaltedException stop = halted;
+        try {
+            core.failPending(stop);
+        } catch (Throwable e) {
+            LOG.error("Failing the halted batch's callers failed", e);
+        }
+        Slot own;
+        while ((own = ownEvents.poll()) != null) {
+            failSlot(own);
+        }
+    }
+
+    private void failSlot(Slot slot) {
+        if (slot == null) {
+            return;
+        }
+        if (slot.answer == null && slot.queryResult == null) {
+            droppedSinceHalt++;
+        }
+        refuse(halted, slot.answer, slot.queryResult);
+        slot.clear();
+    }
+
     private void onEvent(Slot slot, long sequence, boolean endOfBatch) {
-        apply(slot);
-        if (endOfBatch) {
-            core.endOfBatch();
-            Slot own;
-            while ((own = ownEvents.poll()) != null) {
-                apply(own);
+        if (halted != null) {
+            failSlot(slot);
+            return;
+        }
+        try {
+            apply(slot);
+            if (endOfBatch) {
                 core.endOfBatch();
+                Slot own;
+                while ((own = ownEvents.poll()) != null) {
+                    apply(own);
+                    if (halted != null) {
+                        return;
+                    }
+                    core.endOfBatch();
+                }
+                // Everything of the batch is committed and sent: the one point where a snapshot may be taken.
+                core.afterBatch();
             }
-            // Everything of the batch is committed and sent: the one point where a snapshot may be taken.
-            core.afterBatch();
+        } catch (Throwable failure) {
+            // A journal failure, or an error no plugin guard took (plugins' own failures cost only their order)
+            halt(failure);
+        } finally {
+            if (halted != null && Thread.interrupted()) {
+                LOG.debug("Cleared an interrupt on the halted engine thread");
+            }
         }
     }
 
@@ -375,6 +513,9 @@ public final class EngineLoop implements AutoCloseable {
                 }
                 case QUERY -> slot.queryResult.complete(slot.query.apply(core));
             }
+        } catch (JournalFailureException e) {
+            halt(e);
+            refuse(halted, slot.answer, slot.queryResult);
         } catch (RuntimeException e) {
             LOG.error("Engine event {} failed; the engine goes on with the next", slot.kind, e);
             if (slot.answer != null) {
@@ -383,6 +524,11 @@ public final class EngineLoop implements AutoCloseable {
             if (slot.queryResult != null) {
                 slot.queryResult.completeExceptionally(e);
             }
+        } catch (Throwable e) {
+            // An Error outside every plugin guard (those take a plugin's StackOverflowError and the like): the engine's
+            // state may be half changed, so it halts.
+            halt(e);
+            refuse(halted, slot.answer, slot.queryResult);
         } finally {
             slot.clear();
         }
@@ -413,7 +559,8 @@ public final class EngineLoop implements AutoCloseable {
                 } else {
                     listener.onTopOfBook(callScoped ? topView : (TopOfBook) kept);
                 }
-            } catch (RuntimeException e) {
+            } catch (Throwable e) {
+                Failures.rethrowIfFatal(e);
                 LOG.error("Engine listener {} failed on {}", listener, isTrade ? tradeView : topView, e);
             }
         }
@@ -445,7 +592,8 @@ public final class EngineLoop implements AutoCloseable {
         for (EngineListener listener : listeners) {
             try {
                 listener.onReport(report, source, strategyId);
-            } catch (RuntimeException e) {
+            } catch (Throwable e) {
+                Failures.rethrowIfFatal(e);
                 LOG.error("Engine listener {} failed on {}", listener, report, e);
             }
         }
@@ -453,6 +601,10 @@ public final class EngineLoop implements AutoCloseable {
 
     @Override
     public void close() {
+        if (halted != null) {
+            LOG.warn("Stopping a halted engine ({}); {} venue reports and market events arrived after the halt and"
+                    + " were not applied", halted.getMessage(), droppedSinceHalt);
+        }
         try {
             disruptor.shutdown(10, TimeUnit.SECONDS);
         } catch (com.lmax.disruptor.TimeoutException e) {

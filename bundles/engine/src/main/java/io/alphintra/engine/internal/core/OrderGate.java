@@ -27,6 +27,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The pre-trade gate every order passes, whatever its source: the engine's own checks, then the risk checks
@@ -43,10 +45,18 @@ public final class OrderGate {
     static final String RISK = "RISK";
     static final String COMPLIANCE = "COMPLIANCE";
 
+    /** Faults (a throw of any kind, an overrun of the watchdog's budget) after which a plugin is quarantined. */
+    static final int QUARANTINE_AFTER_FAULTS = 3;
+    private static final Logger LOG = LoggerFactory.getLogger(OrderGate.class);
+
     /** A plugin in the chain, with the accept decision last made for it (engine thread only). */
     private static final class Link<T> {
         final T plugin;
         GateDecision accept;
+        /** Faults so far; engine thread only. */
+        int faults;
+        /** Why the plugin is quarantined, or null; set on the engine thread, read by operators' views. */
+        volatile String quarantined;
 
         Link(T plugin) {
             this.plugin = plugin;
@@ -67,6 +77,7 @@ public final class OrderGate {
     private final Map<Jurisdiction, Link<RuleSet>[]> ruleSets = new ConcurrentHashMap<>();
     private final String engineVersion;
     private final GateDecision engineAccept;
+    private final PluginWatchdog watchdog;
 
     // Engine thread only: the decisions of the order being evaluated, and the last all-accept chain handed out.
     private GateDecision[] made = new GateDecision[4];
@@ -74,7 +85,13 @@ public final class OrderGate {
     private List<GateDecision> lastAccepted = List.of();
 
     public OrderGate(String engineVersion) {
+        this(engineVersion, PluginWatchdog.none());
+    }
+
+    /** @param watchdog times every plugin call and interrupts one that overruns its budget */
+    public OrderGate(String engineVersion, PluginWatchdog watchdog) {
         this.engineVersion = engineVersion;
+        this.watchdog = watchdog;
         this.engineAccept = new GateDecision(ENGINE, "engine", engineVersion, GateDecision.ACCEPT, null, null);
     }
 
@@ -201,16 +218,27 @@ public final class OrderGate {
         return engineAccept;
     }
 
-    private static GateDecision run(Link<PreTradeCheck> link, OrderRequest order, PreTradeContext context) {
+    private GateDecision run(Link<PreTradeCheck> link, OrderRequest order, PreTradeContext context) {
         PreTradeCheck check = link.plugin;
         String id = nameOf(check, false);
         String version = nameOf(check, true);
-        CheckResult result;
+        String quarantined = link.quarantined;
+        if (quarantined != null) {
+            return new GateDecision(RISK, id, version, GateDecision.REJECT, RejectReason.RISK_LIMIT,
+                    "check " + id + " is quarantined (" + quarantined + "); rejecting, the gate fails closed");
+        }
+        CheckResult result = null;
+        Throwable thrown = null;
+        long started = watchdog.begin(id);
         try {
             result = check.check(order, context);
-        } catch (RuntimeException | LinkageError e) {
+        } catch (Throwable e) {
+            thrown = Failures.rethrowIfFatal(e);
+        }
+        String fault = fault(link, "check", id, started, thrown);
+        if (fault != null) {
             return new GateDecision(RISK, id, version, GateDecision.REJECT, RejectReason.RISK_LIMIT,
-                    "the check failed (" + e + "); rejecting, the gate fails closed");
+                    "check " + id + " " + fault + "; rejecting, the gate fails closed");
         }
         if (result == null) {
             return new GateDecision(RISK, id, version, GateDecision.REJECT, RejectReason.RISK_LIMIT,
@@ -231,12 +259,25 @@ public final class OrderGate {
                     RejectReason.NO_RULE_SET, "no compliance rule set is installed for jurisdiction " + jurisdiction);
         }
         RuleSet ruleSet = link.plugin;
-        ComplianceDecision decision;
+        String quarantined = link.quarantined;
+        if (quarantined != null) {
+            return new GateDecision(COMPLIANCE, nameOf(ruleSet, false), nameOf(ruleSet, true), GateDecision.REJECT,
+                    RejectReason.COMPLIANCE, "rule set " + nameOf(ruleSet, false) + " is quarantined ("
+                    + quarantined + "); rejecting, the gate fails closed");
+        }
+        ComplianceDecision decision = null;
+        Throwable thrown = null;
+        long started = watchdog.begin(nameOf(ruleSet, false));
         try {
             decision = ruleSet.evaluate(order, inputs.complianceContext(order));
-        } catch (RuntimeException | LinkageError e) {
+        } catch (Throwable e) {
+            thrown = Failures.rethrowIfFatal(e);
+        }
+        String fault = fault(link, "rule set", nameOf(ruleSet, false), started, thrown);
+        if (fault != null) {
             return new GateDecision(COMPLIANCE, nameOf(ruleSet, false), nameOf(ruleSet, true), GateDecision.REJECT,
-                    RejectReason.COMPLIANCE, "the rule set failed (" + e + "); rejecting, the gate fails closed");
+                    RejectReason.COMPLIANCE, "rule set " + nameOf(ruleSet, false) + " " + fault
+                    + "; rejecting, the gate fails closed");
         }
         if (decision == null) {
             return new GateDecision(COMPLIANCE, nameOf(ruleSet, false), nameOf(ruleSet, true), GateDecision.REJECT,
@@ -250,6 +291,59 @@ public final class OrderGate {
             case REJECT -> new GateDecision(COMPLIANCE, ruleCheckId(decision), decision.ruleSetVersion(),
                     GateDecision.REJECT, RejectReason.COMPLIANCE, decision.reason());
         };
+    }
+
+    /**
+     * Ends a plugin call: clears the watchdog's interrupt, and when the call threw or overran its budget, counts the
+     * fault, quarantines the plugin after {@link #QUARANTINE_AFTER_FAULTS} of them (at once when it ignored the
+     * interrupt) and says what went wrong; null when the call was fine.
+     */
+    private String fault(Link<?> link, String kind, String id, long started, Throwable thrown) {
+        long overran = watchdog.end(started);
+        String fault;
+        boolean ignoredInterrupt = false;
+        if (overran >= 0) {
+            long millis = overran / 1_000_000;
+            ignoredInterrupt = watchdog.budgetMillis() > 0 && millis > 2 * watchdog.budgetMillis();
+            fault = "ran " + millis + " ms on the engine thread, over its budget of " + watchdog.budgetMillis()
+                    + " ms" + (watchdog.interruptedLast() ? " (interrupted" + (ignoredInterrupt
+                    ? ", and it ignored the interrupt" : "") + ")" : "")
+                    + (thrown == null ? "" : ", then failed: " + thrown);
+        } else if (thrown != null) {
+            fault = "failed (" + thrown + ")";
+        } else {
+            return null;
+        }
+        link.faults++;
+        LOG.error("The {} {} {}; its order is rejected (fault {} of {})", kind, id, fault, link.faults,
+                QUARANTINE_AFTER_FAULTS, thrown);
+        if (link.quarantined == null && (link.faults >= QUARANTINE_AFTER_FAULTS || ignoredInterrupt)) {
+            link.quarantined = "quarantined after " + link.faults + " fault" + (link.faults == 1 ? "" : "s")
+                    + ", the last: " + fault;
+            LOG.error("The {} {} is quarantined: every order it would decide is rejected until it is installed"
+                    + " again ({})", kind, id, link.quarantined);
+        }
+        return fault;
+    }
+
+    /** Why each quarantined check or rule set is quarantined, by its id. */
+    public Map<String, String> quarantined() {
+        Map<String, String> out = new java.util.TreeMap<>();
+        for (Link<PreTradeCheck> link : checks) {
+            String why = link.quarantined;
+            if (why != null) {
+                out.put(nameOf(link.plugin, false), why);
+            }
+        }
+        ruleSets.forEach((jurisdiction, links) -> {
+            for (Link<RuleSet> link : links) {
+                String why = link.quarantined;
+                if (why != null) {
+                    out.put(nameOf(link.plugin, false), why);
+                }
+            }
+        });
+        return out;
     }
 
     private static String ruleCheckId(ComplianceDecision decision) {
@@ -279,7 +373,8 @@ public final class OrderGate {
                 value = version ? check.version() : check.id();
             }
             return value == null || value.isBlank() ? fallback : value;
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
+            Failures.rethrowIfFatal(e);
             return fallback;
         }
     }

@@ -156,6 +156,17 @@ public final class Journal implements AutoCloseable {
         return sequence;
     }
 
+    /**
+     * Refuses every later append and commit, and the commit {@link #close()} would make: for an engine that halted
+     * in the middle of a batch, whose uncommitted records must not become durable after the fact. Same thread as
+     * the writes.
+     */
+    public void refuseFurtherWrites(String reason) {
+        if (failure == null) {
+            failure = new IOException(reason);
+        }
+    }
+
     /** Writes every buffered record and, with {@link Durability#FSYNC}, forces it to the device. */
     public void commit() throws IOException {
         checkNotFailed();
