@@ -5,7 +5,6 @@ import static org.junit.Assert.assertTrue;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -94,21 +93,16 @@ final class NodeProcess {
         return Http.get("http://127.0.0.1:" + httpPort + "/health").status() == 200;
     }
 
-    /** Runs a shell command with the credential the first start created, as {@code ./alphintra client} does. */
+    /**
+     * Runs a shell command as admin over the node's SSH shell, as {@code ./alphintra client} does, without a password
+     * on any process's command line; fails unless the command succeeds.
+     */
     String shell(String command) throws Exception {
-        String password = Files.readAllLines(home.resolve("etc/admin.credential")).stream()
-                .filter(line -> line.startsWith("password=")).map(line -> line.substring("password=".length()))
-                .findFirst().orElseThrow();
-        ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/client").toString(), "-u", "admin",
-                "-p", password, "-b").directory(home.toFile()).redirectErrorStream(true);
-        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        Process client = builder.start();
-        client.getOutputStream().write((command + "\n").getBytes(StandardCharsets.UTF_8));
-        client.getOutputStream().close();
-        String output = new String(client.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue("client finished", client.waitFor(60, TimeUnit.SECONDS));
-        assertEquals("client exit status; output: " + output, 0, client.exitValue());
-        return output;
+        try (NodeShell shell = NodeShell.of(this)) {
+            NodeShell.Result result = shell.exec("admin", NodeShell.adminPassword(this), command);
+            assertEquals("shell exit status; output: " + result.output(), 0, result.status());
+            return result.output();
+        }
     }
 
     /** SIGKILL to the node's JVM: no shutdown hook, no flush, exactly what a crash does. */

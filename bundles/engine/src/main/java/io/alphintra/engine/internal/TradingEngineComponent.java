@@ -1,6 +1,5 @@
 package io.alphintra.engine.internal;
 
-import io.alphintra.config.support.ConfigReader;
 import io.alphintra.config.support.InvalidConfigurationException;
 import io.alphintra.engine.EngineListener;
 import io.alphintra.engine.MarketLine;
@@ -87,8 +86,13 @@ public final class TradingEngineComponent implements TradingEngine, AccountSourc
         try {
             validated = EngineSettings.from(config, properties, home);
         } catch (InvalidConfigurationException e) {
-            LOG.error("{}. Starting with the shipped defaults instead.", e.getMessage());
-            validated = EngineSettings.from(ConfigReader.defaults(EngineConfig.class), Map.of(), home);
+            // Never the shipped defaults instead: they name another journal directory, and a node trading on an
+            // empty journal beside its real one would forget every order and position it had.
+            String reason = "the engine did not start: " + e.getMessage() + ". Fix etc/" + EngineConfig.PID
+                    + ".cfg and restart the node; the journal was not touched";
+            EngineStartup.refused(reason);
+            LOG.error(reason);
+            throw new IllegalStateException(reason, e);
         }
         settings = validated;
         watchWholeMarket = settings.watchMarket();
@@ -123,6 +127,7 @@ public final class TradingEngineComponent implements TradingEngine, AccountSourc
                 settings.ringSize(), settings.waitStrategy());
         loopRef[0] = loop;
         loop.start();
+        EngineStartup.started();
         LOG.info("Trading engine started: journal {} ({}), last sequence {}", settings.journalDirectory(),
                 settings.durability(), journal.lastSequence());
     }
