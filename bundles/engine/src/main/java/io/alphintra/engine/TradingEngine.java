@@ -10,6 +10,7 @@ import io.alphintra.sdk.order.ClientOrderId;
 import io.alphintra.sdk.order.ExecutionReport;
 import io.alphintra.sdk.order.OpenOrder;
 import io.alphintra.sdk.order.OrderRequest;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -132,6 +133,26 @@ public interface TradingEngine {
      */
     default Map<String, String> quarantinedPlugins() {
         return Map.of();
+    }
+
+    /**
+     * What the journal takes on disk: live segments, archived ones ({@code journalRetention = archive} keeps them for
+     * audit and never prunes them by itself) and the space left.
+     *
+     * @since 1.3
+     */
+    default JournalDiskUse journalDiskUse() {
+        throw new UnsupportedOperationException("journalDiskUse");
+    }
+
+    /**
+     * Deletes the archived journal segments last modified before {@code cutoff}; never a live segment.
+     *
+     * @return how many segments were deleted
+     * @since 1.3
+     */
+    default int pruneJournalArchive(Instant cutoff) {
+        throw new UnsupportedOperationException("pruneJournalArchive");
     }
 
     /** A digest of the engine's orders and positions; equal after a restart that rebuilt them from the journal. */

@@ -34,7 +34,8 @@ public class ShellIT {
     private static final Pattern QUOTED_AAPL = Pattern.compile("AAPL@SIMX_US\\s+\\|\\s+\\d");
     /** Every alphintra command, from the console bundle and the engine bundle. */
     private static final List<String> COMMANDS = List.of("status", "help", "orders", "order-submit", "order-cancel",
-            "order-replace", "strategies", "engine", "snapshot", "market", "positions", "pnl", "rulesets");
+            "order-replace", "strategies", "engine", "snapshot", "market", "positions", "pnl", "rulesets", "journal",
+            "journal-prune");
 
     private static NodeProcess node;
     private static NodeShell shell;
@@ -174,6 +175,20 @@ public class ShellIT {
         assertTrue("Qty and Filled in BTC, not in units of 10^-8: " + row,
                 row.matches(".*\\| BUY\\s+\\| 0\\.01\\s+\\| 70000\\s+\\| (FILLED|CANCELED)\\s+\\| 0\\.0\\d*\\s+\\|.*"));
         assertFalse(row, row.contains("1000000"));
+    }
+
+    @Test
+    public void theJournalsDiskUseIsShownAndOldArchivesArePrunedFromTheShell() throws Exception {
+        Result use = exec("alphintra:journal");
+        assertEquals(use.output(), 0, use.status());
+        assertTrue(use.output(), use.output().matches("(?s).*Live\\s+\\d+ segments, [0-9.]+ MB"
+                + ".*Archived\\s+\\d+ segments.*Disk left\\s+[0-9.]+ MB.*"));
+        Result pruned = exec("alphintra:journal-prune --older-than 36500");
+        assertEquals(pruned.output(), 0, pruned.status());
+        assertTrue(pruned.output(), pruned.output().startsWith("Deleted 0 archived segments"));
+        Result bad = exec("alphintra:journal-prune --older-than 0");
+        assertEquals(bad.output(), 1, bad.status());
+        assertTrue(bad.output(), bad.output().contains("--older-than = '0'") && bad.lines().size() == 1);
     }
 
     @Test

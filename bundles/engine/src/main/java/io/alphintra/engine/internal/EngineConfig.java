@@ -56,4 +56,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             + " engine thread: a watchdog interrupts one that runs longer, its order is rejected naming the plugin,"
             + " and after repeated overruns the plugin is quarantined (0: no watchdog).")
     int pluginCallMillis() default 100;
+
+    @AttributeDefinition(description = "Archived journal segments (journalRetention = archive) past this many megabytes"
+            + " are warned about in the log, checked every 10 minutes; alphintra:journal shows the disk use and"
+            + " alphintra:journal-prune deletes archives by age (0: no warning).")
+    int archiveWarnMegabytes() default 10240;
 }

@@ -10,7 +10,8 @@ import java.util.Map;
 /** A validated engine configuration. */
 record EngineSettings(Path journalDirectory, Durability durability, int segmentBytes, int ringSize,
                       int expectedOrders, int finishedOrdersKept, String waitStrategy, boolean watchMarket,
-                      long snapshotEveryRecords, JournalRetention journalRetention, int pluginCallMillis) {
+                      long snapshotEveryRecords, JournalRetention journalRetention, int pluginCallMillis,
+                      int archiveWarnMegabytes) {
 
     /** @throws io.alphintra.config.support.InvalidConfigurationException naming every bad key and value */
     static EngineSettings from(EngineConfig config, Map<String, ?> raw, Path home) {
@@ -44,10 +45,12 @@ record EngineSettings(Path journalDirectory, Durability durability, int segmentB
         JournalRetention journalRetention = reader.parsed("journalRetention", EngineConfig::journalRetention,
                 JournalRetention::parse);
         Integer pluginCallMillis = reader.range("pluginCallMillis", EngineConfig::pluginCallMillis, 0, 60_000);
+        Integer archiveWarnMegabytes = reader.range("archiveWarnMegabytes", EngineConfig::archiveWarnMegabytes, 0,
+                Integer.MAX_VALUE);
         reader.requireValid();
         Path path = Path.of(directory);
         return new EngineSettings(path.isAbsolute() ? path : home.resolve(path), durability, segmentBytes, ringSize,
                 expectedOrders, finishedOrdersKept, waitStrategy, watchMarket, snapshotEveryRecords, journalRetention,
-                pluginCallMillis);
+                pluginCallMillis, archiveWarnMegabytes);
     }
 }

@@ -53,6 +53,12 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.alphintra.engine.JournalDiskUse;
+import io.alphintra.engine.internal.journal.JournalArchive;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * The trading engine of the node: recovers its orders from the journal, then runs the engine loop. Exchange
@@ -77,6 +83,12 @@ public final class TradingEngineComponent implements TradingEngine, AccountSourc
     private final EngineLoop loop;
     private final PluginWatchdog watchdog;
     private final PortfolioAccounts accounts;
+    /** Looks at the journal archive's size now and then; off the engine thread, as it walks a directory. */
+    private final ScheduledExecutorService journalWatch = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "alphintra-journal-watch");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     @Activate
     public TradingEngineComponent(BundleContext bundleContext, EngineConfig config, Map<String, Object> properties)
@@ -128,6 +140,9 @@ public final class TradingEngineComponent implements TradingEngine, AccountSourc
         loopRef[0] = loop;
         loop.start();
         EngineStartup.started();
+        if (settings.archiveWarnMegabytes() > 0) {
+            journalWatch.scheduleWithFixedDelay(this::warnOfALargeArchive, 1, 10, TimeUnit.MINUTES);
+        }
         LOG.info("Trading engine started: journal {} ({}), last sequence {}", settings.journalDirectory(),
                 settings.durability(), journal.lastSequence());
     }
@@ -173,6 +188,7 @@ public final class TradingEngineComponent implements TradingEngine, AccountSourc
 
     @Deactivate
     void deactivate() {
+        journalWatch.shutdownNow();
         venues.disconnectAll();
         snapshotBeforeStop();
         loop.close();
@@ -271,6 +287,43 @@ public final class TradingEngineComponent implements TradingEngine, AccountSourc
     @Override
     public Optional<String> haltReason() {
         return loop.halted().map(Throwable::getMessage);
+    }
+
+    @Override
+    public JournalDiskUse journalDiskUse() {
+        try {
+            return JournalArchive.diskUse(settings.journalDirectory());
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading the journal's disk use in " + settings.journalDirectory(), e);
+        }
+    }
+
+    @Override
+    public int pruneJournalArchive(Instant cutoff) {
+        try {
+            List<Path> deleted = JournalArchive.prune(settings.journalDirectory(), cutoff);
+            LOG.info("Pruned {} archived journal segments last modified before {}: {}", deleted.size(), cutoff,
+                    deleted);
+            return deleted.size();
+        } catch (IOException e) {
+            throw new UncheckedIOException("pruning " + JournalArchive.archiveOf(settings.journalDirectory()), e);
+        }
+    }
+
+    private void warnOfALargeArchive() {
+        try {
+            JournalDiskUse use = journalDiskUse();
+            long limit = settings.archiveWarnMegabytes() * 1024L * 1024L;
+            if (use.archivedBytes() > limit) {
+                LOG.warn("The journal archive {} holds {} MB in {} segments, over archiveWarnMegabytes = {} ({} MB"
+                        + " left on its disk). Prune what audit no longer needs: alphintra:journal-prune"
+                        + " --older-than <days>",
+                        JournalArchive.archiveOf(use.directory()), use.archivedBytes() >> 20, use.archivedSegments(),
+                        settings.archiveWarnMegabytes(), use.usableBytes() >> 20);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Could not read the journal archive's size", e);
+        }
     }
 
     @Override

@@ -43,8 +43,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Journal implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Journal.class);
-    private static final String SEGMENT_PREFIX = "segment-";
-    private static final String SEGMENT_SUFFIX = ".journal";
+    static final String SEGMENT_PREFIX = "segment-";
+    static final String SEGMENT_SUFFIX = ".journal";
 
     private final Path directory;
     private final long segmentSize;
