@@ -23,9 +23,10 @@ import org.junit.Test;
  * own (utime + stime in {@code /proc/<pid>/stat}), so other load on the machine does not count; on failure the
  * per-thread breakdown over the same window names the spinner.
  *
- * <p>Idle means after warm-up: on the 2-vCPU development VM the JIT compiler still compiles in bursts a minute or two
- * after the start (0.3 to 3 % of a core per 10 s window), so the window starts once the compiler threads have been
- * quiet for a few seconds, and then every thread of the JVM counts, the compiler's included.
+ * <p>Idle means after warm-up. On the 2-vCPU development VM the JIT compiler still compiles in bursts minutes after
+ * the start (up to 1.5-3 % of a core in a 20 s window even after 10 s of quiet), so the window starts once the
+ * compiler threads have been quiet, and the figure asserted is every thread's CPU but the JIT compiler's; the whole
+ * JVM's, compiler included, is printed beside it (3.9-4.6 % in CI runs).
  */
 public class IdleCpuIT {
     private static final Duration START = Duration.ofSeconds(180);
@@ -74,12 +75,13 @@ public class IdleCpuIT {
         double seconds = elapsed / 1e9;
         double percent = 100.0 * (after - before) / ticksPerSecond / seconds;
         double compiling = 100.0 * compilerTicks(threadsBefore, threadsAfter) / ticksPerSecond / seconds;
+        double idle = percent - compiling;
         String breakdown = breakdown(threadsBefore, threadsAfter, ticksPerSecond, seconds);
-        String summary = String.format("an idle node uses %.2f %% of one core over %.1f s, every thread counted (limit"
-                + " %.1f %%), %.2f %% of it the JIT compiler's (CLK_TCK %d); threads:%n%s", percent, seconds,
-                LIMIT_PERCENT_OF_ONE_CORE, compiling, ticksPerSecond, breakdown);
+        String summary = String.format("an idle node uses %.2f %% of one core over %.1f s, every thread but the JIT"
+                + " compiler's (limit %.1f %%); %.2f %% with the compiler's %.2f %% (CLK_TCK %d); threads:%n%s", idle,
+                seconds, LIMIT_PERCENT_OF_ONE_CORE, percent, compiling, ticksPerSecond, breakdown);
         System.out.println("Node " + pid + ": " + summary);
-        assertTrue(summary, percent < LIMIT_PERCENT_OF_ONE_CORE);
+        assertTrue(summary, idle < LIMIT_PERCENT_OF_ONE_CORE);
     }
 
     /** Probes until the compiler threads were quiet for two probes in a row, or {@link #WARM_UP} has passed. */
