@@ -109,6 +109,25 @@ public class EngineIT {
     }
 
     @Test
+    public void onlyTheStrategyHostAttributesOrdersToAStrategy() throws Exception {
+        Instrument btc = awaitInstrument(BTC);
+        java.util.concurrent.CompletableFuture<ExecutionReport> answer = engine.submit(OrderRequest.limit(
+                ClientOrderId.of("it-impostor-1"), btc, Side.BUY, btc.parseQuantity("quantity", "0.001"),
+                btc.parsePrice("price", "1000"), TimeInForce.DAY,
+                new Attribution("momentum-1", "itest", "ACC-IT", "operations", "house")), "strategy:momentum-1")
+                .toCompletableFuture();
+        try {
+            answer.get(10, TimeUnit.SECONDS);
+            throw new AssertionError("an order attributed to a strategy passed the exported engine service");
+        } catch (java.util.concurrent.ExecutionException refused) {
+            assertTrue(refused.getCause().getMessage(), refused.getCause().getMessage()
+                    .contains("only the strategy host attributes orders to a strategy"));
+        }
+        assertTrue("nothing of it reached the engine", engine.orders().toCompletableFuture()
+                .get(10, TimeUnit.SECONDS).stream().noneMatch(o -> o.clientOrderId().value().equals("it-impostor-1")));
+    }
+
+    @Test
     public void strategyBundleInstalledAtRuntimeTradesAndLeavesNoOrdersWhenUninstalled() throws Exception {
         awaitInstrument(BTC);
         Poll.until("a rule set decides for US", WAIT, () -> ruleSetJurisdictions().toString(),

@@ -86,7 +86,7 @@ public class ShellIT {
         }
         // help alphintra:order-submit: the usage, every option, and examples that name shipped venues.
         assertTrue(output, output.contains("alphintra:order-submit [options] side quantity instrument [price]"));
-        for (String option : List.of("--type", "--tif", "--stop", "--account", "--strategy", "--desk", "--client",
+        for (String option : List.of("--type", "--tif", "--stop", "--account", "--desk", "--client",
                 "--id")) {
             assertTrue(option + " in the usage:\n" + output, output.contains(option));
         }

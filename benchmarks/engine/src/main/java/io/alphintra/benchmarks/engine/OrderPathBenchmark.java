@@ -142,10 +142,6 @@ public class OrderPathBenchmark {
         gate.putRuleSet(new AllowAllRuleSet());
         PortfolioAccounts accounts = new PortfolioAccounts(Currency.of("USD"));
         MarketCache market = new MarketCache();
-        EngineCore[] coreRef = new EngineCore[1];
-        OrderGate.Contexts contexts = new OrderGate.Contexts(accounts, market,
-                (accountId, instrument) -> coreRef[0].openNotional(accountId, instrument,
-                        market.lastPrice(instrument.id())));
         boolean listening = reports.equals("listener");
         core = new EngineCore(journal, gate, venue, accounts, new EngineCore.EngineListener() {
             @Override
@@ -158,7 +154,7 @@ public class OrderPathBenchmark {
                 return listening;
             }
         }, ORDERS, ORDERS); // sized for the shot, every order of it kept, as a node is for its expected orders: no index growth inside it
-        coreRef[0] = core;
+        OrderGate.Contexts contexts = new OrderGate.Contexts(accounts, market, core);
         inputs = new EngineGateInputs(venue, contexts);
         delivered = 0;
         // The previous iteration's engine is garbage now: collect it outside the shot, which measures the engine.

@@ -23,6 +23,7 @@ import io.alphintra.sdk.order.OrderRequest;
 import io.alphintra.sdk.order.Side;
 import io.alphintra.sdk.order.TimeInForce;
 import io.alphintra.sdk.venue.ExchangeAdapter;
+import io.alphintra.sdk.venue.InstrumentStatus;
 import io.alphintra.sdk.venue.VenueListener;
 import io.alphintra.simexchange.internal.venue.CallerThreadBenchVenue;
 import io.alphintra.simexchange.internal.venue.SimulatedVenue;
@@ -34,6 +35,8 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.stream.Stream;
 import org.HdrHistogram.Histogram;
 
@@ -103,10 +106,6 @@ public final class OrderPathOneThreadMain {
         gate.putRuleSet(new AllowAllRuleSet());
         PortfolioAccounts accounts = new PortfolioAccounts(Currency.of("USD"));
         MarketCache market = new MarketCache();
-        EngineCore[] coreRef = new EngineCore[1];
-        OrderGate.Contexts contexts = new OrderGate.Contexts(accounts, market,
-                (accountId, instrumentOf) -> coreRef[0].openNotional(accountId, instrumentOf,
-                        market.lastPrice(instrumentOf.id())));
         core = new EngineCore(journal, gate, venues, accounts, new EngineCore.EngineListener() {
             @Override
             public void onReport(ExecutionReport report, String source, String strategyId) {
@@ -120,7 +119,7 @@ public final class OrderPathOneThreadMain {
                 }
             }
         }, expectedOrders, expectedOrders);
-        coreRef[0] = core;
+        OrderGate.Contexts contexts = new OrderGate.Contexts(accounts, market, core);
         inputs = new EngineGateInputs(venues, contexts);
         venue.connect(queue); // onConnected arrives synchronously
         if (!queue.connected) {
@@ -150,9 +149,11 @@ public final class OrderPathOneThreadMain {
         core.endOfBatch(); // commit, then the adapter: the venue matches and queues its reports here
         int n = queue.size;
         ExecutionReport[] reports = queue.reports;
+        CompletableFuture<ExecutionReport>[] durable = queue.durable;
         for (int k = 0; k < n; k++) {
-            core.onVenueReport(reports[k], EngineClock.nowNanos());
+            core.onVenueReport(reports[k], EngineClock.nowNanos(), durable[k]);
             reports[k] = null;
+            durable[k] = null;
         }
         queue.size = 0;
         core.endOfBatch(); // commit the reports, deliver them: NEW applied = acknowledged
@@ -331,6 +332,9 @@ public final class OrderPathOneThreadMain {
     /** The venue's reports, queued while the venue runs inside the engine's {@code endOfBatch}; preallocated. */
     private static final class Queue implements VenueListener {
         final ExecutionReport[] reports = new ExecutionReport[16 * MAX_BATCH];
+        /** For a report given through {@link #bookExecutionReport}, what the engine completes once it is committed. */
+        @SuppressWarnings("unchecked")
+        final CompletableFuture<ExecutionReport>[] durable = new CompletableFuture[16 * MAX_BATCH];
         int size;
         boolean connected;
 
@@ -360,6 +364,19 @@ public final class OrderPathOneThreadMain {
         public void onExecutionReport(ExecutionReport report) {
             reports[size++] = report;
         }
+
+        @Override
+        public CompletionStage<Void> bookExecutionReport(ExecutionReport report) {
+            CompletableFuture<ExecutionReport> booked = new CompletableFuture<>();
+            durable[size] = booked;
+            reports[size++] = report;
+            return booked.thenApply(committed -> null);
+        }
+
+        @Override
+        public void onInstrumentStatus(InstrumentId instrumentId, InstrumentStatus status, String reason) {
+            // The simulated venue trades its one instrument throughout the run.
+        }
     }
 
     /** What the engine resolves per order: the one simulated venue, connected while its session is up. */
@@ -382,6 +399,11 @@ public final class OrderPathOneThreadMain {
         @Override
         public Optional<Instrument> instrument(InstrumentId instrumentId) {
             return instrumentId.equals(instrument.id()) ? instrumentFound : Optional.empty();
+        }
+
+        @Override
+        public boolean halted(InstrumentId instrumentId) {
+            return false;
         }
     }
 }

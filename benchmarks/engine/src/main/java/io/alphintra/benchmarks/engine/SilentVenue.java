@@ -54,6 +54,11 @@ final class SilentVenue implements ExchangeAdapter, EngineCore.Venues {
     }
 
     @Override
+    public boolean halted(InstrumentId instrumentId) {
+        return false;
+    }
+
+    @Override
     public Optional<Instrument> instrument(InstrumentId instrumentId) {
         // A loop, not a map: two instruments at most, and nothing allocated per order.
         for (int i = 0; i < instruments.size(); i++) {

@@ -116,13 +116,9 @@ public final class SnapshotTimingMain {
         try (Journal journal = Journal.open(directory, SEGMENT_BYTES, MAX_BATCH_BYTES, Durability.WRITE)) {
             PortfolioAccounts accounts = new PortfolioAccounts(USD);
             MarketCache market = new MarketCache();
-            EngineCore[] coreRef = new EngineCore[1];
-            OrderGate.Contexts contexts = new OrderGate.Contexts(accounts, market,
-                    (accountId, instrument) -> coreRef[0].openNotional(accountId, instrument,
-                            market.lastPrice(instrument.id())));
             EngineCore engine = new EngineCore(journal, gate, venue, accounts, (report, source, strategyId) -> { },
                     orders + RUNS, orders + RUNS);
-            coreRef[0] = engine;
+            OrderGate.Contexts contexts = new OrderGate.Contexts(accounts, market, engine);
             OrderGate.GateInputs inputs = new EngineGateInputs(venue, contexts);
             engine.enableSnapshots(new Snapshotter(journal, 0, JournalRetention.ARCHIVE));
             engine.recover();

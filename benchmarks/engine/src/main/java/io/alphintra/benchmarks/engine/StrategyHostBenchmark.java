@@ -3,14 +3,18 @@ package io.alphintra.benchmarks.engine;
 import io.alphintra.engine.TradingEngine;
 import io.alphintra.engine.internal.strategy.BenchStrategies;
 import io.alphintra.engine.internal.strategy.StrategyHost;
+import io.alphintra.sdk.instrument.InstrumentId;
 import io.alphintra.sdk.marketdata.OrderBookDelta;
 import io.alphintra.sdk.marketdata.TopOfBook;
 import io.alphintra.sdk.marketdata.Trade;
 import io.alphintra.sdk.order.ExecutionReport;
+import io.alphintra.sdk.venue.InstrumentStatus;
 import io.alphintra.sdk.venue.VenueListener;
 import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -120,6 +124,17 @@ public class StrategyHostBenchmark {
 
         @Override
         public void onExecutionReport(ExecutionReport report) {
+        }
+
+        @Override
+        public CompletionStage<Void> bookExecutionReport(ExecutionReport report) {
+            // Nothing here journals; saying "booked" would let a venue forget a report no one kept.
+            return CompletableFuture.failedFuture(new UnsupportedOperationException(
+                    "the strategy host benchmark's listener books no execution reports: " + report.execId()));
+        }
+
+        @Override
+        public void onInstrumentStatus(InstrumentId instrumentId, InstrumentStatus status, String reason) {
         }
     }
 }

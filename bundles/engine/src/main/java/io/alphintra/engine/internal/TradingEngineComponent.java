@@ -20,6 +20,8 @@ import io.alphintra.engine.internal.snapshot.SnapshotInfo;
 import io.alphintra.engine.internal.snapshot.SnapshotService;
 import io.alphintra.engine.internal.strategy.AccountSource;
 import io.alphintra.engine.internal.strategy.StrategyAudit;
+import io.alphintra.engine.internal.strategy.StrategyHost;
+import io.alphintra.engine.internal.strategy.StrategyOrderPath;
 import io.alphintra.sdk.compliance.RuleSet;
 import io.alphintra.sdk.instrument.Instrument;
 import io.alphintra.sdk.instrument.InstrumentId;
@@ -39,6 +41,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -65,10 +68,12 @@ import java.util.concurrent.ScheduledExecutorService;
  * adapters, pre-trade checks and compliance rule sets are whiteboard services that can come and go while it runs;
  * a rule set replaces the previous one of its jurisdiction, and every decision records the version that made it.
  */
-@Component(service = {TradingEngine.class, AccountSource.class, StrategyAudit.class, SnapshotService.class},
+@Component(service = {TradingEngine.class, StrategyOrderPath.class, AccountSource.class, StrategyAudit.class,
+        SnapshotService.class},
         configurationPid = EngineConfig.PID, immediate = true)
 @Designate(ocd = EngineConfig.class)
-public final class TradingEngineComponent implements TradingEngine, AccountSource, StrategyAudit, SnapshotService {
+public final class TradingEngineComponent implements TradingEngine, StrategyOrderPath, AccountSource, StrategyAudit,
+        SnapshotService {
     private static final Logger LOG = LoggerFactory.getLogger(TradingEngineComponent.class);
     /** How long a clean stop waits for its snapshot: a book of millions of orders takes seconds to write. */
     private static final long STOP_SNAPSHOT_SECONDS = 120;
@@ -133,8 +138,7 @@ public final class TradingEngineComponent implements TradingEngine, AccountSourc
             journal.close();
             throw e;
         }
-        OrderGate.Contexts contexts = new OrderGate.Contexts(accounts, market,
-                (accountId, instrument) -> core.openNotional(accountId, instrument, market.lastPrice(instrument.id())));
+        OrderGate.Contexts contexts = new OrderGate.Contexts(accounts, market, core);
         loop = new EngineLoop(core, new EngineGateInputs(venues, contexts), market, EngineClock::nowNanos,
                 settings.ringSize(), settings.waitStrategy());
         loopRef[0] = loop;
@@ -255,12 +259,32 @@ public final class TradingEngineComponent implements TradingEngine, AccountSourc
 
     @Override
     public CompletionStage<ExecutionReport> submit(OrderRequest order, String source) {
-        return loop.submit(order, source);
+        String refusal = strategyAttributionRefusal(order);
+        return refusal == null ? loop.submit(order, source)
+                : CompletableFuture.failedFuture(new IllegalArgumentException(refusal));
     }
 
+    /** The exported path: refuses an order attributed to a strategy, which only the strategy host may send. */
     @Override
     public void send(OrderRequest order, String source) {
+        String refusal = strategyAttributionRefusal(order);
+        if (refusal != null) {
+            throw new IllegalArgumentException(refusal);
+        }
         loop.send(order, source);
+    }
+
+    /** The strategy host's path ({@link StrategyOrderPath}, not exported): its orders carry their instance's id. */
+    @Override
+    public void sendAsStrategy(OrderRequest order, String source) {
+        loop.send(order, source);
+    }
+
+    private static String strategyAttributionRefusal(OrderRequest order) {
+        String strategyId = order.attribution().strategyId();
+        return StrategyHost.OPERATOR_STRATEGY_ID.equals(strategyId) ? null : "attribution.strategyId = '"
+                + strategyId + "': only the strategy host attributes orders to a strategy; other sources send"
+                + " them as '" + StrategyHost.OPERATOR_STRATEGY_ID + "', attributed to their trader and account";
     }
 
     @Override

@@ -10,10 +10,15 @@ import io.alphintra.sdk.marketdata.OrderBookDelta;
 import io.alphintra.sdk.marketdata.TopOfBook;
 import io.alphintra.sdk.marketdata.Trade;
 import io.alphintra.sdk.order.ExecutionReport;
+import io.alphintra.engine.internal.core.EngineClock;
 import io.alphintra.sdk.venue.ExchangeAdapter;
+import io.alphintra.sdk.venue.InstrumentStatus;
 import io.alphintra.sdk.venue.VenueListener;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,20 +46,59 @@ final class VenueLinks implements EngineCore.Venues {
         @Override
         public void onConnected() {
             connected = true;
-            LOG.info("Venue {} connected; reconciling open orders", venue.id());
+            LOG.info("Venue {} connected; booking the executions it made while away, then reconciling open orders",
+                    venue.id());
             resubscribe(this);
-            long askedAt = io.alphintra.engine.internal.core.EngineClock.nowNanos();
-            try {
-                adapter.openOrders().whenComplete((orders, failure) -> {
-                    if (failure != null) {
-                        LOG.error("Venue {} could not list its open orders; not reconciled", venue.id(), failure);
-                    } else {
-                        loop.reconcile(venue.id(), orders, askedAt);
-                    }
-                });
-            } catch (RuntimeException | LinkageError e) {
-                LOG.error("Venue {} failed to list its open orders; not reconciled", venue.id(), e);
+            long askedAt = EngineClock.nowNanos();
+            loop.query(core -> core.oldestWorkingAcceptedAt(venue.id()))
+                    .thenCompose(this::replayExecutionsSince)
+                    .thenCompose(replayed -> adapter.openOrders().thenApply(orders -> {
+                        loop.reconcile(venue.id(), orders, askedAt, replayed);
+                        return orders.size();
+                    }))
+                    .whenComplete((listed, failure) -> {
+                        if (failure != null) {
+                            LOG.error("Venue {} could not be reconciled after it connected: {}; its orders keep the"
+                                    + " state the engine had", venue.id(), failure.toString(), failure);
+                        }
+                    });
+        }
+
+        /**
+         * Publishes every execution the venue made since {@code sinceNanos} onto the engine (which books each
+         * execution id once) and completes with whether the venue could replay them; nothing to ask when no order
+         * works there.
+         */
+        private CompletionStage<Boolean> replayExecutionsSince(long sinceNanos) {
+            if (sinceNanos == Long.MAX_VALUE) {
+                return CompletableFuture.completedFuture(true);
             }
+            CompletionStage<List<ExecutionReport>> executions;
+            try {
+                // Venue and engine clocks differ: asking from a little earlier costs only repeats, which are dropped.
+                executions = adapter.executionsSince(sinceNanos - CLOCK_SLACK_NANOS);
+            } catch (RuntimeException | LinkageError e) {
+                executions = CompletableFuture.failedFuture(e);
+            }
+            return executions.handle((reports, failure) -> {
+                if (failure != null) {
+                    LOG.error("Venue {} cannot replay the executions it made while the engine was away ({}): an"
+                            + " order it no longer lists will be cancelled AND flagged for reconciliation, since it"
+                            + " may have filled unseen", venue.id(), failure.toString());
+                    return false;
+                }
+                int booked = 0;
+                for (ExecutionReport report : reports) {
+                    // Fills and how orders ended; a repeat of an earlier acknowledgement could only set a status back.
+                    if (report.execType() == io.alphintra.sdk.order.ExecType.TRADE || report.status().isTerminal()) {
+                        loop.venueReport(report);
+                        booked++;
+                    }
+                }
+                LOG.info("Venue {} replayed {} executions since {} for reconciliation", venue.id(), booked,
+                        sinceNanos);
+                return true;
+            });
         }
 
         @Override
@@ -82,7 +126,30 @@ final class VenueLinks implements EngineCore.Venues {
         public void onExecutionReport(ExecutionReport report) {
             loop.venueReport(report);
         }
+
+        @Override
+        public CompletionStage<Void> bookExecutionReport(ExecutionReport report) {
+            return loop.venueReportDurably(report).thenApply(booked -> null);
+        }
+
+        @Override
+        public void onInstrumentStatus(InstrumentId instrumentId, InstrumentStatus status, String reason) {
+            if (instrumentId == null || status == null || !instrumentId.venueId().equals(venue.id())) {
+                LOG.warn("Venue {} reported status {} for instrument {}, ignored", venue.id(), status, instrumentId);
+                return;
+            }
+            InstrumentStatus before = statuses.put(instrumentId, status);
+            if (before != status) {
+                LOG.info("Venue {}: {} is {} ({})", venue.id(), instrumentId, status, reason);
+            }
+        }
     }
+
+    /** Slack subtracted from the engine's time when asking a venue for the executions it made since then. */
+    private static final long CLOCK_SLACK_NANOS = java.util.concurrent.TimeUnit.MINUTES.toNanos(1);
+
+    /** What each venue last said about whether an instrument trades; absent: nothing said, taken as trading. */
+    private final Map<InstrumentId, InstrumentStatus> statuses = new ConcurrentHashMap<>();
 
     private final Map<String, Link> links = new ConcurrentHashMap<>();
     private final Map<InstrumentId, Instrument> instruments = new ConcurrentHashMap<>();
@@ -135,6 +202,7 @@ final class VenueLinks implements EngineCore.Venues {
             }
             link.connected = false;
             instruments.keySet().removeIf(id -> id.venueId().equals(link.venue.id()));
+            statuses.keySet().removeIf(id -> id.venueId().equals(link.venue.id()));
             try {
                 adapter.disconnect();
             } catch (RuntimeException | LinkageError e) {
@@ -213,5 +281,10 @@ final class VenueLinks implements EngineCore.Venues {
     @Override
     public Optional<Instrument> instrument(InstrumentId instrumentId) {
         return Optional.ofNullable(instruments.get(instrumentId));
+    }
+
+    @Override
+    public boolean halted(InstrumentId instrumentId) {
+        return statuses.get(instrumentId) == InstrumentStatus.HALTED;
     }
 }

@@ -35,6 +35,16 @@ public interface ComplianceContext {
     long accountNetQuantity();
 
     /**
+     * The unfilled quantity of the account's other working sell orders (every {@code SELL}, {@code SELL_SHORT} and
+     * {@code SELL_SHORT_EXEMPT}, from the moment the host accepted them) in the instrument, quantity units, for
+     * short-sale rules: a sell is long only as far as {@code accountNetQuantity() - accountWorkingSellQuantity()}
+     * covers it, so two sells sent together cannot both count the same position.
+     *
+     * @since 1.1
+     */
+    long accountWorkingSellQuantity();
+
+    /**
      * Quantity covered by valid locates or borrows for the account and instrument, quantity units; 0 if none
      * (Reg SHO 203(b), SSR Art 12).
      */

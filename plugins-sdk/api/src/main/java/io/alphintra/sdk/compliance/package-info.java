@@ -7,7 +7,7 @@
  * can tell which rules were in force for any order.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.alphintra.sdk.compliance;
 
 import org.osgi.annotation.bundle.Export;

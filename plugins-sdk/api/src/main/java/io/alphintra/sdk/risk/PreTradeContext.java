@@ -7,6 +7,7 @@ import org.osgi.annotation.versioning.ProviderType;
 
 import io.alphintra.sdk.instrument.Instrument;
 import io.alphintra.sdk.money.Money;
+import io.alphintra.sdk.order.OpenOrder;
 import io.alphintra.sdk.portfolio.AccountSnapshot;
 import io.alphintra.sdk.portfolio.Position;
 
@@ -47,4 +48,14 @@ public interface PreTradeContext {
 
     /** Engine time of the decision, epoch nanoseconds. */
     long nowNanos();
+
+    /**
+     * When the order being decided is a replace, the working order as it stands (its quantity, filled quantity and
+     * prices before the change); empty for a new order. A replace is decided as the order it would become: the
+     * request passed to the check carries the new quantity and prices, and {@link #openOrdersNotional()} leaves the
+     * replaced order out, so a limit counts the order once, at its new size.
+     *
+     * @since 1.1
+     */
+    Optional<OpenOrder> replacing();
 }

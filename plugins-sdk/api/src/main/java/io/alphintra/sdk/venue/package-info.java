@@ -8,7 +8,7 @@
  * says comes back asynchronously.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.alphintra.sdk.venue;
 
 import org.osgi.annotation.bundle.Export;

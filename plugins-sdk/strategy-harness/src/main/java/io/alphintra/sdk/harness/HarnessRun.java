@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 import io.alphintra.marketdata.BarAggregator;
 import io.alphintra.sdk.instrument.Instrument;
@@ -42,6 +44,7 @@ import io.alphintra.sdk.strategy.StrategyContext;
 import io.alphintra.sdk.strategy.StrategyState;
 import io.alphintra.sdk.testkit.strategy.FakeStrategyState;
 import io.alphintra.sdk.venue.ExchangeAdapter;
+import io.alphintra.sdk.venue.InstrumentStatus;
 import io.alphintra.sdk.venue.VenueListener;
 import io.alphintra.simexchange.ManualVenue;
 
@@ -289,6 +292,18 @@ final class HarnessRun implements StrategyContext, VenueListener {
     @Override
     public void onExecutionReport(ExecutionReport report) {
         events.add(report);
+    }
+
+    /** The harness keeps its books in memory: a report is as durable as it will be once queued. */
+    @Override
+    public CompletionStage<Void> bookExecutionReport(ExecutionReport report) {
+        events.add(report);
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public void onInstrumentStatus(InstrumentId instrumentId, InstrumentStatus status, String reason) {
+        // The venue refuses orders in a halted instrument itself; the harness has no gate of its own to tell.
     }
 
     // ---- StrategyContext ----------------------------------------------------------------------------------------

@@ -18,7 +18,7 @@ public final class BenchStrategies {
 
     /** A host on {@code engine}; its state directory is {@code karaf.home}/var/strategies. */
     public static StrategyHost host(TradingEngine engine) {
-        return new StrategyHost(engine);
+        return new StrategyHost(engine, engine::send);
     }
 
     /**

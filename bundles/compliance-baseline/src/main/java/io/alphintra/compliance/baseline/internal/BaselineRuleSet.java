@@ -25,8 +25,11 @@ import io.alphintra.sdk.order.Side;
  *
  * <p>A short sale is an order marked {@code SELL_SHORT} or {@code SELL_SHORT_EXEMPT}, or an unmarked {@code SELL}
  * of an equity that takes the account's net position below zero (reachable only where {@code short-marking} is
- * disabled). Short-sale rules apply to equities only: the SDK allows the marking on equities only, and selling
- * FX, futures or crypto below zero is not a short sale in the sense of these regulations.
+ * disabled). A sell counts as long only as far as the net position less the account's working sells
+ * ({@link ComplianceContext#accountWorkingSellQuantity()}) covers it, so that two sells sent before either fills
+ * cannot both count the same long position. Short-sale rules apply to equities only: the SDK allows the marking
+ * on equities only, and selling FX, futures or crypto below zero is not a short sale in the sense of these
+ * regulations.
  *
  * <p>{@link #evaluate} reads only the order and the context, allocates only on the decision path, and never
  * blocks, as {@link RuleSet} requires.
@@ -92,13 +95,17 @@ final class BaselineRuleSet implements RuleSet {
         Side side = order.side();
         long quantity = order.quantity();
         long net = context.accountNetQuantity();
-        // net - quantity < 0 without the overflow of the subtraction
-        boolean goesShort = quantity > net;
+        // A negative value would be a host bug; it must not make a sell look more covered than the position.
+        long working = Math.max(0, context.accountWorkingSellQuantity());
+        long cover = longCover(net, working);
+        // cover - quantity < 0 without the overflow of the subtraction
+        boolean goesShort = quantity > cover;
         if (side == Side.SELL && goesShort && settings.enabled(BaselineRule.SHORT_MARKING)) {
             return reject(BaselineRule.SHORT_MARKING, "SELL of " + describe(instrument, quantity)
                     + " would take account " + order.attribution().accountId() + " from "
-                    + instrument.formatQuantity(net) + " to " + afterSale(instrument, net, quantity)
-                    + "; mark it SELL_SHORT or SELL_SHORT_EXEMPT");
+                    + instrument.formatQuantity(net) + (working == 0 ? "" : " (" + formatCover(instrument, cover)
+                            + " after its working sells of " + instrument.formatQuantity(working) + ")")
+                    + " to " + afterSale(instrument, cover, quantity) + "; mark it SELL_SHORT or SELL_SHORT_EXEMPT");
         }
         if (!side.isShort() && !goesShort) {
             return ComplianceDecision.accept(this);
@@ -239,6 +246,17 @@ final class BaselineRuleSet implements RuleSet {
         return context.lastPrice().isEmpty() ? "last price" : null;
     }
 
+    /**
+     * How much of the account's net position a new sell may count as long: what the working sells (not negative)
+     * have not already claimed, so that two sells sent together cannot both count the same shares. Saturates at
+     * {@link Long#MIN_VALUE} instead of wrapping to a large long position.
+     */
+    static long longCover(long net, long working) {
+        long cover = net - working;
+        // working >= 0, so a result above net can only be a wrap-around of a deeply short position
+        return cover > net ? Long.MIN_VALUE : cover;
+    }
+
     /** Whether {@code last} is at least 10 % below {@code previousClose} (positive): exact, without overflow. */
     static boolean declined(long previousClose, long last) {
         if (last >= previousClose) {
@@ -274,12 +292,17 @@ final class BaselineRuleSet implements RuleSet {
         return instrument.formatQuantity(quantity) + " " + instrument.id();
     }
 
-    private static String afterSale(Instrument instrument, long net, long quantity) {
+    private static String afterSale(Instrument instrument, long cover, long quantity) {
         try {
-            return instrument.formatQuantity(Math.subtractExact(net, quantity));
+            return instrument.formatQuantity(Math.subtractExact(cover, quantity));
         } catch (ArithmeticException e) {
             return "below " + instrument.formatQuantity(Long.MIN_VALUE + 1);
         }
+    }
+
+    private static String formatCover(Instrument instrument, long cover) {
+        return cover == Long.MIN_VALUE ? "below " + instrument.formatQuantity(Long.MIN_VALUE + 1)
+                : instrument.formatQuantity(cover);
     }
 
     @Override

@@ -190,6 +190,47 @@ class BaselineRuleSetTest {
             assertAccepted(decide(US, limit(BTC, Side.SELL, 100_000, 6_500_000), context(BTC)));
         }
 
+        /** Two sells of 60 sent together against a long 100: the second may count only the 40 the first left. */
+        @Test
+        void aSecondSellCountsOnlyWhatTheWorkingSellsLeaveLong() {
+            assertAccepted(decide(US, limit(AAPL, Side.SELL, 60, 1_900_000), context(AAPL).net(100)));
+            assertRejected(decide(US, limit(AAPL, Side.SELL, 60, 1_900_000), context(AAPL).net(100).workingSells(60)),
+                    "short-marking", "Reg SHO 200(g): SELL of 60 AAPL@SIMX_US would take account ACC-1 from 100 (40"
+                            + " after its working sells of 60) to -20; mark it SELL_SHORT or SELL_SHORT_EXEMPT");
+        }
+
+        @Test
+        void passesASellThatTheWorkingSellsLeaveCovered() {
+            assertAccepted(decide(US, limit(AAPL, Side.SELL, 40, 1_900_000), context(AAPL).net(100).workingSells(60)));
+        }
+
+        @Test
+        void workingSellsOfAFlatAccountMakeASellShort() {
+            assertRejected(decide(US, limit(AAPL, Side.SELL, 1, 1_900_000), context(AAPL).workingSells(10)),
+                    "short-marking", "Reg SHO 200(g): SELL of 1 AAPL@SIMX_US would take account ACC-1 from 0 (-10"
+                            + " after its working sells of 10) to -11; mark it SELL_SHORT or SELL_SHORT_EXEMPT");
+        }
+
+        @Test
+        void coverDoesNotOverflow() {
+            assertThat(BaselineRuleSet.longCover(100, 60)).isEqualTo(40);
+            assertThat(BaselineRuleSet.longCover(Long.MAX_VALUE, 0)).isEqualTo(Long.MAX_VALUE);
+            assertThat(BaselineRuleSet.longCover(Long.MIN_VALUE, 1)).isEqualTo(Long.MIN_VALUE);
+            assertThat(BaselineRuleSet.longCover(-2, Long.MAX_VALUE)).isEqualTo(Long.MIN_VALUE);
+            assertThat(BaselineRuleSet.longCover(-1, Long.MAX_VALUE)).isEqualTo(Long.MIN_VALUE);
+            ComplianceDecision deeplyShort = decide(US, limit(AAPL, Side.SELL, 1, 1_900_000),
+                    context(AAPL).net(Long.MIN_VALUE + 1).workingSells(Long.MAX_VALUE));
+            assertThat(deeplyShort.ruleId()).isEqualTo("short-marking");
+            assertThat(deeplyShort.reason()).contains("after its working sells of");
+        }
+
+        @Test
+        void ignoresANegativeWorkingSellQuantity() {
+            assertRejected(decide(US, limit(AAPL, Side.SELL, 101, 1_900_000), context(AAPL).net(100).workingSells(-50)),
+                    "short-marking", "Reg SHO 200(g): SELL of 101 AAPL@SIMX_US would take account ACC-1 from 100 to"
+                            + " -1; mark it SELL_SHORT or SELL_SHORT_EXEMPT");
+        }
+
         @Test
         void isOffWhenNotEnabled() {
             Map<String, Object> map = config("US");
@@ -242,6 +283,16 @@ class BaselineRuleSetTest {
         }
 
         @Test
+        void anUnmarkedSellBeyondWhatWorkingSellsLeaveNeedsALocateWhereMarkingIsOff() {
+            Map<String, Object> map = config("US");
+            map.put("rules", "locate-required");
+            assertAccepted(decide(ruleSet(map), limit(AAPL, Side.SELL, 60, 1_900_000), context(AAPL).net(100)));
+            assertRejected(decide(ruleSet(map), limit(AAPL, Side.SELL, 60, 1_900_000),
+                    context(AAPL).net(100).workingSells(60)), "locate-required", "Reg SHO 203(b): short sale of 60"
+                            + " AAPL@SIMX_US needs a locate; located 0");
+        }
+
+        @Test
         void citesSsrArticle12InTheEu() {
             assertRejected(decide(ruleSet(config("EU")), limit(SAP, Side.SELL_SHORT, 5, 240_000), context(SAP)),
                     "locate-required", "SSR 236/2012 Art 12: short sale of 5 SAP@SIMX_EU needs a locate; located 0");
@@ -275,6 +326,17 @@ class BaselineRuleSetTest {
             Context context = context(AAPL).located(1_000).prices(CLOSE, TEN_PERCENT_DOWN + 100)
                     .book(1_709_900, 1_710_100);
             assertAccepted(decide(US, limit(AAPL, Side.SELL_SHORT, 100, 1_709_900), context));
+        }
+
+        @Test
+        void appliesToAnUnmarkedSellThatWorkingSellsMakeShortWhereMarkingIsOff() {
+            Map<String, Object> map = config("US");
+            map.put("rules", "locate-required, reg-sho-201");
+            BaselineRuleSet ruleSet = ruleSet(map);
+            assertAccepted(decide(ruleSet, limit(AAPL, Side.SELL, 60, 1_709_900), triggered().net(100)));
+            assertRejected(decide(ruleSet, limit(AAPL, Side.SELL, 60, 1_709_900), triggered().net(100)
+                    .workingSells(60)), "reg-sho-201", "Reg SHO 201: AAPL@SIMX_US at 171 is down 10 % or more from"
+                            + " the previous close 190; short sale at 170.99 is at or below the best bid 170.99");
         }
 
         @Test

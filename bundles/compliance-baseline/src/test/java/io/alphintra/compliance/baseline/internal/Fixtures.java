@@ -72,9 +72,12 @@ final class Fixtures {
         return ClientOrderId.of("o-" + (++orderCount));
     }
 
-    /** A context with nothing known but the instrument: flat, no locate, no market data, not halted. */
+    /**
+     * A context with nothing known but the instrument: flat, no working sells, no locate, no market data, not
+     * halted.
+     */
     static Context context(Instrument instrument) {
-        return new Context(instrument, 0, 0, Optional.empty(), OptionalLong.empty(), OptionalLong.empty(), false,
+        return new Context(instrument, 0, 0, 0, Optional.empty(), OptionalLong.empty(), OptionalLong.empty(), false,
                 false);
     }
 
@@ -139,46 +142,52 @@ final class Fixtures {
     }
 
     /** The inputs a rule set sees for one order; withers change one input. */
-    record Context(Instrument instrument, long accountNetQuantity, long locatedQuantity,
-            Optional<TopOfBookRecord> topOfBook, OptionalLong lastPrice, OptionalLong previousClose, boolean isHalted,
-            boolean isRestricted) implements ComplianceContext {
+    record Context(Instrument instrument, long accountNetQuantity, long accountWorkingSellQuantity,
+            long locatedQuantity, Optional<TopOfBookRecord> topOfBook, OptionalLong lastPrice,
+            OptionalLong previousClose, boolean isHalted, boolean isRestricted) implements ComplianceContext {
 
         Context net(long quantity) {
-            return new Context(instrument, quantity, locatedQuantity, topOfBook, lastPrice, previousClose, isHalted,
-                    isRestricted);
+            return new Context(instrument, quantity, accountWorkingSellQuantity, locatedQuantity, topOfBook,
+                    lastPrice, previousClose, isHalted, isRestricted);
+        }
+
+        /** The unfilled quantity of the account's other working sells. */
+        Context workingSells(long quantity) {
+            return new Context(instrument, accountNetQuantity, quantity, locatedQuantity, topOfBook, lastPrice,
+                    previousClose, isHalted, isRestricted);
         }
 
         Context located(long quantity) {
-            return new Context(instrument, accountNetQuantity, quantity, topOfBook, lastPrice, previousClose,
-                    isHalted, isRestricted);
+            return new Context(instrument, accountNetQuantity, accountWorkingSellQuantity, quantity, topOfBook,
+                    lastPrice, previousClose, isHalted, isRestricted);
         }
 
         /** Best bid and ask, price units; a side of 0 is absent. */
         Context book(long bid, long ask) {
             TopOfBookRecord record = new TopOfBookRecord(instrument.id(), bid, bid == 0 ? 0 : 500, ask,
                     ask == 0 ? 0 : 500, 1L, 1L);
-            return new Context(instrument, accountNetQuantity, locatedQuantity, Optional.of(record), lastPrice,
-                    previousClose, isHalted, isRestricted);
+            return new Context(instrument, accountNetQuantity, accountWorkingSellQuantity, locatedQuantity,
+                    Optional.of(record), lastPrice, previousClose, isHalted, isRestricted);
         }
 
         Context prices(long previousCloseUnits, long lastUnits) {
-            return new Context(instrument, accountNetQuantity, locatedQuantity, topOfBook, OptionalLong.of(lastUnits),
-                    OptionalLong.of(previousCloseUnits), isHalted, isRestricted);
+            return new Context(instrument, accountNetQuantity, accountWorkingSellQuantity, locatedQuantity, topOfBook,
+                    OptionalLong.of(lastUnits), OptionalLong.of(previousCloseUnits), isHalted, isRestricted);
         }
 
         Context lastOnly(long lastUnits) {
-            return new Context(instrument, accountNetQuantity, locatedQuantity, topOfBook, OptionalLong.of(lastUnits),
-                    OptionalLong.empty(), isHalted, isRestricted);
+            return new Context(instrument, accountNetQuantity, accountWorkingSellQuantity, locatedQuantity, topOfBook,
+                    OptionalLong.of(lastUnits), OptionalLong.empty(), isHalted, isRestricted);
         }
 
         Context halted() {
-            return new Context(instrument, accountNetQuantity, locatedQuantity, topOfBook, lastPrice, previousClose,
-                    true, isRestricted);
+            return new Context(instrument, accountNetQuantity, accountWorkingSellQuantity, locatedQuantity, topOfBook,
+                    lastPrice, previousClose, true, isRestricted);
         }
 
         Context restricted() {
-            return new Context(instrument, accountNetQuantity, locatedQuantity, topOfBook, lastPrice, previousClose,
-                    isHalted, true);
+            return new Context(instrument, accountNetQuantity, accountWorkingSellQuantity, locatedQuantity, topOfBook,
+                    lastPrice, previousClose, isHalted, true);
         }
 
         @Override

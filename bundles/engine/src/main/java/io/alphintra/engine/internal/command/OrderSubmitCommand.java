@@ -1,6 +1,7 @@
 package io.alphintra.engine.internal.command;
 
 import io.alphintra.engine.TradingEngine;
+import io.alphintra.engine.internal.strategy.StrategyHost;
 import io.alphintra.sdk.instrument.Instrument;
 import io.alphintra.sdk.order.Attribution;
 import io.alphintra.sdk.order.ClientOrderId;
@@ -26,6 +27,11 @@ import org.apache.karaf.shell.support.CommandException;
  * {@code alphintra:order-submit}: a manual order through the same gate as every other order. Prices and quantities
  * are decimals parsed exactly to the instrument's grid. A market order is sent only when asked for by name: a
  * forgotten price must not become an order at any price.
+ *
+ * <p>The order is the operator's: its trader is the logged-in shell user and its strategy id
+ * {@link StrategyHost#OPERATOR_STRATEGY_ID}, which no strategy instance may take. Only the strategy host attributes
+ * orders to a strategy; one the shell attributed would be cancelled when that strategy stops, counted in its
+ * positions and reported to it as its own.
  */
 @Service
 @Command(scope = "alphintra", name = "order-submit", description = "Submits an order through the pre-trade gate and"
@@ -34,7 +40,9 @@ import org.apache.karaf.shell.support.CommandException;
                 + " --type says otherwise; a MARKET order takes no price and must be asked for with --type MARKET"
                 + " (the simulated venues take market orders with --tif IOC or FOK only). A STOP order's price is its"
                 + " stop price; a STOP_LIMIT order takes its stop price with --stop. Quantities and prices are"
-                + " decimals in the instrument's units, on its grid. Examples:\n"
+                + " decimals in the instrument's units, on its grid. The order is attributed to the logged-in user as"
+                + " its trader and to no strategy (strategy id '" + StrategyHost.OPERATOR_STRATEGY_ID + "'): only"
+                + " the strategy host attributes orders to strategies. Examples:\n"
                 + "order-submit --account ACC-1 BUY 100 AAPL@SIMX_US 190.00\n"
                 + "order-submit --account ACC-1 BUY 0.5 BTC-USD@SIMX_CRYPTO 60000\n"
                 + "order-submit --account ACC-1 --tif IOC BUY 5 MSFT@SIMX_US 420\n"
@@ -78,9 +86,6 @@ public class OrderSubmitCommand implements Action {
 
     @Option(name = "--account", required = true, description = "Account the order is booked to, e.g. ACC-1")
     String account;
-
-    @Option(name = "--strategy", description = "Strategy the order is attributed to")
-    String strategy = "manual";
 
     @Option(name = "--desk", description = "Desk the order is attributed to")
     String desk = "operations";
@@ -131,7 +136,7 @@ public class OrderSubmitCommand implements Action {
         OrderRequest order;
         try {
             order = new OrderRequest(id, reference, orderSide, orderType, tif, units, limit, stop,
-                    new Attribution(strategy, trader, account, desk, client));
+                    new Attribution(StrategyHost.OPERATOR_STRATEGY_ID, trader, account, desk, client));
         } catch (IllegalArgumentException e) {
             // The SDK's boundary checks (attribution ids, short sides, GTC market orders) name field and value.
             throw Inputs.invalid(e.getMessage());

@@ -53,7 +53,7 @@ import org.slf4j.LoggerFactory;
  * finishes, the one that finished first is forgotten with every client order id it carried (decision 11). Which
  * orders are held follows from the journal alone, so a replay holds the same ones as the engine that wrote it.
  */
-public final class EngineCore {
+public final class EngineCore implements OrderGate.WorkingOrderView {
     private static final Logger LOG = LoggerFactory.getLogger(EngineCore.class);
 
     private final Journal journal;
@@ -76,6 +76,8 @@ public final class EngineCore {
     private OrderState newestFinished;
     private int finishedCount;
     private final WorkingOrders working = new WorkingOrders();
+    /** The order whose replace the gate is deciding, left out of the working-order figures; null otherwise. */
+    private OrderState replacing;
     // What leaves after the commit: requests for venues (with their orders) and reports. Each comes twice, swapped
     // at delivery, because delivering can make more (an adapter that throws gets its order rejected).
     private Object[] outbox = new Object[64];
@@ -109,6 +111,9 @@ public final class EngineCore {
 
         /** Reference data of an instrument a connected venue lists. */
         Optional<Instrument> instrument(InstrumentId instrumentId);
+
+        /** Whether the instrument's venue said it is halted (and has not said since that it trades again). */
+        boolean halted(InstrumentId instrumentId);
     }
 
     /** Receives every report after the batch that produced it is durable, in order. */
@@ -377,20 +382,22 @@ public final class EngineCore {
     }
 
     /**
-     * Asks the venue to change a working order; {@link ReplaceRequest#UNCHANGED} keeps a value. The new values must
-     * still fit the instrument's grid, which the venue checks; the engine checks the order can be replaced at all.
+     * Asks the venue to change a working order; {@link ReplaceRequest#UNCHANGED} keeps a value. The change must fit
+     * the instrument's grid and pass the whole gate (risk checks and compliance) as the order it would become, or it
+     * is refused and the order keeps working as it was.
      */
     public boolean replace(ClientOrderId clientOrderId, long newQuantity, long newLimitPrice, long newStopPrice,
-                           String source, long nowNanos) {
-        return replace(clientOrderId, newQuantity, newLimitPrice, newStopPrice, source, nowNanos, null);
+                           String source, OrderGate.GateInputs inputs, long nowNanos) {
+        return replace(clientOrderId, newQuantity, newLimitPrice, newStopPrice, source, inputs, nowNanos, null);
     }
 
     /**
-     * As {@link #replace(ClientOrderId, long, long, long, String, long)}, completing {@code reply} (if any) with the
-     * answer.
+     * As {@link #replace(ClientOrderId, long, long, long, String, OrderGate.GateInputs, long)}, completing
+     * {@code reply} (if any) with the answer.
      */
     public boolean replace(ClientOrderId clientOrderId, long newQuantity, long newLimitPrice, long newStopPrice,
-                           String source, long nowNanos, CompletableFuture<ExecutionReport> reply) {
+                           String source, OrderGate.GateInputs inputs, long nowNanos,
+                           CompletableFuture<ExecutionReport> reply) {
         OrderState order = ordersByClientId.get(clientOrderId);
         if (order == null) {
             return false;
@@ -406,14 +413,18 @@ public final class EngineCore {
         if (refusal == null && newQuantity != ReplaceRequest.UNCHANGED && order.cumQuantity >= newQuantity) {
             refusal = "new quantity " + newQuantity + " is not above the filled quantity " + order.cumQuantity;
         }
-        if (refusal != null) {
-            refuseRequest(order, clientOrderId, ExecType.REPLACE_REJECTED, refusal, nowNanos).reply = reply;
-            return true;
-        }
         ClientOrderId requestId = nextRequestId(order, 'R');
         long quantity = newQuantity == ReplaceRequest.UNCHANGED ? order.quantity : newQuantity;
         long limit = newLimitPrice == ReplaceRequest.UNCHANGED ? order.limitPrice : newLimitPrice;
         long stop = newStopPrice == ReplaceRequest.UNCHANGED ? order.stopPrice : newStopPrice;
+        if (refusal == null) {
+            refusal = gateRefusal(order, new OrderRequest(requestId, instrument, order.side, order.type,
+                    order.timeInForce, quantity, limit, stop, order.attribution), inputs);
+        }
+        if (refusal != null) {
+            refuseRequest(order, clientOrderId, ExecType.REPLACE_REJECTED, refusal, nowNanos).reply = reply;
+            return true;
+        }
         beginRequest(order, requestId, OrderStatus.PENDING_REPLACE, quantity, limit, stop);
         append(RecordCodec.REPLACE_REQUESTED, nowNanos, codec.request(order.orderId, requestId, quantity, limit, stop,
                 null, null));
@@ -425,6 +436,21 @@ public final class EngineCore {
         answer.originalClientOrderId = order.clientOrderId;
         answer.reply = reply;
         return true;
+    }
+
+    /**
+     * Runs the gate on the order a replace would make, with the order being replaced left out of the working-order
+     * figures the checks see; null when every check accepts, else the rejecting decision.
+     */
+    private String gateRefusal(OrderState order, OrderRequest wouldBe, OrderGate.GateInputs inputs) {
+        replacing = order;
+        try {
+            List<GateDecision> decisions = gate.evaluate(wouldBe, inputs);
+            GateDecision last = decisions.get(decisions.size() - 1);
+            return last.rejects() ? "the order it would become is rejected by the gate: " + last : null;
+        } finally {
+            replacing = null;
+        }
     }
 
     /** Null when the new values fit the instrument's grid, else what is wrong, naming the field and value. */
@@ -446,12 +472,18 @@ public final class EngineCore {
     }
 
     /**
-     * Reconciles with a venue that has just (re)connected: a working order the venue does not list is no longer
-     * working there — lost in a crash of either side, or expired while disconnected — and is cancelled here with
-     * the reason; an order the venue lists that this engine does not know is reported for operators. Orders accepted
-     * after the venue was asked for its list may still be on their way to it and are left alone.
+     * Reconciles with a venue that has just (re)connected, after the executions it made while the engine was away
+     * were booked ({@link #onVenueReport}, deduplicated by execution id): a working order the venue does not list is
+     * no longer working there — cancelled or expired while disconnected, or lost in a crash of the venue — and is
+     * cancelled here with the reason; an order the venue lists that this engine does not know is reported for
+     * operators. Orders accepted after the venue was asked for its list may still be on their way to it and are left
+     * alone.
+     *
+     * @param executionsReplayed false when the venue could not replay its executions: an order it no longer lists
+     *     may have filled unseen, so it is cancelled and also flagged for an operator to reconcile
      */
-    public void reconcile(String venueId, List<OpenOrder> venueOrders, long askedAtNanos, long nowNanos) {
+    public void reconcile(String venueId, List<OpenOrder> venueOrders, long askedAtNanos, long nowNanos,
+                          boolean executionsReplayed) {
         java.util.Set<ClientOrderId> listed = new java.util.HashSet<>();
         java.util.Set<String> listedVenueIds = new java.util.HashSet<>();
         for (OpenOrder open : venueOrders) {
@@ -473,9 +505,25 @@ public final class EngineCore {
         for (OrderState order : lost) {
             LOG.warn("Order {} ({}) is not working at venue {} after it connected; cancelled", order.orderId,
                     order.clientOrderId, venueId);
+            if (!executionsReplayed) {
+                String why = "venue " + venueId + " no longer lists the order and cannot replay its executions:"
+                        + " fills it made while the engine was away, if any, are not booked";
+                LOG.error("RECONCILIATION NEEDED for order {} ({}): {}; reconcile its account with the venue",
+                        order.orderId, order.clientOrderId, why);
+                flag(order, why, nowNanos);
+            }
             onVenueReport(immediate.about(order, ExecType.CANCELED, OrderStatus.CANCELED, null, "not working at venue "
                     + venueId + " when it connected (reconciliation)", ++engineExecIds, nowNanos).build(), nowNanos);
         }
+    }
+
+    /**
+     * The engine time the oldest working order at a venue was accepted, or {@link Long#MAX_VALUE} when none works
+     * there: a reconnecting venue is asked for the executions it made since then.
+     */
+    public long oldestWorkingAcceptedAt(String venueId) {
+        return orders(true).filter(o -> o.venueId.equals(venueId)).mapToLong(o -> o.acceptedAtNanos).min()
+                .orElse(Long.MAX_VALUE);
     }
 
     /** Marks positions to the latest trade price; {@code instrumentKey} as {@link InstrumentKeys} gave it. */
@@ -487,6 +535,14 @@ public final class EngineCore {
 
     /** A report from a venue about one of our orders. */
     public void onVenueReport(ExecutionReport report, long nowNanos) {
+        onVenueReport(report, nowNanos, null);
+    }
+
+    /**
+     * As {@link #onVenueReport(ExecutionReport, long)}, completing {@code durable} (if any) once the report is booked
+     * and committed, or recognised as booked before and committed; exceptionally when the engine cannot book it.
+     */
+    public void onVenueReport(ExecutionReport report, long nowNanos, CompletableFuture<ExecutionReport> durable) {
         OrderState order = ordersByClientId.get(report.clientOrderId());
         if (order == null && report.originalClientOrderId() != null) {
             order = ordersByClientId.get(report.originalClientOrderId());
@@ -503,16 +559,44 @@ public final class EngineCore {
             } else {
                 LOG.warn("Venue report for an order this engine does not hold, ignored: {}", report);
             }
+            if (durable != null) {
+                durable.completeExceptionally(new IllegalArgumentException("no order with client order id "
+                        + report.clientOrderId() + " is held by the engine; the report was not booked"));
+            }
+            return;
+        }
+        if (order.booked(report.execId())) {
+            LOG.warn("Venue {} sent execution {} of order {} again; it was booked once, the repeat is ignored",
+                    order.venueId, report.execId(), order.orderId);
+            acknowledgeAfterCommit(order, report, durable);
             return;
         }
         if (order.status.isTerminal() && report.execType() != ExecType.TRADE) {
             LOG.warn("Venue report for order {} which is already {}, ignored: {}", order.orderId, order.status, report);
+            acknowledgeAfterCommit(order, report, durable);
             return;
         }
+        String refusal = refusal(order, report);
+        if (refusal == null && report.execType() == ExecType.TRADE) {
+            // Booked before anything of the order changes: the account book refuses a fill whole (its books are
+            // unchanged then), so a fill it cannot take leaves order and books as they were, matching the journal.
+            refusal = bookFill(order, report.lastQuantity(), report.lastPrice(), report.fee(),
+                    report.transactTimeNanos());
+        }
+        if (refusal != null) {
+            refuseReport(order, report, refusal, nowNanos, durable);
+            return;
+        }
+        long venueCum = report.cumQuantity();
         apply(order, report.execType(), report.status(), report.clientOrderId(), report.venueOrderId(),
-                report.orderQuantity(), report.lastQuantity(), report.lastPrice(), report.cumQuantity(),
-                report.cumPriceQuantity(), report.fee(), report.transactTimeNanos());
+                report.orderQuantity(), report.lastQuantity(), report.lastPrice(), report.transactTimeNanos());
+        order.addExecId(report.execId());
         keepReason(order, report.execType(), report.rejectReason(), report.text(), null);
+        if (report.execType() == ExecType.TRADE && venueCum != order.cumQuantity) {
+            flag(order, "venue " + order.venueId + " counts " + venueCum + " filled after execution "
+                    + report.execId() + ", the engine booked " + order.cumQuantity
+                    + " (a fill missed or sent out of order); reconcile with the venue", nowNanos);
+        }
         statusChanged(order);
         // The report's status, not the order's: replay must apply the report exactly as it was applied here, and
         // while a request is pending the order's status hides the one the venue reported (which the order takes
@@ -526,6 +610,97 @@ public final class EngineCore {
         received.order = order;
         received.received = report;
         received.timeNanos = nowNanos;
+        received.reply = durable;
+    }
+
+    /**
+     * Why a venue's report cannot be booked against the order, checked before anything changes; null when it can.
+     * The SDK's report constructor has checked the report on its own; this checks it against the order.
+     */
+    private static String refusal(OrderState order, ExecutionReport report) {
+        if (!report.instrumentId().equals(order.instrumentId)) {
+            return "instrumentId = " + report.instrumentId() + ": the order is in " + order.instrumentId;
+        }
+        if (report.side() != order.side) {
+            return "side = " + report.side() + ": the order is a " + order.side;
+        }
+        if (report.execType() == ExecType.TRADE) {
+            long open = Math.max(order.quantity, order.pendingRequestId == null ? 0 : order.pendingQuantity)
+                    - order.cumQuantity;
+            if (report.lastQuantity() > open) {
+                return "lastQuantity = " + report.lastQuantity() + ": more than the " + open
+                        + " the order has open (quantity " + order.quantity + ", filled " + order.cumQuantity + ")";
+            }
+            try {
+                Math.addExact(order.cumPriceQuantity, Math.multiplyExact(report.lastPrice(), report.lastQuantity()));
+            } catch (ArithmeticException e) {
+                return "lastPrice = " + report.lastPrice() + ", lastQuantity = " + report.lastQuantity()
+                        + ": the order's filled value overflows";
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Books a fill into the account book; a fill without a fee (the SDK allows a venue not to report one) is
+     * booked with a zero fee in the instrument's quote currency, on replay as live.
+     *
+     * @return null when booked, else why the account book refused it (it is then unchanged)
+     */
+    private String bookFill(OrderState order, long quantity, long price, Money fee, long transactTime) {
+        if (accounts == null) {
+            return null;
+        }
+        Money charged = fee;
+        if (charged == null) {
+            Instrument instrument = journaledInstruments.get(order.instrumentId);
+            if (instrument == null) {
+                return "no reference data for " + order.instrumentId + " was journaled";
+            }
+            charged = Money.zero(instrument.quoteCurrency());
+        }
+        try {
+            accounts.apply(order.attribution.accountId(), order.attribution.strategyId(), order.instrumentId,
+                    order.side, quantity, price, charged, transactTime);
+            return null;
+        } catch (IllegalArgumentException | IllegalStateException | ArithmeticException e) {
+            return "the account book cannot take the fill: " + e.getMessage();
+        }
+    }
+
+    /**
+     * A report the engine cannot book: nothing of it is applied; the order is flagged for reconciliation with why
+     * (journaled, so it outlives a restart), operators are told at ERROR, and the adapter's stage fails.
+     */
+    private void refuseReport(OrderState order, ExecutionReport report, String why, long nowNanos,
+                              CompletableFuture<ExecutionReport> durable) {
+        String reason = "report " + report.execId() + " (" + report.execType() + ") from venue " + order.venueId
+                + " not booked: " + why;
+        LOG.error("RECONCILIATION NEEDED for order {} ({}): {}. Nothing of the report was applied; reconcile the"
+                + " order and its account with the venue. Report: {}", order.orderId, order.clientOrderId, reason,
+                report);
+        flag(order, reason, nowNanos);
+        if (durable != null) {
+            durable.completeExceptionally(new IllegalArgumentException(reason));
+        }
+    }
+
+    /** Marks the order for an operator to reconcile, and journals why. */
+    private void flag(OrderState order, String reason, long nowNanos) {
+        order.reconciliation = reason;
+        append(RecordCodec.RECONCILIATION_FLAG, nowNanos, codec.reconciliationFlag(order.orderId, reason));
+    }
+
+    /** Completes {@code durable} with the report once the batch commits, telling no one else of it. */
+    private void acknowledgeAfterCommit(OrderState order, ExecutionReport report,
+                                        CompletableFuture<ExecutionReport> durable) {
+        if (durable != null) {
+            PendingReport ack = pending.add();
+            ack.order = order;
+            ack.ready = report;
+            ack.reply = durable;
+            ack.acknowledgementOnly = true;
+        }
     }
 
     /**
@@ -606,6 +781,10 @@ public final class EngineCore {
         boolean listened = listener.wantsReports();
         for (int i = 0; i < reports.size(); i++) {
             PendingReport pendingReport = reports.get(i);
+            if (pendingReport.acknowledgementOnly) {
+                pendingReport.reply.complete(pendingReport.ready);
+                continue;
+            }
             if (pendingReport.reply == null && !listened) {
                 continue;
             }
@@ -687,9 +866,10 @@ public final class EngineCore {
         }
     }
 
+    /** Applies a booked report to the order (its fill is in the account book already). */
     private void apply(OrderState order, ExecType execType, OrderStatus status, ClientOrderId clientOrderId,
-                       String venueOrderId, long orderQuantity, long lastQuantity, long lastPrice, long cumQuantity,
-                       long cumPriceQuantity, Money fee, long transactTime) {
+                       String venueOrderId, long orderQuantity, long lastQuantity, long lastPrice,
+                       long transactTime) {
         if (venueOrderId != null) {
             order.venueOrderId = venueOrderId;
         }
@@ -710,12 +890,10 @@ public final class EngineCore {
             }
         }
         if (execType == ExecType.TRADE) {
-            order.cumQuantity = cumQuantity;
-            order.cumPriceQuantity = cumPriceQuantity;
-            if (accounts != null) {
-                accounts.apply(order.attribution.accountId(), order.attribution.strategyId(), order.instrumentId,
-                        order.side, lastQuantity, lastPrice, fee, transactTime);
-            }
+            // The engine's own sums of the fills it booked, not the venue's: the order then always matches its
+            // account's books, and a venue whose count differs is flagged by the caller.
+            order.cumQuantity += lastQuantity;
+            order.cumPriceQuantity += lastPrice * lastQuantity;
         }
         // A fill can arrive while a cancel or replace is pending: the order stays pending until the venue answers.
         if (order.pendingRequestId != null && !status.isTerminal()) {
@@ -781,11 +959,30 @@ public final class EngineCore {
             case RecordCodec.EXECUTION -> {
                 RecordCodec.Execution e = RecordCodec.readExecution(payload);
                 OrderState order = orderById(e.orderId());
+                if (e.execType() == ExecType.TRADE) {
+                    String refused = bookFill(order, e.lastQuantity(), e.lastPrice(), e.fee(), e.transactTime());
+                    if (refused != null) {
+                        throw new IllegalStateException("journaled fill " + e.execId() + " of order " + e.orderId()
+                                + " cannot be booked again: " + refused);
+                    }
+                }
                 apply(order, e.execType(), e.status(), e.clientOrderId(), e.venueOrderId(), e.orderQuantity(),
-                        e.lastQuantity(), e.lastPrice(), e.cumQuantity(), e.cumPriceQuantity(), e.fee(),
-                        e.transactTime());
+                        e.lastQuantity(), e.lastPrice(), e.transactTime());
+                // Journals from before per-order sums: the record's values are what the engine held then.
+                order.cumQuantity = e.cumQuantity();
+                order.cumPriceQuantity = e.cumPriceQuantity();
+                if (e.execId() != null) {
+                    order.addExecId(e.execId());
+                }
                 keepReason(order, e.execType(), e.rejectReason(), e.text(), replayShared);
                 statusChanged(order);
+            }
+            case RecordCodec.RECONCILIATION_FLAG -> {
+                RecordCodec.ReconciliationFlag flag = RecordCodec.readReconciliationFlag(payload);
+                OrderState order = orderById(flag.orderId());
+                if (order != null) {
+                    order.reconciliation = flag.reason();
+                }
             }
             case RecordCodec.STRATEGY_QUARANTINED -> {
                 // The audit trail's fact; no order, position or strategy state follows from it.
@@ -958,6 +1155,7 @@ public final class EngineCore {
      * Costs the account's working orders in the instrument, not the engine's orders: a credit check may call it for
      * every order.
      */
+    @Override
     public Money openNotional(String accountId, Instrument instrument, OptionalLong referencePrice) {
         Money zero = Money.zero(instrument.quoteCurrency());
         OrderState order = working.first(accountId, instrument.id());
@@ -969,12 +1167,32 @@ public final class EngineCore {
         int quantityScale = instrument.quantityScale();
         long total = 0;
         for (; order != null; order = order.nextWorking) {
+            if (order == replacing) {
+                continue;
+            }
             long price = order.limitPrice != OrderRequest.NO_PRICE ? order.limitPrice : referencePrice.orElse(0);
             // Not leavesQuantity(): it would hide a finished order wrongly left in the index from the equivalence test
             total = Decimals.add(total, Decimals.notional(Math.abs(price), priceScale,
                     order.quantity - order.cumQuantity, quantityScale));
         }
         return zero.add(Money.of(instrument.quoteCurrency(), total, priceScale + quantityScale));
+    }
+
+    @Override
+    public long workingSellQuantity(String accountId, InstrumentId instrumentId) {
+        long total = 0;
+        for (OrderState order = working.first(accountId, instrumentId); order != null; order = order.nextWorking) {
+            if (order != replacing && order.side != io.alphintra.sdk.order.Side.BUY) {
+                total = Math.addExact(total, order.quantity - order.cumQuantity);
+            }
+        }
+        return total;
+    }
+
+    @Override
+    public Optional<OpenOrder> replacing() {
+        OrderState order = replacing;
+        return order == null ? Optional.empty() : Optional.of(order.toOpenOrder());
     }
 
     /** The order's current state, if any client order id it carried matches. */
@@ -994,8 +1212,14 @@ public final class EngineCore {
         return views;
     }
 
-    /** The venue's reason, else the gate's rejecting decision: the gate journals no report, only its decisions. */
+    /**
+     * Why the order needs reconciling, if it does, before the venue's reason, else the gate's rejecting decision: the
+     * gate journals no report, only its decisions.
+     */
     private static String reasonOf(OrderState order) {
+        if (order.reconciliation != null) {
+            return "RECONCILE: " + order.reconciliation + (order.reason == null ? "" : "; " + order.reason);
+        }
         if (order.reason != null) {
             return order.reason;
         }

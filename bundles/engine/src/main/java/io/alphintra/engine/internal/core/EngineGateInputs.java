@@ -43,6 +43,6 @@ public final class EngineGateInputs implements OrderGate.GateInputs {
         if (venue == null) {
             throw new IllegalStateException("venue of " + order.instrument().id() + " vanished");
         }
-        return contexts.compliance(order, venue, EngineClock.nowNanos());
+        return contexts.compliance(order, venue, venues.halted(order.instrument().id()), EngineClock.nowNanos());
     }
 }

@@ -22,6 +22,7 @@ import io.alphintra.sdk.order.ClientOrderId;
 import io.alphintra.sdk.order.ExecutionReport;
 import io.alphintra.sdk.order.OrderRequest;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -208,6 +209,12 @@ public final class EngineLoop implements AutoCloseable {
      * to drain, i.e. for this very thread, forever when the ring is full. Engine thread only.
      */
     private final ArrayDeque<Slot> ownEvents = new ArrayDeque<>();
+    /**
+     * Queries of the batch, answered once it is committed: a query sees no order, fill or position that a failed
+     * commit could still take back. Engine thread only.
+     */
+    private final ArrayList<Function<EngineCore, Object>> batchQueries = new ArrayList<>();
+    private final ArrayList<CompletableFuture<Object>> batchQueryResults = new ArrayList<>();
     private final InstrumentKeys instrumentKeys = new InstrumentKeys();
     private final SlotTrade tradeView = new SlotTrade();
     private final SlotTopOfBook topView = new SlotTopOfBook();
@@ -317,9 +324,22 @@ public final class EngineLoop implements AutoCloseable {
         publishOneWay(Kind.VENUE_REPORT, report, null);
     }
 
-    /** A venue's open orders, listed after it connected. */
-    public void reconcile(String venueId, List<io.alphintra.sdk.order.OpenOrder> openOrders, long askedAtNanos) {
-        publishOneWay(Kind.RECONCILE, new Object[] {venueId, openOrders, askedAtNanos}, null);
+    /**
+     * From any adapter thread: the returned stage completes once the report is booked and committed (or recognised
+     * as booked before), exceptionally when the engine refused it or halted.
+     */
+    public CompletionStage<ExecutionReport> venueReportDurably(ExecutionReport report) {
+        return publish(Kind.VENUE_REPORT, report, null);
+    }
+
+    /**
+     * A venue's open orders, listed after it connected and after the executions it replayed were published.
+     *
+     * @param executionsReplayed whether the venue replayed the executions it made while the engine was away
+     */
+    public void reconcile(String venueId, List<io.alphintra.sdk.order.OpenOrder> openOrders, long askedAtNanos,
+                          boolean executionsReplayed) {
+        publishOneWay(Kind.RECONCILE, new Object[] {venueId, openOrders, askedAtNanos, executionsReplayed}, null);
     }
 
     /** From any adapter thread; copies the trade, which may be the adapter's reused object. */
@@ -438,6 +458,11 @@ public final class EngineLoop implements AutoCloseable {
         while ((own = ownEvents.poll()) != null) {
             failSlot(own);
         }
+        for (CompletableFuture<Object> result : batchQueryResults) {
+            result.completeExceptionally(stop);
+        }
+        batchQueries.clear();
+        batchQueryResults.clear();
     }
 
     private void failSlot(Slot slot) {
@@ -468,6 +493,7 @@ public final class EngineLoop implements AutoCloseable {
                     }
                     core.endOfBatch();
                 }
+                answerQueries();
                 // Everything of the batch is committed and sent: the one point where a snapshot may be taken.
                 core.afterBatch();
             }
@@ -499,19 +525,24 @@ public final class EngineLoop implements AutoCloseable {
                     Replace replace = (Replace) slot.payload;
                     ClientOrderId id = replace.clientOrderId();
                     if (!core.replace(id, replace.quantity(), replace.limitPrice(), replace.stopPrice(), slot.source,
-                            clock.getAsLong(), slot.answer)) {
+                            gateInputs, clock.getAsLong(), slot.answer)) {
                         unknownOrder(slot.answer, id);
                     }
                 }
-                case VENUE_REPORT -> core.onVenueReport((ExecutionReport) slot.payload, clock.getAsLong());
+                case VENUE_REPORT -> core.onVenueReport((ExecutionReport) slot.payload, clock.getAsLong(),
+                        slot.answer);
                 case RECONCILE -> {
                     Object[] venueAndOrders = (Object[]) slot.payload;
                     @SuppressWarnings("unchecked")
                     List<io.alphintra.sdk.order.OpenOrder> listed =
                             (List<io.alphintra.sdk.order.OpenOrder>) venueAndOrders[1];
-                    core.reconcile((String) venueAndOrders[0], listed, (Long) venueAndOrders[2], clock.getAsLong());
+                    core.reconcile((String) venueAndOrders[0], listed, (Long) venueAndOrders[2], clock.getAsLong(),
+                            (Boolean) venueAndOrders[3]);
                 }
-                case QUERY -> slot.queryResult.complete(slot.query.apply(core));
+                case QUERY -> {
+                    batchQueries.add(slot.query);
+                    batchQueryResults.add(slot.queryResult);
+                }
             }
         } catch (JournalFailureException e) {
             halt(e);
@@ -532,6 +563,21 @@ public final class EngineLoop implements AutoCloseable {
         } finally {
             slot.clear();
         }
+    }
+
+    private void answerQueries() {
+        int count = batchQueries.size();
+        for (int i = 0; i < count; i++) {
+            CompletableFuture<Object> result = batchQueryResults.get(i);
+            try {
+                result.complete(batchQueries.get(i).apply(core));
+            } catch (RuntimeException e) {
+                LOG.error("Engine query failed; the engine goes on", e);
+                result.completeExceptionally(e);
+            }
+        }
+        batchQueries.clear();
+        batchQueryResults.clear();
     }
 
     private void onMarketData(Slot slot) {

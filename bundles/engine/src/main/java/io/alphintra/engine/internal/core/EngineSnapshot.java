@@ -41,7 +41,9 @@ import java.util.Set;
  *        cumQuantity, cumPriceQuantity, pendingQuantity, pendingLimitPrice, pendingStopPrice,
  *        str venueOrderId, str pendingRequestId, int requestCount, then per cancel and replace, oldest first:
  *        str its client order id, byte 1 when that id finds the order, else 0;
- *        then (format 3 on) byte 0 (no reason) or (1, ref reason), what the venue last said refusing or ending it
+ *        then (format 3 on) byte 0 (no reason) or (1, ref reason), what the venue last said refusing or ending it;
+ *        then (format 4 on) int count, str per venue execution id booked, oldest first, and str reconciliation (null:
+ *        nothing in doubt)
  * "FINI" int count, then per finished order held, in the order they finished: long orderId
  * "PORT" int length (-1: the engine keeps no books), the account book's own snapshot (PortfolioSnapshotCodec)
  * "HASH" str the engine's stateHash() when the snapshot was taken
@@ -79,7 +81,7 @@ final class EngineSnapshot {
             "attribution", "source", "decisions", "acceptedAtNanos", "quantity", "limitPrice", "stopPrice",
             "clientOrderId", "status", "venueOrderId", "cumQuantity", "cumPriceQuantity", "pendingRequestId",
             "statusBeforePending", "pendingQuantity", "pendingLimitPrice", "pendingStopPrice", "requestCount",
-            "requestIds", "reason",
+            "requestIds", "reason", "execIds", "execIdCount", "reconciliation",
             // Derived, or rebuilt as orders are installed:
             "orderIdText", "chain", "previousWorking", "nextWorking", "previousFinished", "nextFinished");
 
@@ -189,6 +191,14 @@ final class EngineSnapshot {
                     out.putString(order.reason);
                 }
             }
+            if (out.formatVersion() < 4) {
+                continue; // format 3 (only for tests of upgrades) has no execution ids
+            }
+            out.putInt(order.execIdCount);
+            for (int i = 0; i < order.execIdCount; i++) {
+                out.putString(order.execIds[i]);
+            }
+            out.putString(order.reconciliation);
         }
 
         out.putInt(FINISHED).putInt(finishedCount);
@@ -251,6 +261,7 @@ final class EngineSnapshot {
         List<String> reasons = new ArrayList<>();
         // Format 2 kept no reasons: its orders are restored without one, as the engine that wrote it held them.
         boolean withReasons = in.formatVersion() >= 3;
+        boolean withExecIds = in.formatVersion() >= 4;
         for (int i = 0; i < slots; i++) {
             long orderId = first + i;
             byte present = in.getByte();
@@ -338,6 +349,20 @@ final class EngineSnapshot {
                 } else if (hasReason != 0) {
                     throw in.problem("reason of order " + orderId + " marked " + hasReason);
                 }
+            }
+            // Format 3 kept no execution ids: a venue's repeat of a report booked before the snapshot would be booked
+            // again, so a node upgraded from it should take a new snapshot before its venues reconnect (it does at
+            // its first batch past snapshotEveryRecords; the journal after the snapshot still carries its ids).
+            if (withExecIds) {
+                int execIds = count(in, "execution id");
+                for (int e = 0; e < execIds; e++) {
+                    String execId = in.getString();
+                    if (execId == null) {
+                        throw in.problem("execution id " + e + " of order " + orderId + " is null");
+                    }
+                    order.addExecId(execId);
+                }
+                order.reconciliation = in.getString();
             }
             orders.add(order);
         }

@@ -6,10 +6,12 @@ import io.alphintra.sdk.compliance.ComplianceContext;
 import io.alphintra.sdk.compliance.ComplianceDecision;
 import io.alphintra.sdk.compliance.RuleSet;
 import io.alphintra.sdk.instrument.Instrument;
+import io.alphintra.sdk.instrument.InstrumentId;
 import io.alphintra.sdk.instrument.Jurisdiction;
 import io.alphintra.sdk.instrument.Venue;
 import io.alphintra.sdk.marketdata.TopOfBookRecord;
 import io.alphintra.sdk.money.Money;
+import io.alphintra.sdk.order.OpenOrder;
 import io.alphintra.sdk.order.OrderRequest;
 import io.alphintra.sdk.order.RejectReason;
 import io.alphintra.sdk.portfolio.AccountSnapshot;
@@ -400,9 +402,9 @@ public final class OrderGate {
         private final RiskView risk;
         private final ComplianceView compliance;
 
-        public Contexts(AccountBook accounts, MarketView market, OpenOrdersNotional openOrders) {
-            this.risk = new RiskView(accounts, market, openOrders);
-            this.compliance = new ComplianceView(accounts, market);
+        public Contexts(AccountBook accounts, MarketView market, WorkingOrderView workingOrders) {
+            this.risk = new RiskView(accounts, market, workingOrders);
+            this.compliance = new ComplianceView(accounts, market, workingOrders);
         }
 
         public PreTradeContext risk(OrderRequest order, long nowNanos) {
@@ -411,9 +413,10 @@ public final class OrderGate {
             return risk;
         }
 
-        public ComplianceContext compliance(OrderRequest order, Venue venue, long nowNanos) {
+        public ComplianceContext compliance(OrderRequest order, Venue venue, boolean halted, long nowNanos) {
             compliance.order = order;
             compliance.venue = venue;
+            compliance.halted = halted;
             compliance.nowNanos = nowNanos;
             return compliance;
         }
@@ -422,14 +425,14 @@ public final class OrderGate {
     private static final class RiskView implements PreTradeContext {
         private final AccountBook accounts;
         private final MarketView market;
-        private final OpenOrdersNotional openOrders;
+        private final WorkingOrderView workingOrders;
         OrderRequest order;
         long nowNanos;
 
-        RiskView(AccountBook accounts, MarketView market, OpenOrdersNotional openOrders) {
+        RiskView(AccountBook accounts, MarketView market, WorkingOrderView workingOrders) {
             this.accounts = accounts;
             this.market = market;
-            this.openOrders = openOrders;
+            this.workingOrders = workingOrders;
         }
 
         @Override
@@ -450,7 +453,13 @@ public final class OrderGate {
 
         @Override
         public Money openOrdersNotional() {
-            return openOrders.notional(order.attribution().accountId(), order.instrument());
+            return workingOrders.openNotional(order.attribution().accountId(), order.instrument(),
+                    market.lastPrice(order.instrument().id()));
+        }
+
+        @Override
+        public Optional<OpenOrder> replacing() {
+            return workingOrders.replacing();
         }
 
         @Override
@@ -473,13 +482,16 @@ public final class OrderGate {
     private static final class ComplianceView implements ComplianceContext {
         private final AccountBook accounts;
         private final MarketView market;
+        private final WorkingOrderView workingOrders;
         OrderRequest order;
         Venue venue;
+        boolean halted;
         long nowNanos;
 
-        ComplianceView(AccountBook accounts, MarketView market) {
+        ComplianceView(AccountBook accounts, MarketView market, WorkingOrderView workingOrders) {
             this.accounts = accounts;
             this.market = market;
+            this.workingOrders = workingOrders;
         }
 
         @Override
@@ -513,6 +525,11 @@ public final class OrderGate {
         }
 
         @Override
+        public long accountWorkingSellQuantity() {
+            return workingOrders.workingSellQuantity(order.attribution().accountId(), order.instrument().id());
+        }
+
+        @Override
         public long locatedQuantity() {
             return 0; // no securities-lending locate feed is connected: a rule requiring a locate rejects
         }
@@ -534,7 +551,7 @@ public final class OrderGate {
 
         @Override
         public boolean isHalted() {
-            return false; // venues report halts as rejects (VENUE_CLOSED); no separate halt feed yet
+            return halted;
         }
 
         @Override
@@ -543,8 +560,22 @@ public final class OrderGate {
         }
     }
 
-    /** Notional of an account's working orders in an instrument, in its quote currency. */
-    public interface OpenOrdersNotional {
-        Money notional(String accountId, Instrument instrument);
+    /**
+     * The engine's working orders as the contexts show them to plugins. While a replace is decided, the order being
+     * replaced is left out of every figure (the request carries it at its new size) and is what {@link #replacing()}
+     * returns.
+     */
+    public interface WorkingOrderView {
+        /**
+         * Notional of an account's working orders in an instrument, in its quote currency: leaves at the limit
+         * price, or at {@code referencePrice} for orders without one.
+         */
+        Money openNotional(String accountId, Instrument instrument, OptionalLong referencePrice);
+
+        /** Unfilled quantity of the account's working sell orders (of every short marking) in the instrument. */
+        long workingSellQuantity(String accountId, InstrumentId instrumentId);
+
+        /** The working order a replace being decided would change; empty while a new order is decided. */
+        Optional<OpenOrder> replacing();
     }
 }

@@ -19,6 +19,7 @@ import java.util.List;
  */
 final class OrderState {
     private static final ClientOrderId[] NO_REQUESTS = {};
+    private static final String[] NO_EXEC_IDS = {};
 
     final long orderId;
     final ClientOrderId originalClientOrderId;
@@ -59,6 +60,18 @@ final class OrderState {
      * see it in {@code alphintra:orders}. Rebuilt from the journal's execution records, which carry both.
      */
     String reason;
+    /**
+     * The venue's execution ids of every report booked for the order, in the first {@link #execIdCount} entries: a
+     * report sent again (after a reconnect, or by a venue that repeats itself) is recognised and booked once. Rebuilt
+     * from the journal's execution records and kept in snapshots, so this holds across restarts.
+     */
+    String[] execIds = NO_EXEC_IDS;
+    int execIdCount;
+    /**
+     * Why the order needs an operator to reconcile it with its venue (a report the engine could not book, a venue
+     * that cannot say what it filled while the engine was away); null when nothing is in doubt.
+     */
+    String reconciliation;
     private String orderIdText;
     /** Where {@link WorkingOrders} keeps it while it works; null otherwise. */
     WorkingOrders.Chain chain;
@@ -94,6 +107,24 @@ final class OrderState {
             requestIds = Arrays.copyOf(requestIds, Math.max(2, 2 * requestCount));
         }
         requestIds[requestCount++] = requestId;
+    }
+
+    /** Whether a report with this venue execution id was booked for the order already. */
+    boolean booked(String execId) {
+        // Few reports per order: a scan costs less than a set, and allocates nothing.
+        for (int i = execIdCount - 1; i >= 0; i--) {
+            if (execIds[i].equals(execId)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    void addExecId(String execId) {
+        if (execIdCount == execIds.length) {
+            execIds = Arrays.copyOf(execIds, Math.max(4, 2 * execIdCount));
+        }
+        execIds[execIdCount++] = execId;
     }
 
     long leavesQuantity() {

@@ -29,6 +29,11 @@ final class PendingReport {
     ExecutionReport received;
     /** A report built already (rare paths), delivered as it is. */
     ExecutionReport ready;
+    /**
+     * Only {@link #reply} hears of it, with {@link #ready}: a venue's report booked before (or ignored), whose
+     * adapter waits to learn that the batch that saw it again is committed.
+     */
+    boolean acknowledgementOnly;
     // Otherwise a report of the engine's own, from these values:
     ExecType execType;
     OrderStatus status;
@@ -86,6 +91,7 @@ final class PendingReport {
         reply = null;
         received = null;
         ready = null;
+        acknowledgementOnly = false;
         execType = null;
         status = null;
         reason = null;

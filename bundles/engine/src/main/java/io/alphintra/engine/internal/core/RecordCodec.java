@@ -36,6 +36,8 @@ final class RecordCodec {
     static final int INSTRUMENT = 7;
     /** The strategy host took an instance out of trading; an audit fact that changes no order or position. */
     static final int STRATEGY_QUARANTINED = 8;
+    /** An order an operator must reconcile with its venue, and why (a report the engine could not book). */
+    static final int RECONCILIATION_FLAG = 9;
 
     /** Longer reasons are cut: the record must fit the buffer whatever a plugin's exception message says. */
     static final int MAX_REASON_CHARS = 4096;
@@ -241,6 +243,20 @@ final class RecordCodec {
         putString(text);
         buffer.putLong(transactTime);
         return buffer.flip();
+    }
+
+    ByteBuffer reconciliationFlag(long orderId, String reason) {
+        buffer.clear();
+        buffer.putLong(orderId);
+        putString(reason.length() > MAX_REASON_CHARS ? reason.substring(0, MAX_REASON_CHARS) : reason);
+        return buffer.flip();
+    }
+
+    record ReconciliationFlag(long orderId, String reason) {
+    }
+
+    static ReconciliationFlag readReconciliationFlag(ByteBuffer in) {
+        return new ReconciliationFlag(in.getLong(), getString(in));
     }
 
     /** A cancel or replace the engine sent (or refused) for an order. */

@@ -1,9 +1,10 @@
 package io.alphintra.engine.internal.snapshot;
 
 /**
- * The frame of an engine snapshot file, format version 3 (see decisions 10 and 11). Little-endian. Format 3 added to
- * each order the reason a venue last gave refusing or ending it; format 2, without it, is still read (its orders
- * come back without reasons). Format 1, which held every order the engine ever took and no order of finishing, is
+ * The frame of an engine snapshot file, format version 4 (see decisions 10 and 11). Little-endian. Format 4 added to
+ * each order the venue execution ids booked for it and why it needs reconciliation, if it does; format 3 added the
+ * reason a venue last gave refusing or ending it. Formats 2 and 3 are still read (their orders come back without
+ * what they lacked). Format 1, which held every order the engine ever took and no order of finishing, is
  * refused: no release wrote it.
  *
  * <pre>
@@ -16,7 +17,7 @@ package io.alphintra.engine.internal.snapshot;
  * renamed once forced, so a file with the final name was written completely, and any difference is damage.
  */
 final class SnapshotFormat {
-    static final int VERSION = 3;
+    static final int VERSION = 4;
     /** The oldest format this version reads. */
     static final int OLDEST_READ = 2;
     /** "ALSN" as little-endian bytes. */

@@ -34,12 +34,28 @@ import org.slf4j.LoggerFactory;
  * Installing a strategy bundle and adding a configuration starts it on live data; removing either stops it, which
  * cancels its working orders and keeps its positions.
  *
+ * <p>One runner per instance: a stopped or quarantined instance starts again only once the thread of its previous
+ * run has ended. A callback that ignores the interrupt keeps that thread alive, but its context is revoked, so
+ * nothing it does reaches the engine; a second runner beside it would share the instance's id and state file.
+ *
  * <p>Account snapshots and the audit trail of quarantines come from the engine's {@link AccountSource} and
  * {@link StrategyAudit} services when it registers them; strategies run without them.
  */
 @Component(service = StrategyHost.class, immediate = true)
 public final class StrategyHost implements CallScopedListener {
     private static final Logger LOG = LoggerFactory.getLogger(StrategyHost.class);
+
+    /**
+     * The strategy id of the orders operators enter in the shell. No instance may take it, so no strategy's reports,
+     * positions or clean-up on stop include them.
+     */
+    public static final String OPERATOR_STRATEGY_ID = "manual";
+
+    /**
+     * How long a start waits for the thread of the instance's previous run to end: a stopped instance's thread ends
+     * once its {@code onStop} returned and its orders were swept, normally within milliseconds.
+     */
+    private static final long PREVIOUS_RUN_GRACE_MILLIS = 1000;
 
     /**
      * What operators see of an instance.
@@ -52,10 +68,17 @@ public final class StrategyHost implements CallScopedListener {
     }
 
     private final TradingEngine engine;
+    private final StrategyOrderPath orders;
     private final Path stateDirectory;
     private final Map<String, StrategyFactory> factories = new ConcurrentHashMap<>();
     private final Map<String, StrategySettings> configurations = new ConcurrentHashMap<>();
     private final Map<String, StrategyRunner> runners = new ConcurrentHashMap<>();
+    /**
+     * Runners no longer in {@link #runners} (the configuration changed or went, the type was uninstalled, a start
+     * replaced them) while their thread may still live; the watchdog still supervises them, and forgets each once its
+     * thread has ended.
+     */
+    private final Map<String, StrategyRunner> retiring = new ConcurrentHashMap<>();
     /** The runners as an array, so the engine thread visits them per event without an iterator. */
     private volatile StrategyRunner[] active = new StrategyRunner[0];
     private final AtomicReference<AccountSource> accountSource = new AtomicReference<>();
@@ -80,8 +103,9 @@ public final class StrategyHost implements CallScopedListener {
     });
 
     @Activate
-    public StrategyHost(@Reference TradingEngine engine) {
+    public StrategyHost(@Reference TradingEngine engine, @Reference StrategyOrderPath orders) {
         this.engine = engine;
+        this.orders = orders;
         this.stateDirectory = Path.of(System.getProperty("karaf.home", "."), "var", "strategies");
         engine.addListener(this);
         timers.scheduleWithFixedDelay(this::watchdog, 100, 100, TimeUnit.MILLISECONDS);
@@ -92,6 +116,7 @@ public final class StrategyHost implements CallScopedListener {
         engine.removeListener(this);
         runners.values().forEach(runner -> runner.stop("the strategy host is stopping"));
         runners.clear();
+        retiring.clear();
         active = new StrategyRunner[0];
         timers.shutdownNow();
     }
@@ -125,7 +150,15 @@ public final class StrategyHost implements CallScopedListener {
             return;
         }
         LOG.info("Strategy type '{}' installed", type);
-        configurations.values().stream().filter(s -> s.config().type().equals(type)).forEach(this::startIfReady);
+        configurations.values().stream().filter(s -> s.config().type().equals(type)).forEach(settings -> {
+            String previousRun = previousRunAlive(settings.instanceId());
+            if (previousRun != null) {
+                LOG.error("{} Start it with alphintra:strategies start {} once that thread has ended.", previousRun,
+                        settings.instanceId());
+            } else {
+                startIfReady(settings);
+            }
+        });
     }
 
     synchronized void removeStrategyFactory(StrategyFactory factory) {
@@ -146,6 +179,12 @@ public final class StrategyHost implements CallScopedListener {
         if (previous != null) {
             stopAndForget(settings.instanceId(), "its configuration changed");
         }
+        String previousRun = previousRunAlive(settings.instanceId());
+        if (previousRun != null) {
+            LOG.error("{} Its new configuration waits: start it with alphintra:strategies start {} once that thread"
+                    + " has ended.", previousRun, settings.instanceId());
+            return;
+        }
         startIfReady(settings);
     }
 
@@ -154,7 +193,10 @@ public final class StrategyHost implements CallScopedListener {
         stopAndForget(instanceId, "its configuration was removed");
     }
 
-    /** Starts an instance again after a stop or a quarantine (operators' decision, e.g. after a fix). */
+    /**
+     * Starts an instance again after a stop or a quarantine (operators' decision, e.g. after a fix). Refused, with
+     * the answer saying why, while the thread of its previous run is still alive.
+     */
     public synchronized String start(String instanceId) {
         StrategySettings settings = configurations.get(instanceId);
         if (settings == null) {
@@ -163,6 +205,10 @@ public final class StrategyHost implements CallScopedListener {
         StrategyRunner running = runners.get(instanceId);
         if (running != null && running.status().lifecycle() == StrategyRunner.Lifecycle.RUNNING) {
             return instanceId + " is already running";
+        }
+        String previousRun = previousRunAlive(instanceId);
+        if (previousRun != null) {
+            return previousRun;
         }
         forget(instanceId);
         return startIfReady(settings) ? instanceId + " started"
@@ -195,6 +241,28 @@ public final class StrategyHost implements CallScopedListener {
         return views;
     }
 
+    /**
+     * Waits briefly for the threads of the instance's earlier runs to end.
+     *
+     * @return null once none is alive; else why the instance cannot start, naming it and the thread
+     */
+    private String previousRunAlive(String instanceId) {
+        for (StrategyRunner previous : new StrategyRunner[] {runners.get(instanceId), retiring.get(instanceId)}) {
+            if (previous == null || previous.status().lifecycle() == StrategyRunner.Lifecycle.RUNNING
+                    || previous.awaitThreadEnd(PREVIOUS_RUN_GRACE_MILLIS)) {
+                continue;
+            }
+            StrategyRunner.Status status = previous.status();
+            return "Strategy " + instanceId + " is not started: the thread of its previous run, "
+                    + previous.describeThread() + ", is still alive. It was " + status.lifecycle() + " ("
+                    + status.reason() + ") and its callback has not returned; its context is revoked, so nothing"
+                    + " it does reaches the engine. One runner per instance: it can start once that thread has ended"
+                    + " (a restart of the node ends it).";
+        }
+        retiring.remove(instanceId);
+        return null;
+    }
+
     private boolean startIfReady(StrategySettings settings) {
         StrategyFactory factory = factories.get(settings.config().type());
         if (factory == null || runners.containsKey(settings.instanceId())) {
@@ -213,7 +281,7 @@ public final class StrategyHost implements CallScopedListener {
                     settings.instanceId());
             return false;
         }
-        StrategyRunner runner = new StrategyRunner(settings, strategy, engine, accounts, auditTrail, timers,
+        StrategyRunner runner = new StrategyRunner(settings, strategy, engine, orders, accounts, auditTrail, timers,
                 FileStrategyState.of(stateDirectory, settings.instanceId()));
         runners.put(settings.instanceId(), runner);
         active = runners.values().toArray(new StrategyRunner[0]);
@@ -232,6 +300,9 @@ public final class StrategyHost implements CallScopedListener {
 
     private StrategyRunner forget(String instanceId) {
         StrategyRunner runner = runners.remove(instanceId);
+        if (runner != null) {
+            retiring.put(instanceId, runner);
+        }
         active = runners.values().toArray(new StrategyRunner[0]);
         return runner;
     }
@@ -240,6 +311,13 @@ public final class StrategyHost implements CallScopedListener {
         long now = System.nanoTime();
         for (StrategyRunner runner : runners.values()) {
             runner.checkCallbackTime(now);
+        }
+        for (StrategyRunner runner : retiring.values()) {
+            if (runner.threadAlive()) {
+                runner.checkCallbackTime(now);
+            } else {
+                retiring.remove(runner.id(), runner);
+            }
         }
     }
 

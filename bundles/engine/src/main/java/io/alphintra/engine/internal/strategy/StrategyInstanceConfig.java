@@ -47,4 +47,12 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(description = "Events that may wait for it before it is quarantined as not keeping up;"
             + " preallocated, 68 bytes each (rounded up to a power of two).")
     int queueCapacity() default 65536;
+
+    @AttributeDefinition(description = "Timers it may have pending at once (one-shot timers not yet fired, repeating"
+            + " ones not cancelled); scheduling one more is refused with an exception to the strategy.")
+    int maxPendingTimers() default StrategySettings.DEFAULT_MAX_PENDING_TIMERS;
+
+    @AttributeDefinition(description = "Shortest timer, ms: a repeating timer with a shorter period is refused; a"
+            + " shorter delay is lengthened to it. Timers of every instance share one host thread.")
+    int minTimerMillis() default StrategySettings.DEFAULT_MIN_TIMER_MILLIS;
 }

@@ -49,6 +49,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -67,6 +68,12 @@ import org.slf4j.LoggerFactory;
  * Quarantine is logged at ERROR, shown by {@code alphintra:strategies} and reported to the {@link StrategyAudit}.
  * Stopping, for whatever reason, cancels the instance's working orders (unless configured not to) and keeps its
  * positions.
+ *
+ * <p>Quarantine and stop are final for this runner: first the context is revoked ({@link ContextGate}), so nothing
+ * the instance sends, cancels, replaces, schedules or subscribes reaches the engine any more, from whatever thread and
+ * however it ignores interrupts; only once every request it had already handed over has arrived is the quarantine
+ * logged, audited and its orders swept. A start makes a new runner, which the host refuses while this one's thread
+ * lives.
  *
  * <p>Timers, the start and the stop travel through a second, linked queue: they come from other threads than the
  * engine's, are rare, and need no copy.
@@ -87,6 +94,11 @@ final class StrategyRunner implements StrategyContext {
 
     /** A lifecycle state with its reason and since when; replaced whole, so a reader never sees a mix. */
     record Status(Lifecycle lifecycle, String reason, Instant since) {
+    }
+
+    /** A scheduled timer; its future is set just after it is entered in {@link #scheduled}. */
+    private static final class PendingTimer {
+        volatile ScheduledFuture<?> future;
     }
 
     /**
@@ -113,6 +125,8 @@ final class StrategyRunner implements StrategyContext {
     private final StrategySettings settings;
     private final Strategy strategy;
     private final TradingEngine engine;
+    /** Where its orders go: the path only the host has, which may attribute an order to a strategy. */
+    private final StrategyOrderPath orders;
     private final AccountSource accounts;
     private final StrategyAudit audit;
     private final ScheduledExecutorService executor;
@@ -133,7 +147,16 @@ final class StrategyRunner implements StrategyContext {
     private final BlockingQueue<Runnable> controls;
     private final Thread thread;
     private final Logger strategyLog;
-    private final Map<Long, ScheduledFuture<?>> scheduled = new ConcurrentHashMap<>();
+    /**
+     * Pending timers by id. The map decides: a timer fires only while its entry is here, and cancelling removes it,
+     * so an entry never outlives its timer (the future is set just after the entry, by the strategy's thread).
+     */
+    private final Map<Long, PendingTimer> scheduled = new ConcurrentHashMap<>();
+    private final ContextGate gate;
+    private final long minTimerNanos;
+    /** Strategy thread only: the refusal of a timer beyond the bound is logged once per run. */
+    private boolean timerBoundLogged;
+    private final AtomicBoolean finishingFromOutside = new AtomicBoolean();
     private final AtomicLong ordersSent = new AtomicLong();
     private final AtomicLong nextTimerId = new AtomicLong();
     private final AtomicLong clientOrderIds = new AtomicLong();
@@ -158,9 +181,11 @@ final class StrategyRunner implements StrategyContext {
     private long windowStartNanos;
     private int windowCount;
 
-    StrategyRunner(StrategySettings settings, Strategy strategy, TradingEngine engine, AccountSource accounts,
-                   StrategyAudit audit, ScheduledExecutorService executor, FileStrategyState store) {
+    StrategyRunner(StrategySettings settings, Strategy strategy, TradingEngine engine, StrategyOrderPath orders,
+                   AccountSource accounts, StrategyAudit audit, ScheduledExecutorService executor,
+                   FileStrategyState store) {
         this.settings = settings;
+        this.orders = orders;
         this.source = "strategy:" + settings.instanceId();
         this.strategy = strategy;
         this.engine = engine;
@@ -179,6 +204,8 @@ final class StrategyRunner implements StrategyContext {
         this.thread = new Thread(this::run, "alphintra-strategy-" + settings.instanceId());
         this.thread.setDaemon(true);
         this.strategyLog = LoggerFactory.getLogger("io.alphintra.strategy." + settings.instanceId());
+        this.gate = new ContextGate(settings.instanceId());
+        this.minTimerNanos = TimeUnit.MILLISECONDS.toNanos(settings.minTimerMillis());
     }
 
     void start() {
@@ -200,6 +227,32 @@ final class StrategyRunner implements StrategyContext {
 
     long ordersSent() {
         return ordersSent.get();
+    }
+
+    boolean threadAlive() {
+        return thread.isAlive();
+    }
+
+    /**
+     * Waits up to {@code millis} for this runner's thread to end, as it does soon after a stop or quarantine unless
+     * a callback ignores the interrupt.
+     *
+     * @return true if it has ended
+     */
+    boolean awaitThreadEnd(long millis) {
+        try {
+            thread.join(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return !thread.isAlive();
+    }
+
+    /** The thread as operators need it to find it: name, id, state and where it is. */
+    String describeThread() {
+        StackTraceElement[] stack = thread.getStackTrace();
+        return "'" + thread.getName() + "' (thread id " + thread.getId() + ", " + thread.getState()
+                + (stack.length > 0 ? ", at " + stack[0] : "") + ")";
     }
 
     private boolean isRunning() {
@@ -294,18 +347,22 @@ final class StrategyRunner implements StrategyContext {
         if (stuckNanos > TimeUnit.MILLISECONDS.toNanos(settings.maxCallbackMillis())) {
             String reason = callbackName + " has been running for at least " + TimeUnit.NANOSECONDS.toMillis(stuckNanos)
                     + " ms (limit " + settings.maxCallbackMillis() + " ms)";
-            if (!quarantine(reason)) {
+            if (!quarantine(reason) && !finishingFromOutside.get()) {
                 LOG.error("Strategy {} is stopping but {}; its clean-up runs without it", id(), reason);
                 finishFromOutside();
             }
         }
     }
 
-    /** Stops the instance: onStop (if it is not the culprit), then its orders and timers are cleaned up. */
+    /**
+     * Stops the instance: its context is revoked, then onStop runs (if it is not the culprit) and its orders and
+     * timers are cleaned up.
+     */
     void stop(String reason) {
-        if (!status.compareAndSet(running, new Status(Lifecycle.STOPPED, reason, Instant.now()))) {
+        if (!gate.revoke("its context was revoked when it stopped: " + reason)) {
             return;
         }
+        status.set(new Status(Lifecycle.STOPPED, reason, Instant.now()));
         LOG.info("Strategy {} stopping: {}", id(), reason);
         if (controls.offer(this::finish)) {
             LockSupport.unpark(thread);
@@ -314,31 +371,78 @@ final class StrategyRunner implements StrategyContext {
         }
     }
 
-    /** @return false if the instance was no longer running */
+    /**
+     * Revokes the context at once; the ERROR log, the audit record and the sweep of its orders follow once every
+     * request it handed over before has reached the engine, so none of its requests comes after them.
+     *
+     * @return false if the instance was no longer running
+     */
     boolean quarantine(String reason) {
-        Status quarantined = new Status(Lifecycle.QUARANTINED, reason, Instant.now());
-        if (!status.compareAndSet(running, quarantined)) {
+        if (!gate.revoke("its context was revoked when it was quarantined: " + reason)) {
             return false;
         }
-        LOG.error("Strategy {} QUARANTINED: {}. The engine and other strategies run on; its working orders are {}."
-                + " Restart it with alphintra:strategies start {}", id(), reason,
-                settings.cancelOrdersOnStop() ? "cancelled" : "left working", id());
-        Runnable aftermath = () -> {
+        Status quarantined = new Status(Lifecycle.QUARANTINED, reason, Instant.now());
+        status.set(quarantined);
+        whenDrained(() -> {
+            LOG.error("Strategy {} QUARANTINED: {}. The engine and other strategies run on; its working orders are"
+                    + " {}. Restart it with alphintra:strategies start {}", id(), reason,
+                    settings.cancelOrdersOnStop() ? "cancelled" : "left working", id());
             try {
                 audit.quarantined(id(), reason, quarantined.since().getEpochSecond() * 1_000_000_000L
                         + quarantined.since().getNano());
             } catch (RuntimeException e) {
                 LOG.error("The audit record of strategy {}'s quarantine failed", id(), e);
             }
-            finishFromOutside();
+            cleanUpAndEnd();
+        });
+        return true;
+    }
+
+    /**
+     * Runs {@code task} on the host's executor once the revoked context has drained: off the detecting thread, which
+     * may be the engine thread (it must neither wait on nor feed itself), or the strategy's, which a request of its
+     * own may hold in the engine's full ring. A request on its way takes no longer than the engine's ring stays full.
+     */
+    private void whenDrained(Runnable task) {
+        Runnable attempt = new Runnable() {
+            @Override
+            public void run() {
+                if (gate.drained()) {
+                    task.run();
+                } else {
+                    try {
+                        executor.schedule(this, 1, TimeUnit.MILLISECONDS);
+                    } catch (RejectedExecutionException e) {
+                        drainOnOwnThread(task);
+                    }
+                }
+            }
         };
         try {
-            // Off the detecting thread: it may be the engine thread, which must neither wait on nor feed itself.
-            executor.execute(aftermath);
+            executor.execute(attempt);
         } catch (RejectedExecutionException e) {
-            aftermath.run();
+            drainOnOwnThread(task);
         }
-        return true;
+    }
+
+    /**
+     * The host is stopping and its executor takes no more tasks: a short-lived thread waits for the drain instead,
+     * at most as long as the engine answers a query, since the detecting thread must not wait.
+     */
+    private void drainOnOwnThread(Runnable task) {
+        Thread drainer = new Thread(() -> {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(QUERY_TIMEOUT_SECONDS);
+            while (!gate.drained() && System.nanoTime() < deadline) {
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+            }
+            if (!gate.drained()) {
+                LOG.error("Strategy {}: a request it was handing to the engine did not arrive within {} s; its"
+                        + " clean-up goes on without waiting for it", id(), QUERY_TIMEOUT_SECONDS);
+            }
+            task.run();
+        }, "alphintra-strategy-" + id() + "-clean-up");
+        drainer.setDaemon(true);
+        drainer.start();
     }
 
     private void finish() {
@@ -354,8 +458,15 @@ final class StrategyRunner implements StrategyContext {
         terminate();
     }
 
-    /** Clean-up for a strategy that cannot be trusted to run onStop: it is stuck, throwing or flooding. */
+    /** Clean-up for a stopping strategy that cannot be trusted to run onStop: it is stuck. Once. */
     private void finishFromOutside() {
+        if (finishingFromOutside.compareAndSet(false, true)) {
+            whenDrained(this::cleanUpAndEnd);
+        }
+    }
+
+    private void cleanUpAndEnd() {
+        finishingFromOutside.set(true);
         cleanUp();
         terminate();
         thread.interrupt();
@@ -370,7 +481,12 @@ final class StrategyRunner implements StrategyContext {
         if (!cleanedUp.compareAndSet(false, true)) {
             return;
         }
-        scheduled.values().forEach(future -> future.cancel(false));
+        scheduled.values().forEach(timer -> {
+            ScheduledFuture<?> future = timer.future;
+            if (future != null) {
+                future.cancel(false);
+            }
+        });
         scheduled.clear();
         synchronized (subscriptionLock) {
             for (Interest interest : interestsByKey) {
@@ -505,9 +621,8 @@ final class StrategyRunner implements StrategyContext {
         if (Thread.currentThread() != thread) {
             throw new IllegalStateException("strategy " + id() + ": the context may only be used from its callbacks");
         }
-        Status now = status.get();
-        if (now != running) {
-            throw new IllegalStateException("strategy " + id() + " is " + now.lifecycle() + " (" + now.reason() + ")");
+        if (gate.revoked()) {
+            throw new IllegalStateException("strategy " + id() + ": " + gate.revocation());
         }
     }
 
@@ -607,13 +722,17 @@ final class StrategyRunner implements StrategyContext {
      */
     private void updateEngineSubscriptions(Interest interest) {
         synchronized (subscriptionLock) {
-            if (cleanedUp.get()) {
-                return;
+            gate.enter("a subscription change");
+            try {
+                match(interest, MarketDataType.TRADES,
+                        interest.subscribed.contains(MarketDataType.TRADES) || !interest.bars.isEmpty());
+                match(interest, MarketDataType.TOP_OF_BOOK,
+                        interest.subscribed.contains(MarketDataType.TOP_OF_BOOK));
+                match(interest, MarketDataType.BOOK_DELTAS,
+                        interest.subscribed.contains(MarketDataType.BOOK_DELTAS));
+            } finally {
+                gate.exit();
             }
-            match(interest, MarketDataType.TRADES,
-                    interest.subscribed.contains(MarketDataType.TRADES) || !interest.bars.isEmpty());
-            match(interest, MarketDataType.TOP_OF_BOOK, interest.subscribed.contains(MarketDataType.TOP_OF_BOOK));
-            match(interest, MarketDataType.BOOK_DELTAS, interest.subscribed.contains(MarketDataType.BOOK_DELTAS));
         }
     }
 
@@ -666,14 +785,15 @@ final class StrategyRunner implements StrategyContext {
                     + settings.config().attribution());
         }
         configured(order.instrument().id());
-        countRequest();
-        ordersSent.incrementAndGet();
+        admitRequest("submit");
         // Hand-over waits only while the engine's ring is full (a snapshot's pause): not the strategy's time.
         waitingOnEngine = true;
         try {
-            engine.send(order, source);
+            ordersSent.incrementAndGet();
+            orders.sendAsStrategy(order, source);
         } finally {
             waitingOnEngine = false;
+            gate.exit();
         }
         return order.clientOrderId();
     }
@@ -681,12 +801,13 @@ final class StrategyRunner implements StrategyContext {
     @Override
     public void cancel(ClientOrderId clientOrderId) {
         requireOwnThread();
-        countRequest();
+        admitRequest("cancel");
         waitingOnEngine = true;
         try {
             engine.cancel(clientOrderId, source);
         } finally {
             waitingOnEngine = false;
+            gate.exit();
         }
     }
 
@@ -694,9 +815,14 @@ final class StrategyRunner implements StrategyContext {
     public ClientOrderId replace(ClientOrderId clientOrderId, long newQuantity, long newLimitPrice,
                                  long newStopPrice) {
         requireOwnThread();
-        countRequest();
-        ExecutionReport answer = await("the replace", () -> engine.replace(clientOrderId, newQuantity,
-                newLimitPrice, newStopPrice, source));
+        admitRequest("replace");
+        ExecutionReport answer = await("the replace", () -> {
+            try {
+                return engine.replace(clientOrderId, newQuantity, newLimitPrice, newStopPrice, source);
+            } finally {
+                gate.exit();
+            }
+        });
         if (answer.execType() == ExecType.REPLACE_REJECTED) {
             throw new IllegalArgumentException("replace of " + clientOrderId + " refused: " + answer.text());
         }
@@ -709,24 +835,68 @@ final class StrategyRunner implements StrategyContext {
         openOrders().forEach(order -> cancel(order.clientOrderId()));
     }
 
+    /**
+     * A delay shorter than {@code minTimerMillis} is lengthened to it: the timer still fires after the delay asked
+     * for, and a strategy rescheduling a zero delay from {@code onTimer} cannot keep the host's timer thread busy.
+     */
     @Override
     public long scheduleTimer(long delayNanos) {
         requireOwnThread();
-        long id = nextTimerId.incrementAndGet();
-        scheduled.put(id, executor.schedule(() -> {
-            scheduled.remove(id);
-            fireTimer(id);
-        }, delayNanos, TimeUnit.NANOSECONDS));
-        return id;
+        if (delayNanos < 0) {
+            throw new IllegalArgumentException("delayNanos = " + delayNanos + ": a timer cannot fire in the past");
+        }
+        return schedule("scheduleTimer", (id, timer) -> executor.schedule(() -> {
+            if (scheduled.remove(id, timer)) {
+                fireTimer(id);
+            }
+        }, Math.max(delayNanos, minTimerNanos), TimeUnit.NANOSECONDS));
     }
 
     @Override
     public long scheduleRepeatingTimer(long initialDelayNanos, long periodNanos) {
         requireOwnThread();
-        long id = nextTimerId.incrementAndGet();
-        scheduled.put(id, executor.scheduleAtFixedRate(() -> fireTimer(id), initialDelayNanos, periodNanos,
-                TimeUnit.NANOSECONDS));
-        return id;
+        if (initialDelayNanos < 0) {
+            throw new IllegalArgumentException("initialDelayNanos = " + initialDelayNanos + ": a timer cannot fire in"
+                    + " the past");
+        }
+        if (periodNanos < minTimerNanos) {
+            throw new IllegalArgumentException("periodNanos = " + periodNanos + ": shorter than the shortest timer"
+                    + " period of strategy " + id() + ", " + settings.minTimerMillis() + " ms (minTimerMillis)");
+        }
+        return schedule("scheduleRepeatingTimer", (id, timer) -> executor.scheduleAtFixedRate(() -> {
+            if (scheduled.get(id) == timer) {
+                fireTimer(id);
+            }
+        }, Math.max(initialDelayNanos, minTimerNanos), periodNanos, TimeUnit.NANOSECONDS));
+    }
+
+    /** Schedules with the executor unless the instance has its bound of pending timers, or its context is revoked. */
+    private long schedule(String what, BiFunction<Long, PendingTimer, ScheduledFuture<?>> scheduler) {
+        if (scheduled.size() >= settings.maxPendingTimers()) {
+            if (!timerBoundLogged) {
+                timerBoundLogged = true;
+                LOG.warn("Strategy {} has {} timers pending, its bound (maxPendingTimers); more are refused (logged"
+                        + " once)", id(), settings.maxPendingTimers());
+            }
+            throw new IllegalStateException("strategy " + id() + ": " + what + " refused: " + settings
+                    .maxPendingTimers() + " timers are pending, the most it may have (maxPendingTimers); cancel one"
+                    + " or let one fire first");
+        }
+        gate.enter(what);
+        try {
+            long id = nextTimerId.incrementAndGet();
+            PendingTimer timer = new PendingTimer();
+            scheduled.put(id, timer);
+            try {
+                timer.future = scheduler.apply(id, timer);
+            } catch (RuntimeException e) {
+                scheduled.remove(id);
+                throw e;
+            }
+            return id;
+        } finally {
+            gate.exit();
+        }
     }
 
     private void fireTimer(long id) {
@@ -736,8 +906,15 @@ final class StrategyRunner implements StrategyContext {
 
     @Override
     public boolean cancelTimer(long timerId) {
-        ScheduledFuture<?> future = scheduled.remove(timerId);
-        return future != null && future.cancel(false);
+        PendingTimer timer = scheduled.remove(timerId);
+        if (timer == null) {
+            return false;
+        }
+        ScheduledFuture<?> future = timer.future;
+        if (future != null) {
+            future.cancel(false);
+        }
+        return true;
     }
 
     @Override
@@ -828,7 +1005,11 @@ final class StrategyRunner implements StrategyContext {
         return interest;
     }
 
-    private void countRequest() {
+    /**
+     * Counts an order request against {@code maxOrdersPerSecond} (one too many quarantines the instance) and admits
+     * it through the gate; {@code gate.exit()} must follow once it is handed over.
+     */
+    private void admitRequest(String what) {
         long now = System.nanoTime();
         if (now - windowStartNanos > TimeUnit.SECONDS.toNanos(1)) {
             windowStartNanos = now;
@@ -836,7 +1017,7 @@ final class StrategyRunner implements StrategyContext {
         }
         if (++windowCount > settings.maxOrdersPerSecond()) {
             quarantine("it floods: more than " + settings.maxOrdersPerSecond() + " order requests in one second");
-            throw new IllegalStateException("strategy " + id() + " quarantined for flooding");
         }
+        gate.enter(what);
     }
 }

@@ -12,8 +12,17 @@ import java.util.TreeMap;
 
 /** A validated strategy instance configuration. */
 record StrategySettings(StrategyConfig config, boolean cancelOrdersOnStop, int maxOrdersPerSecond,
-                        int maxCallbackMillis, int queueCapacity) {
+                        int maxCallbackMillis, int queueCapacity, int maxPendingTimers, int minTimerMillis) {
     static final String PARAMETER_PREFIX = "param.";
+    static final int DEFAULT_MAX_PENDING_TIMERS = 1000;
+    static final int DEFAULT_MIN_TIMER_MILLIS = 1;
+
+    /** Settings with the default timer bounds. */
+    StrategySettings(StrategyConfig config, boolean cancelOrdersOnStop, int maxOrdersPerSecond, int maxCallbackMillis,
+                     int queueCapacity) {
+        this(config, cancelOrdersOnStop, maxOrdersPerSecond, maxCallbackMillis, queueCapacity,
+                DEFAULT_MAX_PENDING_TIMERS, DEFAULT_MIN_TIMER_MILLIS);
+    }
 
     String instanceId() {
         return config.instanceId();
@@ -33,6 +42,8 @@ record StrategySettings(StrategyConfig config, boolean cancelOrdersOnStop, int m
         Integer rate = reader.range("maxOrdersPerSecond", StrategyInstanceConfig::maxOrdersPerSecond, 1, 100_000);
         Integer callback = reader.range("maxCallbackMillis", StrategyInstanceConfig::maxCallbackMillis, 1, 600_000);
         Integer capacity = reader.range("queueCapacity", StrategyInstanceConfig::queueCapacity, 16, 1 << 22);
+        Integer timers = reader.range("maxPendingTimers", StrategyInstanceConfig::maxPendingTimers, 1, 1_000_000);
+        Integer minTimer = reader.range("minTimerMillis", StrategyInstanceConfig::minTimerMillis, 1, 60_000);
         List<InstrumentId> instruments = new ArrayList<>();
         if (instrumentList != null) {
             for (String text : instrumentList.split(",")) {
@@ -55,6 +66,10 @@ record StrategySettings(StrategyConfig config, boolean cancelOrdersOnStop, int m
                 parameters.put(key.substring(PARAMETER_PREFIX.length()), String.valueOf(value).trim());
             }
         });
+        if (StrategyHost.OPERATOR_STRATEGY_ID.equals(instanceId)) {
+            reader.problem("instanceId", instanceId, "reserved for the orders operators enter in the shell, which"
+                    + " no strategy may take as its own");
+        }
         reader.requireValid();
         StrategyConfig strategyConfig;
         try {
@@ -63,6 +78,6 @@ record StrategySettings(StrategyConfig config, boolean cancelOrdersOnStop, int m
         } catch (IllegalArgumentException e) {
             throw new InvalidConfigurationException(StrategyInstanceConfig.PID, List.of(e.getMessage()));
         }
-        return new StrategySettings(strategyConfig, cancel, rate, callback, capacity);
+        return new StrategySettings(strategyConfig, cancel, rate, callback, capacity, timers, minTimer);
     }
 }

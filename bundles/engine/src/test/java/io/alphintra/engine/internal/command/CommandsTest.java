@@ -7,6 +7,7 @@ import io.alphintra.engine.EngineListener;
 import io.alphintra.engine.GateDecision;
 import io.alphintra.engine.OrderView;
 import io.alphintra.engine.TradingEngine;
+import io.alphintra.engine.internal.strategy.StrategyHost;
 import io.alphintra.sdk.compliance.ComplianceContext;
 import io.alphintra.sdk.compliance.ComplianceDecision;
 import io.alphintra.sdk.compliance.RuleSet;
@@ -135,6 +136,24 @@ class CommandsTest {
                 .leavesQuantity(100));
         submit("--account", "ACC-1", "BUY", "100", "AAPL@SIMX_US", "190.00").execute();
         assertThat(printed()).containsSubsequence("PENDING_NEW BUY 100 AAPL@SIMX_US", "Order 1 (", "): NEW");
+    }
+
+    /** Only the strategy host attributes an order to a strategy: the shell's are the logged-in operator's. */
+    @Test
+    void aShellOrderIsTheOperatorsAndCannotBeAttributedToAStrategy() throws Exception {
+        assertThat(List.of(OrderSubmitCommand.class.getDeclaredFields()))
+                .extracting(field -> field.getAnnotation(Option.class)).filteredOn(option -> option != null)
+                .extracting(Option::name).doesNotContain("--strategy").contains("--account", "--desk", "--client");
+
+        venueAnswers = List.of(ExecutionReport.builder().execType(ExecType.NEW).status(OrderStatus.NEW)
+                .leavesQuantity(100));
+        submit("--account", "ACC-1", "BUY", "100", "AAPL@SIMX_US", "190.00").execute();
+
+        assertThat(submitted).singleElement().extracting(OrderRequest::attribution).satisfies(attribution -> {
+            assertThat(attribution.strategyId()).isEqualTo(StrategyHost.OPERATOR_STRATEGY_ID).isEqualTo("manual");
+            assertThat(attribution.traderId()).as("the logged-in user").isEqualTo("admin");
+            assertThat(attribution.accountId()).isEqualTo("ACC-1");
+        });
     }
 
     @Test

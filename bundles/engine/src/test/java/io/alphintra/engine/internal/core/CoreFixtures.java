@@ -53,6 +53,11 @@ final class CoreFixtures {
             public Optional<Instrument> instrument(InstrumentId instrumentId) {
                 return Optional.of(AAPL);
             }
+
+            @Override
+            public boolean halted(InstrumentId instrumentId) {
+                return false;
+            }
         };
     }
 

@@ -225,7 +225,7 @@ class EngineCoreTest {
     void aCancelByAnEarlierClientOrderIdIsAnsweredToItsCaller() {
         engine.submit(limit("c1", 10, 15000), "shell:admin", inputs(), 1L);
         engine.endOfBatch();
-        engine.replace(ClientOrderId.of("c1"), 20, ReplaceRequest.UNCHANGED, ReplaceRequest.UNCHANGED, "shell:admin",
+        engine.replace(ClientOrderId.of("c1"), 20, ReplaceRequest.UNCHANGED, ReplaceRequest.UNCHANGED, "shell:admin", CoreFixtures.inputs(() -> true),
                 2L);
         engine.onVenueReport(ExecutionReport.builder().clientOrderId(ClientOrderId.of("c1.R1"))
                 .originalClientOrderId(ClientOrderId.of("c1")).venueOrderId("V-c1").execId("X-rpl")
@@ -336,7 +336,7 @@ class EngineCoreTest {
         engine.endOfBatch();
         reports.clear();
 
-        assertThat(engine.replace(ClientOrderId.of("c1"), 10, 15000 + 1, ReplaceRequest.UNCHANGED, "shell:admin", 2L))
+        assertThat(engine.replace(ClientOrderId.of("c1"), 10, 15000 + 1, ReplaceRequest.UNCHANGED, "shell:admin", CoreFixtures.inputs(() -> true), 2L))
                 .isTrue();
         engine.endOfBatch();
         assertThat(sentToVenue.get(1)).isInstanceOfSatisfying(ReplaceRequest.class,
@@ -350,7 +350,7 @@ class EngineCoreTest {
                 .orderQuantity(10).cumQuantity(0).leavesQuantity(10).liquidity(Liquidity.UNKNOWN)
                 .transactTimeNanos(3L).build(), 3L);
         assertThat(engine.replace(ClientOrderId.of("c1.R1"), 0, ReplaceRequest.UNCHANGED, ReplaceRequest.UNCHANGED,
-                "shell:admin", 4L)).isTrue();
+                "shell:admin", CoreFixtures.inputs(() -> true), 4L)).isTrue();
         engine.endOfBatch();
         assertThat(reports.get(reports.size() - 1)).satisfies(r -> {
             assertThat(r.execType()).isEqualTo(ExecType.REPLACE_REJECTED);
@@ -360,7 +360,7 @@ class EngineCoreTest {
             assertThat(o.limitPrice()).isEqualTo(15001);
             assertThat(o.clientOrderId()).isEqualTo(ClientOrderId.of("c1.R1"));
         });
-        assertThat(engine.replace(ClientOrderId.of("nope"), 1, 1, 1, "shell:admin", 5L)).isFalse();
+        assertThat(engine.replace(ClientOrderId.of("nope"), 1, 1, 1, "shell:admin", CoreFixtures.inputs(() -> true), 5L)).isFalse();
     }
 
     @Test
@@ -414,7 +414,7 @@ class EngineCoreTest {
         engine.endOfBatch();
         reports.clear();
 
-        engine.reconcile("SIMX", List.of(engine.order(ClientOrderId.of("kept")).orElseThrow()), 10L, 60L);
+        engine.reconcile("SIMX", List.of(engine.order(ClientOrderId.of("kept")).orElseThrow()), 10L, 60L, true);
         engine.endOfBatch();
 
         assertThat(reports).singleElement().satisfies(r -> {
@@ -435,7 +435,7 @@ class EngineCoreTest {
         engine.onVenueReport(venue("c1", ExecType.NEW, OrderStatus.NEW, 0, 0, 0, 0), 2L);
         engine.onVenueReport(venue("c1", ExecType.TRADE, OrderStatus.PARTIALLY_FILLED, 3, 15000, 3, 45000), 3L);
         engine.onVenueReport(venue("c2", ExecType.TRADE, OrderStatus.FILLED, 5, 14900, 5, 74500), 3L);
-        engine.replace(ClientOrderId.of("c1"), 20, 15005, ReplaceRequest.UNCHANGED, "shell:admin", 4L);
+        engine.replace(ClientOrderId.of("c1"), 20, 15005, ReplaceRequest.UNCHANGED, "shell:admin", CoreFixtures.inputs(() -> true), 4L);
         engine.endOfBatch();
         gate.removeRuleSet(gate.ruleSet(Jurisdiction.US).orElseThrow());
         engine.submit(limit("c3", 1, 15000), "shell:admin", inputs(), 5L);

@@ -279,6 +279,50 @@ class EngineFailureTest {
      * engine thread, between the batch's appends and its commit): the commit fails with an {@link IOException}.
      */
     @Test
+    void aQueryNeverSeesWhatTheBatchsFailedCommitTakesBack() throws Exception {
+        Field segment = Journal.class.getDeclaredField("segment");
+        segment.setAccessible(true);
+        java.util.concurrent.CountDownLatch holding = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        List<FileChannel> swappedOut = new ArrayList<>();
+        RuleSet ruleSet = rules(id -> {
+            try {
+                if (id.equals("hold")) {
+                    holding.countDown();
+                    release.await();
+                } else if (id.equals("disk-full")) {
+                    swappedOut.add((FileChannel) segment.get(journal));
+                    segment.set(journal, FileChannel.open(Path.of("/dev/full"), StandardOpenOption.WRITE));
+                }
+            } catch (ReflectiveOperationException | IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            return true;
+        });
+        start(0, null, ruleSet);
+        assertTimeoutPreemptively(BOUND, () -> {
+            CompletableFuture<ExecutionReport> held = loop.submit(order("hold"), "shell:admin").toCompletableFuture();
+            holding.await();
+            // Queued behind the held order: they form the next batch, whose commit fails.
+            CompletableFuture<ExecutionReport> lost = loop.submit(order("disk-full"), "shell:admin")
+                    .toCompletableFuture();
+            CompletableFuture<List<io.alphintra.sdk.order.OpenOrder>> seen =
+                    loop.query(EngineCore::openOrders).toCompletableFuture();
+            release.countDown();
+
+            assertThat(held.get().execType()).isEqualTo(ExecType.PENDING_NEW);
+            assertThat(lost).failsWithin(BOUND).withThrowableOfType(ExecutionException.class)
+                    .withCauseInstanceOf(EngineHaltedException.class);
+            assertThat(seen).as("the query is answered after the commit, which failed: never with the lost order")
+                    .failsWithin(BOUND).withThrowableOfType(ExecutionException.class)
+                    .withCauseInstanceOf(EngineHaltedException.class);
+        });
+        for (FileChannel channel : swappedOut) {
+            channel.close();
+        }
+    }
+
+    @Test
     void aJournalFailureHaltsTheEngineReleasesEveryCallerAndARestartRecoversEveryAcknowledgedOrder()
             throws Exception {
         Field segment = Journal.class.getDeclaredField("segment");

@@ -168,7 +168,7 @@ class EngineSnapshotTest {
             engine.onVenueReport(venue("replaced", ExecType.NEW, OrderStatus.NEW, 10).build(), 3L);
             engine.onVenueReport(venue("cancelling", ExecType.NEW, OrderStatus.NEW, 10).build(), 3L);
             engine.replace(ClientOrderId.of("replaced"), 20, ReplaceRequest.UNCHANGED, ReplaceRequest.UNCHANGED,
-                    "shell:admin", 4L);
+                    "shell:admin", CoreFixtures.inputs(() -> true), 4L);
             engine.cancel(ClientOrderId.of("cancelling"), "shell:admin", 4L);
             engine.endOfBatch();
             engine.onVenueReport(venue("replaced.R1", ExecType.REPLACED, OrderStatus.NEW, 20)
@@ -232,7 +232,7 @@ class EngineSnapshotTest {
         bytes.putInt(bytes.capacity() - 4, (int) crc.getValue());
         Files.write(file, bytes.array());
         assertThat(store().problem(store().list().get(0))).contains("snapshot format 1",
-                "this version reads only formats 2 to 3");
+                "this version reads only formats 2 to 4");
 
         try (Journal journal = open(BIG_SEGMENTS)) {
             EngineCore engine = withSnapshots(flow.engine(journal), journal, JournalRetention.ARCHIVE);
@@ -313,6 +313,25 @@ class EngineSnapshotTest {
             assertThat(engine.orders()).extracting(OrderView::orderId, OrderView::status, OrderView::cumQuantity)
                     .isEqualTo(stopped.orders().stream().map(o -> org.assertj.core.groups.Tuple.tuple(o.orderId(),
                             o.status(), o.cumQuantity())).toList());
+        }
+    }
+
+    @Test
+    void aSnapshotOfFormatThreeIsStillReadItsOrdersWithoutExecutionIds() throws IOException {
+        runWithSnapshots(BIG_SEGMENTS, JournalRetention.ARCHIVE);
+        State stopped = stoppedState;
+        try (Journal journal = open(BIG_SEGMENTS)) {
+            EngineCore engine = flow.engine(journal);
+            engine.recover();
+            // What a node upgraded from the release before execution ids finds: format 3, written by the same state.
+            store().write(journal.lastSequence(), 0, 3, out -> engine.writeSnapshot(out, engine.stateHash()));
+        }
+        try (Journal journal = open(BIG_SEGMENTS)) {
+            EngineCore engine = withSnapshots(flow.engine(journal), journal, JournalRetention.ARCHIVE);
+            engine.recover();
+            assertThat(engine.recoveredFromSnapshot()).isEqualTo(journalEnd);
+            assertThat(engine.stateHash()).isEqualTo(stopped.hash());
+            assertThat(engine.orders()).as("reasons kept, as format 3 has them").isEqualTo(stopped.orders());
         }
     }
 

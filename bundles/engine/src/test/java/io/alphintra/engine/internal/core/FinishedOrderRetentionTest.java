@@ -106,7 +106,7 @@ class FinishedOrderRetentionTest {
         assertThat(EngineInternals.finished(engine)).containsExactly(3L, 4L);
         assertThat(held()).as("o1 works: never forgotten").contains("o1").doesNotContain("o2");
 
-        fill("o1");
+        engine.onVenueReport(trade("o1", 6, 10, OrderStatus.FILLED).build(), 4L);
         engine.endOfBatch();
         assertThat(EngineInternals.finished(engine)).as("at the end: it finished last").containsExactly(4L, 1L);
     }
@@ -150,7 +150,7 @@ class FinishedOrderRetentionTest {
         engine.endOfBatch();
         acknowledged("x");
         acknowledged("y");
-        engine.replace(ClientOrderId.of("x"), 20, ReplaceRequest.UNCHANGED, ReplaceRequest.UNCHANGED, "shell:admin",
+        engine.replace(ClientOrderId.of("x"), 20, ReplaceRequest.UNCHANGED, ReplaceRequest.UNCHANGED, "shell:admin", CoreFixtures.inputs(() -> true),
                 3L);
         engine.onVenueReport(venue("x.R1", ExecType.REPLACED, OrderStatus.NEW, 20)
                 .originalClientOrderId(ClientOrderId.of("x")).build(), 4L);
@@ -274,7 +274,7 @@ class FinishedOrderRetentionTest {
                     }
                     default -> {
                         engine.replace(ClientOrderId.of(old), 20, ReplaceRequest.UNCHANGED, ReplaceRequest.UNCHANGED,
-                                "shell:admin", 5L);
+                                "shell:admin", CoreFixtures.inputs(() -> true), 5L);
                         engine.onVenueReport(venue(old + ".R1", ExecType.REPLACED, OrderStatus.NEW, 20)
                                 .originalClientOrderId(ClientOrderId.of(old)).build(), 6L);
                         engine.cancel(ClientOrderId.of(old + ".R1"), "shell:admin", 7L);
@@ -445,7 +445,8 @@ class FinishedOrderRetentionTest {
     }
 
     private static ExecutionReport.Builder trade(String id, long last, long cum, OrderStatus status) {
-        return venue(id, ExecType.TRADE, status, 10).lastQuantity(last).lastPrice(15_000).cumQuantity(cum)
+        return venue(id, ExecType.TRADE, status, 10).execId("X-" + id + "-TRADE-" + cum).lastQuantity(last)
+                .lastPrice(15_000).cumQuantity(cum)
                 .cumPriceQuantity(cum * 15_000).leavesQuantity(status.isTerminal() ? 0 : 10 - cum)
                 .liquidity(Liquidity.MAKER).fee(Money.of(USD, 5, 2));
     }

@@ -131,7 +131,7 @@ final class RandomOrderFlow {
                     long quantity = order.cumQuantity() + 1 + random.nextInt(20);
                     long price = order.limitPrice() == OrderRequest.NO_PRICE ? ReplaceRequest.UNCHANGED
                             : 9_000 + random.nextInt(2_000);
-                    engine.replace(order.clientOrderId(), quantity, price, ReplaceRequest.UNCHANGED, "shell:admin",
+                    engine.replace(order.clientOrderId(), quantity, price, ReplaceRequest.UNCHANGED, "shell:admin", CoreFixtures.inputs(() -> true),
                             now);
                 }
             }

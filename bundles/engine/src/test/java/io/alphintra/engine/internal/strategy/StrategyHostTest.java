@@ -83,7 +83,7 @@ class StrategyHostTest {
     @BeforeEach
     void start() {
         System.setProperty("karaf.home", home.toString());
-        host = new StrategyHost(engine);
+        host = new StrategyHost(engine, engine::send);
         host.setStrategyAudit((instanceId, reason, epochNanos) -> audited.add(instanceId + ": " + reason));
     }
 
@@ -542,6 +542,308 @@ class StrategyHostTest {
                 .hasMessageContaining("no AccountSource");
     }
 
+    /**
+     * A quarantined strategy whose callback spins on, clearing every interrupt, and a thread it started itself with
+     * its context: neither gets one more request to the engine, whatever they try, while the spinning thread lives.
+     */
+    @Test
+    void aQuarantinedStrategySpinningPastTheInterruptGetsNothingMoreIntoTheEngine() throws Exception {
+        Spinner spinner = new Spinner();
+        host.addStrategyFactory(factory("spinner", config -> spinner));
+        host.configure(settings("spin-1", "spinner", 100_000, 200));
+        await("subscribed", () -> engine.subscriptions.contains("AAPL@SIMX/TRADES"));
+
+        host.onTrade(trade());
+
+        await("the spinner is quarantined by the watchdog", () -> state("spin-1").equals("QUARANTINED"));
+        await("the quarantine is announced", () -> !audited.isEmpty());
+        await("its working order is swept", () -> engine.cancelled.size() == 1);
+        spinner.attack = true;
+        await("both threads met many refusals", () -> spinner.refusals.get() > 2_000
+                && spinner.helperRefusals.get() > 2_000);
+        Thread.sleep(300);
+
+        try {
+            assertThat(reason("spin-1")).contains("onTrade has been running for");
+            assertThat(spinner.interruptsIgnored).as("the spinner was interrupted and went on").isPositive();
+            assertThat(spinner.thread.isAlive()).as("the spinning thread lives").isTrue();
+            assertThat(engine.submitted).as("orders that reached the engine").hasSize(1);
+            assertThat(engine.cancelled).containsExactly(engine.submitted.get(0).clientOrderId());
+            assertThat(engine.cancelSources).as("only the host's sweep cancelled").containsExactly(
+                    "strategy-host:spin-1");
+            assertThat(engine.replaced).isEmpty();
+            assertThat(engine.subscriptions).as("subscriptions given back, none taken again").isEmpty();
+            assertThat(spinner.timersFired).as("no timer of the quarantined instance fired").hasValue(0);
+            assertThat(spinner.refusalMessages).isNotEmpty().allSatisfy(message -> assertThat(message).startsWith(
+                    "strategy spin-1: its context was revoked when it was quarantined: onTrade has been running"));
+            assertThat(spinner.helperMessage).contains("strategy spin-1").contains("from its callbacks");
+            assertThat(view("spin-1").ordersSent()).isEqualTo(1);
+        } finally {
+            spinner.release = true;
+        }
+        await("the spinner ended", () -> !spinner.thread.isAlive());
+    }
+
+    /** Removing the instance (or stopping it) revokes its context at once, though its callback never returns. */
+    @Test
+    void aRemovedStrategySpinningPastTheInterruptGetsNothingMoreIntoTheEngineAndItsOrdersAreSwept()
+            throws Exception {
+        Spinner spinner = new Spinner();
+        host.addStrategyFactory(factory("spinner", config -> spinner));
+        host.configure(settings("spin-2", "spinner", 100_000, 200));
+        await("subscribed", () -> engine.subscriptions.contains("AAPL@SIMX/TRADES"));
+        host.onTrade(trade());
+        await("its order is working", () -> engine.submitted.size() == 1);
+
+        host.unconfigure("spin-2");
+        spinner.attack = true;
+
+        try {
+            await("many refusals", () -> spinner.refusals.get() > 2_000);
+            await("the watchdog swept its order though it is no longer configured",
+                    () -> engine.cancelled.size() == 1);
+            Thread.sleep(300);
+            assertThat(engine.submitted).hasSize(1);
+            assertThat(engine.replaced).isEmpty();
+            assertThat(engine.subscriptions).isEmpty();
+            assertThat(spinner.refusalMessages).containsExactly(
+                    "strategy spin-2: its context was revoked when it stopped: its configuration was removed");
+            assertThat(spinner.thread.isAlive()).isTrue();
+        } finally {
+            spinner.release = true;
+        }
+    }
+
+    /**
+     * A request already being handed over when the instance is quarantined (here held by a full engine ring) still
+     * arrives; the quarantine is announced, and the sweep made, only after it, so the sweep cancels it too, and
+     * nothing follows it.
+     */
+    @Test
+    void aRequestOnItsWayWhenTheInstanceIsQuarantinedArrivesBeforeTheAnnouncementAndIsSwept() throws Exception {
+        CountDownLatch ring = new CountDownLatch(1);
+        engine.holdSubmissions = ring;
+        CompletableFuture<Throwable> secondOrder = new CompletableFuture<>();
+        host.setStrategyAudit((instanceId, reason, epochNanos) -> engine.events.add("audited " + instanceId));
+        host.addStrategyFactory(factory("held", config -> new Strategy() {
+            @Override
+            public void onStart(StrategyContext context) {
+                context.subscribe(AAPL.id(), MarketDataType.TRADES);
+                context.submit(OrderRequest.limit(ClientOrderId.of("held-1"), AAPL, Side.BUY, 1, 15000,
+                        TimeInForce.DAY, context.attribution()));
+                try {
+                    context.submit(OrderRequest.limit(ClientOrderId.of("held-2"), AAPL, Side.BUY, 1, 15000,
+                            TimeInForce.DAY, context.attribution()));
+                    secondOrder.complete(null);
+                } catch (RuntimeException e) {
+                    secondOrder.complete(e);
+                }
+            }
+        }));
+        host.configure(settings("held-1", "held", 50, 60_000, 16));
+        assertThat(engine.submissionHeld.await(10, TimeUnit.SECONDS)).as("the first order is on its way").isTrue();
+
+        for (int i = 0; i < 18; i++) {
+            host.onTrade(trade());
+        }
+        assertThat(state("held-1")).isEqualTo("QUARANTINED");
+        Thread.sleep(300);
+        assertThat(engine.events).as("nothing announced while a request is on its way").isEmpty();
+        assertThat(engine.cancelled).isEmpty();
+
+        ring.countDown();
+
+        await("the sweep", () -> engine.cancelled.size() == 1);
+        assertThat(engine.events).containsExactly("submitted held-1", "audited held-1");
+        assertThat(engine.cancelled).containsExactly(ClientOrderId.of("held-1"));
+        assertThat(secondOrder.get(10, TimeUnit.SECONDS)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("strategy held-1: its context was revoked when it was quarantined: it does"
+                        + " not keep up");
+        assertThat(engine.submitted).extracting(OrderRequest::clientOrderId)
+                .containsExactly(ClientOrderId.of("held-1"));
+    }
+
+    /** One runner per instance: no second one while the thread of the first lives, whoever asks. */
+    @Test
+    void aStartWhileTheThreadOfThePreviousRunLivesIsRefusedAndSucceedsOnceItEnded() {
+        AtomicInteger created = new AtomicInteger();
+        List<Spinner> spinners = new CopyOnWriteArrayList<>();
+        host.addStrategyFactory(factory("spinner", config -> {
+            created.incrementAndGet();
+            Spinner spinner = new Spinner();
+            spinners.add(spinner);
+            return spinner;
+        }));
+        host.configure(settings("stuck-2", "spinner", 100_000, 200));
+        await("subscribed", () -> engine.subscriptions.contains("AAPL@SIMX/TRADES"));
+        host.onTrade(trade());
+        await("quarantined", () -> state("stuck-2").equals("QUARANTINED"));
+        Spinner first = spinners.get(0);
+
+        try {
+            String answer = host.start("stuck-2");
+
+            assertThat(answer).contains("Strategy stuck-2 is not started", "'alphintra-strategy-stuck-2'",
+                    "is still alive", "QUARANTINED", "once that thread has ended");
+            assertThat(state("stuck-2")).isEqualTo("QUARANTINED");
+            assertThat(created).as("strategies created").hasValue(1);
+
+            host.configure(settings("stuck-2", "spinner", 99_999, 200));
+            assertThat(created).as("a new configuration starts no second runner either").hasValue(1);
+            assertThat(host.start("stuck-2")).contains("Strategy stuck-2 is not started");
+        } finally {
+            first.release = true;
+        }
+        await("the first thread ended", () -> !first.thread.isAlive());
+
+        assertThat(host.start("stuck-2")).isEqualTo("stuck-2 started");
+        assertThat(created).hasValue(2);
+        assertThat(state("stuck-2")).isEqualTo("RUNNING");
+        await("the new run subscribed", () -> engine.subscriptions.contains("AAPL@SIMX/TRADES"));
+    }
+
+    @Test
+    void timersAreBoundedPerInstanceAndAShortDelayIsLengthenedToTheShortestTimer() throws Exception {
+        CompletableFuture<List<String>> answers = new CompletableFuture<>();
+        CompletableFuture<Long> firedAfterNanos = new CompletableFuture<>();
+        host.addStrategyFactory(factory("timers", config -> new Strategy() {
+            private long scheduledAt;
+            private long quick;
+
+            @Override
+            public void onStart(StrategyContext context) {
+                List<String> seen = new ArrayList<>();
+                long first = context.scheduleTimer(TimeUnit.HOURS.toNanos(1));
+                context.scheduleRepeatingTimer(TimeUnit.HOURS.toNanos(1), TimeUnit.HOURS.toNanos(1));
+                context.scheduleTimer(TimeUnit.HOURS.toNanos(1));
+                for (int i = 0; i < 3; i++) {
+                    seen.add(refusal(() -> context.scheduleTimer(TimeUnit.HOURS.toNanos(1))));
+                }
+                seen.add(refusal(() -> context.scheduleRepeatingTimer(TimeUnit.HOURS.toNanos(1),
+                        TimeUnit.HOURS.toNanos(1))));
+                seen.add(refusal(() -> context.scheduleTimer(-1)));
+                seen.add("cancelled: " + context.cancelTimer(first) + ", again: " + context.cancelTimer(first));
+                seen.add(refusal(() -> context.scheduleRepeatingTimer(0, TimeUnit.MILLISECONDS.toNanos(49))));
+                scheduledAt = System.nanoTime();
+                quick = context.scheduleTimer(0);
+                answers.complete(seen);
+            }
+
+            @Override
+            public void onTimer(long timerId, long nowNanos) {
+                if (timerId == quick) {
+                    firedAfterNanos.complete(System.nanoTime() - scheduledAt);
+                }
+            }
+        }));
+        host.configure(timerSettings("timers-1", "timers", 3, 50));
+
+        List<String> seen = answers.get(10, TimeUnit.SECONDS);
+        assertThat(seen.subList(0, 3)).allSatisfy(refusal -> assertThat(refusal).isEqualTo(
+                "IllegalStateException: strategy timers-1: scheduleTimer refused: 3 timers are pending, the most it"
+                        + " may have (maxPendingTimers); cancel one or let one fire first"));
+        assertThat(seen.get(3)).isEqualTo("IllegalStateException: strategy timers-1: scheduleRepeatingTimer refused:"
+                + " 3 timers are pending, the most it may have (maxPendingTimers); cancel one or let one fire first");
+        assertThat(seen.get(4)).isEqualTo("IllegalArgumentException: delayNanos = -1: a timer cannot fire in the"
+                + " past");
+        assertThat(seen.get(5)).isEqualTo("cancelled: true, again: false");
+        assertThat(seen.get(6)).isEqualTo("IllegalArgumentException: periodNanos = 49000000: shorter than the"
+                + " shortest timer period of strategy timers-1, 50 ms (minTimerMillis)");
+        assertThat(firedAfterNanos.get(10, TimeUnit.SECONDS)).as("a zero delay waits the shortest timer")
+                .isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(50));
+        assertThat(state("timers-1")).as("a refused timer does not quarantine").isEqualTo("RUNNING");
+    }
+
+    private static String refusal(Runnable call) {
+        try {
+            call.run();
+            return "accepted";
+        } catch (RuntimeException e) {
+            return e.getClass().getSimpleName() + ": " + e.getMessage();
+        }
+    }
+
+    /**
+     * Sends one order on its first trade, then spins in that callback, clearing every interrupt, until released;
+     * once told to attack, it and a thread it started with its context try every request the context has.
+     */
+    private static final class Spinner extends Subscriber {
+        volatile boolean attack;
+        volatile boolean release;
+        volatile Thread thread;
+        volatile int interruptsIgnored;
+        volatile String helperMessage;
+        final AtomicInteger refusals = new AtomicInteger();
+        final AtomicInteger helperRefusals = new AtomicInteger();
+        final AtomicInteger timersFired = new AtomicInteger();
+        final List<String> refusalMessages = new CopyOnWriteArrayList<>();
+        private StrategyContext context;
+
+        @Override
+        public void onStart(StrategyContext context) {
+            super.onStart(context);
+            this.context = context;
+            thread = Thread.currentThread();
+            Thread helper = new Thread(() -> {
+                while (!release) {
+                    if (attack) {
+                        try {
+                            context.submit(order());
+                        } catch (RuntimeException e) {
+                            helperMessage = e.getMessage();
+                            helperRefusals.incrementAndGet();
+                        }
+                    } else {
+                        Thread.onSpinWait();
+                    }
+                }
+            }, "spinner-helper");
+            helper.setDaemon(true);
+            helper.start();
+        }
+
+        @Override
+        public void onTrade(Trade trade) {
+            context.submit(order());
+            while (!release) {
+                if (Thread.interrupted()) {
+                    interruptsIgnored++;
+                }
+                if (attack) {
+                    attempt(() -> context.submit(order()));
+                    attempt(() -> context.cancel(ClientOrderId.of("anything")));
+                    attempt(() -> context.replace(ClientOrderId.of("anything"), 2, 15000, OrderRequest.NO_PRICE));
+                    attempt(context::cancelAll);
+                    attempt(() -> context.scheduleTimer(0));
+                    attempt(() -> context.scheduleRepeatingTimer(0, TimeUnit.MILLISECONDS.toNanos(1)));
+                    attempt(() -> context.subscribe(AAPL.id(), MarketDataType.TOP_OF_BOOK));
+                    attempt(() -> context.subscribeBars(AAPL.id(), new BarSpec(BarType.TICK, 2)));
+                }
+            }
+        }
+
+        @Override
+        public void onTimer(long timerId, long nowNanos) {
+            timersFired.incrementAndGet();
+        }
+
+        private void attempt(Runnable request) {
+            try {
+                request.run();
+            } catch (RuntimeException e) {
+                refusals.incrementAndGet();
+                if (refusalMessages.size() < 8 && !refusalMessages.contains(e.getMessage())) {
+                    refusalMessages.add(e.getMessage());
+                }
+            }
+        }
+
+        private OrderRequest order() {
+            return OrderRequest.limit(context.nextClientOrderId(), AAPL, Side.BUY, 1, 15000, TimeInForce.DAY,
+                    context.attribution());
+        }
+    }
+
     /** The engine thread's side and the strategy thread's side of market data delivery, after warm-up. */
     @Test
     void deliveringMarketDataAllocatesNothingOnEitherThread() throws Exception {
@@ -762,6 +1064,11 @@ class StrategyHostTest {
         return new StrategySettings(config, true, maxOrdersPerSecond, maxCallbackMillis, queueCapacity);
     }
 
+    private static StrategySettings timerSettings(String id, String type, int maxPendingTimers, int minTimerMillis) {
+        StrategySettings base = settings(id, type, 50, 60_000);
+        return new StrategySettings(base.config(), true, 50, 60_000, 1024, maxPendingTimers, minTimerMillis);
+    }
+
     private static StrategyFactory factory(String type, Function<StrategyConfig, Strategy> create) {
         return new StrategyFactory() {
             @Override
@@ -799,26 +1106,41 @@ class StrategyHostTest {
         final List<OrderRequest> submitted = new CopyOnWriteArrayList<>();
         final List<String> sources = new CopyOnWriteArrayList<>();
         final List<ClientOrderId> cancelled = new CopyOnWriteArrayList<>();
+        final List<String> cancelSources = new CopyOnWriteArrayList<>();
+        final List<ClientOrderId> replaced = new CopyOnWriteArrayList<>();
         final List<String> subscriptions = new CopyOnWriteArrayList<>();
+        /** What happened, in order, where a test needs the order of the engine's and the host's doings. */
+        final List<String> events = new CopyOnWriteArrayList<>();
         volatile TradingCalendar venueCalendar = TradingCalendar.alwaysOpen(ZoneOffset.UTC);
         volatile long positionsDelayMillis;
+        /** While set, a submission is held inside the hand-over, as a full engine ring holds it. */
+        volatile CountDownLatch holdSubmissions;
+        final CountDownLatch submissionHeld = new CountDownLatch(1);
 
         @Override
         public CompletionStage<ExecutionReport> submit(OrderRequest order, String source) {
             submitted.add(order);
             sources.add(source);
+            CountDownLatch hold = holdSubmissions;
+            if (hold != null) {
+                submissionHeld.countDown();
+                awaitLatch(hold);
+            }
+            events.add("submitted " + order.clientOrderId());
             return new CompletableFuture<>();
         }
 
         @Override
         public CompletionStage<ExecutionReport> cancel(ClientOrderId clientOrderId, String source) {
             cancelled.add(clientOrderId);
+            cancelSources.add(source);
             return new CompletableFuture<>();
         }
 
         @Override
         public CompletionStage<ExecutionReport> replace(ClientOrderId clientOrderId, long newQuantity,
                                                         long newLimitPrice, long newStopPrice, String source) {
+            replaced.add(clientOrderId);
             return new CompletableFuture<>();
         }
 

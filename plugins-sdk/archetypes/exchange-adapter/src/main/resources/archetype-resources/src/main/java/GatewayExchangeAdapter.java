@@ -36,6 +36,7 @@ import io.alphintra.sdk.marketdata.TopOfBookRecord;
 import io.alphintra.sdk.marketdata.TradeRecord;
 import io.alphintra.sdk.money.Currency;
 import io.alphintra.sdk.money.Decimals;
+import io.alphintra.sdk.money.Money;
 import io.alphintra.sdk.order.CancelRequest;
 import io.alphintra.sdk.order.ClientOrderId;
 import io.alphintra.sdk.order.ExecType;
@@ -57,7 +58,7 @@ import io.alphintra.sdk.venue.VenueListener;
  * An {@link ExchangeAdapter} over a {@link VenueGateway}: it keeps the session's order state, checks orders
  * against the venue's reference data, converts between the SDK's fixed-point units and the venue's decimal
  * strings, maps the venue's error codes to {@link RejectReason}s, builds execution reports with exact cumulative
- * values, and reconnects with back-off.
+ * values, replays the venue's execution history with the venue's own execIds, and reconnects with back-off.
  *
  * <p>Threading: one adapter thread owns all state (single writer, no locks). Calls from the host and events from
  * the gateway are queued onto it, so no method blocks its caller and the {@link VenueListener} is always called
@@ -259,6 +260,31 @@ public final class GatewayExchangeAdapter implements ExchangeAdapter {
         return result;
     }
 
+    /**
+     * Replays the venue's execution history as reports with the venue's own execIds, so that the host books a fill
+     * it missed and recognises one it already has.
+     */
+    @Override
+    public CompletionStage<List<ExecutionReport>> executionsSince(long sinceEpochNanos) {
+        CompletableFuture<List<ExecutionReport>> result = new CompletableFuture<>();
+        gateway.executionsSince(sinceEpochNanos).whenComplete((executions, error) -> later(() -> {
+            if (error != null) {
+                result.completeExceptionally(error);
+                return;
+            }
+            try {
+                List<ExecutionReport> reports = new ArrayList<>();
+                for (VenueGateway.VenueExecution each : executions) {
+                    reports.add(toReport(each));
+                }
+                result.complete(List.copyOf(reports));
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        }));
+        return result;
+    }
+
     // ---------------------------------------------------------------- requests, on the adapter thread
 
     private void onSubmit(OrderRequest order) {
@@ -381,7 +407,7 @@ public final class GatewayExchangeAdapter implements ExchangeAdapter {
 
         @Override
         public void orderFilled(String clientOrderId, String execId, String quantity, String price, boolean maker,
-                long timeNanos) {
+                String fee, String feeCurrency, long timeNanos) {
             later(() -> {
                 WorkingOrder working = orders.get(clientOrderId);
                 if (working == null || working.last == null) {
@@ -392,7 +418,8 @@ public final class GatewayExchangeAdapter implements ExchangeAdapter {
                         .fill(Decimals.parse("quantity", quantity, instrument.quantityScale()),
                                 Decimals.parse("price", price, instrument.priceScale()))
                         .execId(execId).originalClientOrderId(null)
-                        .liquidity(maker ? Liquidity.MAKER : Liquidity.TAKER).transactTimeNanos(timeNanos).build();
+                        .liquidity(maker ? Liquidity.MAKER : Liquidity.TAKER).fee(fee(fee, feeCurrency))
+                        .transactTimeNanos(timeNanos).build();
                 if (working.last.isTerminal()) {
                     orders.remove(clientOrderId);
                 }
@@ -401,14 +428,14 @@ public final class GatewayExchangeAdapter implements ExchangeAdapter {
         }
 
         @Override
-        public void orderCanceled(String cancelId, String clientOrderId, long timeNanos) {
+        public void orderCanceled(String cancelId, String clientOrderId, String execId, long timeNanos) {
             later(() -> {
                 CancelRequest request = pendingCancels.remove(cancelId);
                 WorkingOrder working = orders.remove(clientOrderId);
                 if (working == null || working.last == null) {
                     return;
                 }
-                working.last = working.last.toBuilder().execId(nextExecId())
+                working.last = working.last.toBuilder().execId(execId)
                         .clientOrderId(request != null ? request.clientOrderId() : working.clientOrderId)
                         .originalClientOrderId(working.clientOrderId).execType(ExecType.CANCELED)
                         .status(OrderStatus.CANCELED).leavesQuantity(0).lastQuantity(0).lastPrice(0)
@@ -552,6 +579,40 @@ public final class GatewayExchangeAdapter implements ExchangeAdapter {
                 filled == 0 ? (working != null && working.last != null ? working.last.status() : OrderStatus.NEW)
                         : OrderStatus.PARTIALLY_FILLED,
                 filled, quantity - filled, filledValue);
+    }
+
+    private ExecutionReport toReport(VenueGateway.VenueExecution execution) {
+        Instrument instrument = referenceData.get(InstrumentId.of(execution.symbol(), venue.id()));
+        if (instrument == null) {
+            throw new IllegalStateException("the venue lists execution " + execution.execId() + " in "
+                    + execution.symbol() + ", which its reference data does not have");
+        }
+        long orderQuantity = instrument.parseQuantity("orderQuantity", execution.orderQuantity());
+        long filled = instrument.parseQuantity("filledQuantity", execution.filledQuantity());
+        ExecutionReport.Builder report = ExecutionReport.builder().execId(execution.execId())
+                .clientOrderId(ClientOrderId.of(execution.clientOrderId())).venueOrderId(execution.venueOrderId())
+                .instrumentId(instrument.id()).side(execution.side()).orderQuantity(orderQuantity)
+                .cumQuantity(filled).cumPriceQuantity(Decimals.parse("filledValue", execution.filledValue(),
+                        instrument.priceScale() + instrument.quantityScale()))
+                .transactTimeNanos(execution.timeNanos()).receiveTimeNanos(System.currentTimeMillis() * 1_000_000L);
+        return switch (execution.kind()) {
+            case FILL -> report.execType(ExecType.TRADE)
+                    .lastQuantity(instrument.parseQuantity("quantity", execution.quantity()))
+                    .lastPrice(instrument.parsePrice("price", execution.price())).leavesQuantity(orderQuantity - filled)
+                    .status(filled == orderQuantity ? OrderStatus.FILLED : OrderStatus.PARTIALLY_FILLED)
+                    .liquidity(execution.maker() ? Liquidity.MAKER : Liquidity.TAKER)
+                    .fee(fee(execution.fee(), execution.feeCurrency())).build();
+            case CANCELED -> report.clientOrderId(ClientOrderId.of(execution.cancelId() != null
+                    ? execution.cancelId() : execution.clientOrderId()))
+                    .originalClientOrderId(ClientOrderId.of(execution.clientOrderId())).execType(ExecType.CANCELED)
+                    .status(OrderStatus.CANCELED).leavesQuantity(0).build();
+        };
+    }
+
+    /** The venue's fee, exactly at the decimals it was given with ("0.0035" stays four places). */
+    private static Money fee(String amount, String currency) {
+        int point = amount.indexOf('.');
+        return Money.parse(Currency.of(currency), amount, point < 0 ? 0 : amount.length() - point - 1);
     }
 
     /** The venue's error codes; unknown ones become OTHER with the code in the text. */

@@ -27,10 +27,15 @@ public interface VenueGateway {
         /** @param code the venue's error code, e.g. {@code PRICE_FILTER} */
         void orderRejected(String clientOrderId, String code, String text, long timeNanos);
 
+        /**
+         * @param execId the venue's id of this fill, the same in its execution history
+         * @param fee what the venue charged for the fill, a decimal string in {@code feeCurrency} ("0" if nothing)
+         */
         void orderFilled(String clientOrderId, String execId, String quantity, String price, boolean maker,
-                long timeNanos);
+                String fee, String feeCurrency, long timeNanos);
 
-        void orderCanceled(String cancelId, String clientOrderId, long timeNanos);
+        /** @param execId the venue's id of the cancel, the same in its execution history */
+        void orderCanceled(String cancelId, String clientOrderId, String execId, long timeNanos);
 
         void cancelRejected(String cancelId, String clientOrderId, String code, String text, long timeNanos);
 
@@ -53,6 +58,28 @@ public interface VenueGateway {
             String quantity, String limitPrice, String filledQuantity, String filledValue) {
     }
 
+    /** What ended or changed an order in the venue's execution history. */
+    enum ExecutionKind {
+        FILL,
+        CANCELED
+    }
+
+    /**
+     * One execution as the venue's history lists it, with the order's totals after it (as FIX's CumQty does).
+     *
+     * @param cancelId for a cancel, the id of the cancel request; null for a fill
+     * @param orderQuantity the order's total quantity when it happened
+     * @param quantity for a fill, its quantity; null for a cancel
+     * @param price for a fill, its price; null for a cancel
+     * @param fee for a fill, what the venue charged, in {@code feeCurrency}; null for a cancel
+     * @param filledQuantity the order's filled quantity after it
+     * @param filledValue Σ price × quantity of the order's fills after it, exact
+     */
+    record VenueExecution(ExecutionKind kind, String execId, String clientOrderId, String cancelId,
+            String venueOrderId, String symbol, Side side, String orderQuantity, String quantity, String price,
+            boolean maker, String fee, String feeCurrency, String filledQuantity, String filledValue, long timeNanos) {
+    }
+
     /** Market data channels. */
     String QUOTES = "quotes";
     String TRADES = "trades";
@@ -68,6 +95,12 @@ public interface VenueGateway {
 
     /** The session's working orders as the venue has them. */
     CompletionStage<List<VenueOrder>> openOrders();
+
+    /**
+     * The session's executions at or after {@code sinceEpochNanos} (venue time), in the venue's order: its trade
+     * history (a REST "my trades" query, a FIX resend or drop copy), so that nothing filled while disconnected is lost.
+     */
+    CompletionStage<List<VenueExecution>> executionsSince(long sinceEpochNanos);
 
     void newOrder(String clientOrderId, String symbol, Side side, TimeInForce timeInForce, String quantity,
             String limitPrice);

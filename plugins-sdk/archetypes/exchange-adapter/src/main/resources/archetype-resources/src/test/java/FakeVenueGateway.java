@@ -21,9 +21,10 @@ import io.alphintra.sdk.order.TimeInForce;
 /**
  * <b>Unit-test fake</b> of the venue's side of the wire, so that the adapter's own logic can be run through the
  * conformance suite without a network. It answers like a simple venue (acknowledges, rests and fills limit orders
- * against liquidity the test adds, cancels, amends, lists open orders, publishes quotes and trades on request,
- * drops the session on request) on its own thread, in decimal strings and venue error codes. It is not a matching
- * engine and not a simulator to trade against; replace it with the venue's testnet for real conformance runs.
+ * against liquidity the test adds and charges fees, cancels, amends, lists open orders and its execution history,
+ * publishes quotes and trades on request, drops the session on request) on its own thread, in decimal strings
+ * and venue error codes. It is not a matching engine and not a simulator to trade against; replace it with the
+ * venue's testnet for real conformance runs.
  */
 public final class FakeVenueGateway implements VenueGateway {
 
@@ -54,6 +55,10 @@ public final class FakeVenueGateway implements VenueGateway {
         }
     }
 
+    /** Fee rates on the value of a fill. */
+    private static final BigDecimal MAKER_FEE = new BigDecimal("0.0005");
+    private static final BigDecimal TAKER_FEE = new BigDecimal("0.001");
+
     /** Liquidity available to takers of one side, added by the test. */
     private record Offer(String symbol, Side takerSide, BigDecimal price, BigDecimal[] quantity) {
     }
@@ -67,6 +72,7 @@ public final class FakeVenueGateway implements VenueGateway {
     private final Map<String, Resting> resting = new LinkedHashMap<>();
     private final Set<String> seenIds = new HashSet<>();
     private final List<Offer> offers = new ArrayList<>();
+    private final List<VenueExecution> history = new ArrayList<>();
     private final Map<String, Set<String>> subscriptions = new HashMap<>();
     private Listener listener;
     private boolean up;
@@ -164,6 +170,12 @@ public final class FakeVenueGateway implements VenueGateway {
     }
 
     @Override
+    public CompletionStage<List<VenueExecution>> executionsSince(long sinceEpochNanos) {
+        return CompletableFuture.supplyAsync(() -> history.stream().filter(e -> e.timeNanos() >= sinceEpochNanos)
+                .toList(), thread);
+    }
+
+    @Override
     public void newOrder(String clientOrderId, String symbol, Side side, TimeInForce timeInForce, String quantity,
             String limitPrice) {
         thread.execute(() -> {
@@ -206,7 +218,11 @@ public final class FakeVenueGateway implements VenueGateway {
                 listener.cancelRejected(cancelId, clientOrderId, "UNKNOWN_ORDER", "no working order " + clientOrderId,
                         now);
             } else {
-                listener.orderCanceled(cancelId, clientOrderId, now);
+                String execId = "X" + (++sequence);
+                history.add(new VenueExecution(ExecutionKind.CANCELED, execId, clientOrderId, cancelId,
+                        order.venueOrderId, symbol, order.side, order.quantity.toPlainString(), null, null, false, null,
+                        null, order.filled.toPlainString(), order.filledValue.toPlainString(), now));
+                listener.orderCanceled(cancelId, clientOrderId, execId, now);
             }
         });
     }
@@ -245,12 +261,22 @@ public final class FakeVenueGateway implements VenueGateway {
     }
 
     private void fill(Resting order, BigDecimal quantity, BigDecimal price, boolean maker) {
+        long now = System.currentTimeMillis() * 1_000_000L;
+        String execId = "X" + (++sequence);
+        BigDecimal value = quantity.multiply(price);
+        String fee = value.multiply(maker ? MAKER_FEE : TAKER_FEE).toPlainString();
+        String feeCurrency = instruments.stream().filter(i -> i.id().symbol().equals(order.symbol)).findFirst()
+                .orElseThrow().quoteCurrency().code();
         order.filled = order.filled.add(quantity);
-        order.filledValue = order.filledValue.add(quantity.multiply(price));
+        order.filledValue = order.filledValue.add(value);
         if (order.leaves().signum() == 0) {
             resting.remove(order.clientOrderId);
         }
-        listener.orderFilled(order.clientOrderId, "X" + (++sequence), quantity.toPlainString(),
-                price.toPlainString(), maker, System.currentTimeMillis() * 1_000_000L);
+        history.add(new VenueExecution(ExecutionKind.FILL, execId, order.clientOrderId, null, order.venueOrderId,
+                order.symbol, order.side, order.quantity.toPlainString(), quantity.toPlainString(),
+                price.toPlainString(), maker, fee, feeCurrency, order.filled.toPlainString(),
+                order.filledValue.toPlainString(), now));
+        listener.orderFilled(order.clientOrderId, execId, quantity.toPlainString(), price.toPlainString(), maker, fee,
+                feeCurrency, now);
     }
 }

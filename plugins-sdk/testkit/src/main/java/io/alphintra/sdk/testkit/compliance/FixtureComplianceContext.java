@@ -20,6 +20,7 @@ import io.alphintra.sdk.portfolio.AccountSnapshot;
  * @param venue its venue
  * @param account the account snapshot
  * @param accountNetQuantity the account's net position in the instrument
+ * @param accountWorkingSellQuantity unfilled quantity of the account's other working sells in the instrument
  * @param locatedQuantity quantity covered by locates
  * @param topOfBook best bid and offer, if the fixture gives them
  * @param lastPrice last trade price, if given
@@ -28,7 +29,23 @@ import io.alphintra.sdk.portfolio.AccountSnapshot;
  * @param isRestricted whether the instrument is on the restricted list for the account
  */
 public record FixtureComplianceContext(long asOfNanos, LocalDate tradingDate, Instrument instrument, Venue venue,
-        AccountSnapshot account, long accountNetQuantity, long locatedQuantity, Optional<TopOfBookRecord> topOfBook,
-        OptionalLong lastPrice, OptionalLong previousClose, boolean isHalted, boolean isRestricted)
+        AccountSnapshot account, long accountNetQuantity, long accountWorkingSellQuantity, long locatedQuantity,
+        Optional<TopOfBookRecord> topOfBook, OptionalLong lastPrice, OptionalLong previousClose, boolean isHalted,
+        boolean isRestricted)
         implements ComplianceContext {
+
+    public FixtureComplianceContext {
+        if (accountWorkingSellQuantity < 0) {
+            throw new IllegalArgumentException("accountWorkingSellQuantity = " + accountWorkingSellQuantity
+                    + ": must not be negative");
+        }
+    }
+
+    /** The 1.0 shape, with no working sells, so tests that build a context themselves keep compiling. */
+    public FixtureComplianceContext(long asOfNanos, LocalDate tradingDate, Instrument instrument, Venue venue,
+            AccountSnapshot account, long accountNetQuantity, long locatedQuantity, Optional<TopOfBookRecord> topOfBook,
+            OptionalLong lastPrice, OptionalLong previousClose, boolean isHalted, boolean isRestricted) {
+        this(asOfNanos, tradingDate, instrument, venue, account, accountNetQuantity, 0, locatedQuantity, topOfBook,
+                lastPrice, previousClose, isHalted, isRestricted);
+    }
 }

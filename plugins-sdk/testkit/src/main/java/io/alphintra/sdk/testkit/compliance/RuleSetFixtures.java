@@ -72,7 +72,8 @@ import io.alphintra.sdk.testkit.internal.Json;
  *                "balances": { "USD": { "total": "1000000.00", "available": "750000.00" } } },
  *   "positions": [ { "strategyId": "mr-1", "netQuantity": "-200", "averagePrice": "190.00" } ],
  *   "market": { "bid": "189.45", "bidSize": "300", "ask": "189.50", "askSize": "200", "last": "189.47",
- *               "previousClose": "187.00", "halted": false, "restricted": true, "locatedQuantity": "0" },
+ *               "previousClose": "187.00", "halted": false, "restricted": true, "locatedQuantity": "0",
+ *               "workingSellQuantity": "0" },
  *   "expect": { "verdict": "REJECT", "ruleId": "RESTRICTED_LIST", "reasonContains": "restricted" }
  * }
  * }</pre>
@@ -83,7 +84,9 @@ import io.alphintra.sdk.testkit.internal.Json;
  * neutral default: no positions, no market data, not halted, not restricted, an account {@code FIXTURE} with no
  * cash. {@code kind} is {@code EQUITY}, {@code CRYPTO_PAIR} (with {@code baseCurrency}) or {@code FUTURE} (with
  * {@code multiplier} and {@code expiry}). The account's net quantity is the sum of the positions; each position's
- * exact open price × quantity comes from its {@code averagePrice}.
+ * exact open price × quantity comes from its {@code averagePrice}. {@code market.workingSellQuantity} (default 0, not
+ * negative) is the unfilled quantity of the account's other working sells in the instrument, the context's
+ * {@code accountWorkingSellQuantity()}: a sell is long only as far as net quantity minus working sells covers it.
  *
  * <p>A file that cannot be read fails with {@link FixtureFormatException} naming file, line, column, field and
  * value. Use {@link #dynamicTests(RuleSet, Path)} from a {@code @TestFactory} for one test per file, or
@@ -263,12 +266,15 @@ public final class RuleSetFixtures {
             Node market = root.member("market");
             if (market != null) {
                 object(market, "bid", "bidSize", "ask", "askSize", "last", "previousClose", "halted", "restricted",
-                        "locatedQuantity");
+                        "locatedQuantity", "workingSellQuantity");
             }
             long nanos = asOf.getEpochSecond() * 1_000_000_000L + asOf.getNano();
             Optional<TopOfBookRecord> top = topOfBook(market, instrument, nanos);
+            long workingSells = market == null ? 0 : optionalNonNegativeQuantity(market, "workingSellQuantity",
+                    instrument);
             FixtureComplianceContext context = new FixtureComplianceContext(nanos, tradingDate, instrument, venue,
-                    account, net, market == null ? 0 : optionalQuantity(market, "locatedQuantity", instrument),
+                    account, net, workingSells,
+                    market == null ? 0 : optionalQuantity(market, "locatedQuantity", instrument),
                     top, optionalPrice(market, "last", instrument), optionalPrice(market, "previousClose", instrument),
                     market != null && optionalBoolean(market, "halted"),
                     market != null && optionalBoolean(market, "restricted"));
@@ -492,6 +498,18 @@ public final class RuleSetFixtures {
 
         private long optionalQuantity(Node parent, String name, Instrument instrument) {
             return parent.member(name) == null ? 0 : signedQuantity(parent.member(name), instrument);
+        }
+
+        private long optionalNonNegativeQuantity(Node parent, String name, Instrument instrument) {
+            Node node = parent.member(name);
+            if (node == null) {
+                return 0;
+            }
+            long quantity = signedQuantity(node, instrument);
+            if (quantity < 0) {
+                throw error(node, "= \"" + node.value().text() + "\": must not be negative");
+            }
+            return quantity;
         }
 
         private String string(Node node) {

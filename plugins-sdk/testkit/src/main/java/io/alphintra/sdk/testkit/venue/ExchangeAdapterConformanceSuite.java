@@ -73,6 +73,9 @@ import io.alphintra.sdk.venue.VenueCapabilities;
  * off-grid prices and off-lot quantities that stale reference data let through ({@code REJECTED} with
  * {@code INVALID_PRICE} / {@code INVALID_QUANTITY}); partial and full fills (cum and leaves quantities consistent,
  * the exact Σ price × quantity); cancel; replace; cancel of an unknown order; duplicate client order ids;
+ * fills carry the venue's execId, unique per execution, and a fee; {@link ExchangeAdapter#executionsSince(long)}
+ * replays fills with their live execIds, price, quantity and fee, and the order's outcome (or, where
+ * {@link #venueReplaysExecutions()} says the venue cannot, fails with {@link UnsupportedOperationException});
  * disconnect, reconnect and reconciliation through {@link ExchangeAdapter#openOrders()}; orders while
  * disconnected; market data subscribe and unsubscribe; null arguments and instruments of other venues.
  *
@@ -138,6 +141,17 @@ public abstract class ExchangeAdapterConformanceSuite {
      */
     protected boolean dropConnection(ExchangeAdapter adapter) {
         return false;
+    }
+
+    /**
+     * Whether the venue can replay this session's executions, so that the adapter implements
+     * {@link ExchangeAdapter#executionsSince(long)}. The default is {@code true}. Return {@code false} only if the
+     * venue offers no execution history at all; the suite then checks that the adapter keeps the interface's
+     * default, which fails the stage with {@link UnsupportedOperationException} (the host then leaves orders it
+     * cannot account for to an operator instead of assuming them cancelled).
+     */
+    protected boolean venueReplaysExecutions() {
+        return true;
     }
 
     /** Releases what {@link #createAdapter()} set up; called after each test, after disconnecting. */
@@ -329,19 +343,79 @@ public abstract class ExchangeAdapterConformanceSuite {
 
     @Test
     void reportsAFullFill() {
-        long unit = unitQuantity();
-        long limit = marketablePrice(Side.BUY);
-        provideLiquidity(Side.BUY, limit, unit);
-        OrderRequest order = limit(Side.BUY, unit, limit);
-        adapter.submit(order);
-        ExecutionReport filled = listener.awaitReport("a TRADE report with status FILLED for a marketable buy at "
-                + describe(limit), timeout(), r -> isFor(r, order.clientOrderId())
-                        && (r.status() == OrderStatus.FILLED || r.status().isTerminal()));
-        assertEquals(OrderStatus.FILLED, filled.status(), "a marketable order should fill; the adapter ended it with "
-                + filled.execType() + "/" + filled.status() + (filled.text() == null ? "" : " (" + filled.text() + ")"));
+        OrderRequest order = limit(Side.BUY, unitQuantity(), marketablePrice(Side.BUY));
+        ExecutionReport filled = fill(order, List.of(order.limitPrice()));
         checkFills(order, filled);
         assertTrue(quietly(adapter.openOrders()).stream().noneMatch(o -> order.clientOrderId().equals(o.clientOrderId())),
                 "openOrders() still lists " + order.clientOrderId() + " after it was filled");
+    }
+
+    @Test
+    void reportsEachFillWithItsOwnExecIdAndAFee() {
+        long unit = unitQuantity();
+        long limit = marketablePrice(Side.BUY);
+        long better = instrument().tickTable().floor(limit - 1);
+        // Two offers at two prices, where the venue can be arranged, so that one order fills twice.
+        List<Long> offers = better > 0 || instrument().allowsNonPositivePrices() ? List.of(better, limit)
+                : List.of(limit, limit);
+        OrderRequest twice = limit(Side.BUY, 2 * unit, limit);
+        fill(twice, offers);
+        OrderRequest once = limit(Side.BUY, unit, limit);
+        fill(once, List.of(limit));
+        List<ExecutionReport> trades = new ArrayList<>(trades(twice.clientOrderId()));
+        trades.addAll(trades(once.clientOrderId()));
+        Set<String> execIds = new HashSet<>();
+        for (ExecutionReport trade : trades) {
+            assertNotNull(trade.execId(), "TRADE report without execId: " + trade);
+            assertTrue(execIds.add(trade.execId()), "two fills share execId " + trade.execId() + " (orders "
+                    + twice.clientOrderId() + " and " + once.clientOrderId() + "); use the venue's id of each"
+                    + " execution, unique across the session's orders: the host books each execId once and drops"
+                    + " the second as a duplicate. Fills: " + describeTrades(trades));
+            assertNotNull(trade.fee(), "TRADE report " + trade.execId() + " carries no fee; report what the venue"
+                    + " charged for the fill (zero if it charged nothing): the host books it and strategies see it."
+                    + " Report: " + trade);
+        }
+    }
+
+    @Test
+    void replaysFillsWithTheirLiveExecIds() {
+        long before = System.currentTimeMillis() * 1_000_000L;
+        OrderRequest order = limit(Side.BUY, unitQuantity(), marketablePrice(Side.BUY));
+        fill(order, List.of(order.limitPrice()));
+        List<ExecutionReport> live = trades(order.clientOrderId());
+        List<ExecutionReport> all = listener.reports().stream().filter(r -> isFor(r, order.clientOrderId())).toList();
+        long first = Math.min(before, all.stream().mapToLong(ExecutionReport::transactTimeNanos).min().orElseThrow());
+        long last = all.stream().mapToLong(ExecutionReport::transactTimeNanos).max().orElseThrow();
+        String call = "executionsSince(" + first + ")";
+        if (!venueReplaysExecutions()) {
+            expectUnsupported(adapter.executionsSince(first), call);
+            return;
+        }
+        List<ExecutionReport> replayed = replay(adapter.executionsSince(first), call).stream()
+                .filter(r -> isFor(r, order.clientOrderId())).toList();
+        List<ExecutionReport> replayedTrades = replayed.stream().filter(r -> r.execType() == ExecType.TRADE).toList();
+        assertEquals(live.stream().map(ExecutionReport::execId).toList(),
+                replayedTrades.stream().map(ExecutionReport::execId).toList(), call + " must list the fills of "
+                        + order.clientOrderId() + ", made after that instant, with the execIds of the live reports"
+                        + " and in the venue's order: the host recognises a fill it already booked only by its execId."
+                        + " Live: " + describeTrades(live) + "; replayed: " + describeTrades(replayedTrades));
+        for (int i = 0; i < live.size(); i++) {
+            ExecutionReport was = live.get(i);
+            ExecutionReport again = replayedTrades.get(i);
+            String what = call + ": the replay of fill " + was.execId() + " of " + order.clientOrderId();
+            assertNull(again.orderId(), what + " sets orderId; leave it null, the host fills it in");
+            assertEquals(was.lastQuantity(), again.lastQuantity(), what + " has another lastQuantity");
+            assertEquals(was.lastPrice(), again.lastPrice(), what + " has another lastPrice");
+            assertEquals(was.fee(), again.fee(), what + " has another fee");
+        }
+        assertTrue(replayed.stream().anyMatch(r -> r.status() == OrderStatus.FILLED), call + " must list how "
+                + order.clientOrderId() + " ended (its last fill, with status FILLED), so that the host does not"
+                + " take a filled order missing from openOrders() for a cancelled one. Replayed: " + replayed);
+        List<ExecutionReport> afterwards = replay(adapter.executionsSince(last + 1), "executionsSince(" + (last + 1)
+                + ")").stream().filter(r -> isFor(r, order.clientOrderId())).toList();
+        assertTrue(afterwards.isEmpty(), "executionsSince(" + (last + 1) + "), an instant after the last report of "
+                + order.clientOrderId() + ", must not list it (executions at or after the instant, by transact"
+                + " time), but listed " + afterwards);
     }
 
     @Test
@@ -538,6 +612,81 @@ public abstract class ExchangeAdapterConformanceSuite {
         expectExecType(firstOutcome(order.clientOrderId()), ExecType.NEW, "a resting limit order at "
                 + describe(order.limitPrice()));
         return order;
+    }
+
+    /**
+     * Submits a marketable buy, first offering its quantity at {@code offerPrices} (split evenly) where the venue
+     * can be arranged, and waits until it is FILLED.
+     *
+     * @return the report that ended it
+     */
+    private ExecutionReport fill(OrderRequest order, List<Long> offerPrices) {
+        long each = order.quantity() / offerPrices.size();
+        for (long price : offerPrices) {
+            if (!provideLiquidity(Side.BUY, price, each)) {
+                break;
+            }
+        }
+        adapter.submit(order);
+        ExecutionReport filled = listener.awaitReport("a TRADE report with status FILLED for a marketable buy at "
+                + describe(order.limitPrice()), timeout(), r -> isFor(r, order.clientOrderId())
+                        && r.status().isTerminal());
+        assertEquals(OrderStatus.FILLED, filled.status(), "a marketable order should fill; the adapter ended it with "
+                + filled.execType() + "/" + filled.status()
+                + (filled.text() == null ? "" : " (" + filled.text() + ")"));
+        return filled;
+    }
+
+    private List<ExecutionReport> trades(ClientOrderId id) {
+        return listener.reports().stream().filter(r -> isFor(r, id) && r.execType() == ExecType.TRADE).toList();
+    }
+
+    private static String describeTrades(List<ExecutionReport> trades) {
+        return trades.stream().map(t -> t.execId() + " " + t.clientOrderId() + " " + t.lastQuantity() + "@"
+                + t.lastPrice() + " fee " + t.fee()).toList().toString();
+    }
+
+    private List<ExecutionReport> replay(CompletionStage<List<ExecutionReport>> stage, String call) {
+        assertNotNull(stage, call + " returned null instead of a CompletionStage");
+        try {
+            List<ExecutionReport> reports = stage.toCompletableFuture().get(timeout().toMillis(),
+                    TimeUnit.MILLISECONDS);
+            assertNotNull(reports, call + " completed with null; complete with an empty list");
+            return reports;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof UnsupportedOperationException) {
+                return fail(call + " failed with " + e.getCause() + ". Implement executionsSince from the venue's"
+                        + " execution history; if the venue has none, override venueReplaysExecutions() to return"
+                        + " false in this test", e.getCause());
+            }
+            return fail(call + " failed: " + e.getCause(), e.getCause());
+        } catch (TimeoutException e) {
+            return fail(call + " did not complete within " + timeout().toMillis() + " ms");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return fail("interrupted waiting for " + call);
+        }
+    }
+
+    private void expectUnsupported(CompletionStage<List<ExecutionReport>> stage, String call) {
+        assertNotNull(stage, call + " returned null instead of a CompletionStage");
+        try {
+            List<ExecutionReport> reports = stage.toCompletableFuture().get(timeout().toMillis(),
+                    TimeUnit.MILLISECONDS);
+            fail("venueReplaysExecutions() says the venue cannot replay executions, but " + call + " completed with "
+                    + (reports == null ? "null" : reports.size() + " reports") + ". Remove the override if the"
+                    + " adapter replays, or keep ExchangeAdapter's default executionsSince if it cannot");
+        } catch (ExecutionException e) {
+            assertTrue(e.getCause() instanceof UnsupportedOperationException, call + " of an adapter whose venue"
+                    + " cannot replay executions must fail with UnsupportedOperationException (the host then flags"
+                    + " missing orders for an operator), but failed with " + e.getCause());
+        } catch (TimeoutException e) {
+            fail(call + " did not complete within " + timeout().toMillis() + " ms; an adapter that cannot replay"
+                    + " fails the stage at once with UnsupportedOperationException");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            fail("interrupted waiting for " + call);
+        }
     }
 
     private ExecutionReport firstOutcome(ClientOrderId id) {

@@ -3,10 +3,13 @@ package io.alphintra.sdk.testkit.venue;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Predicate;
 
 import org.opentest4j.AssertionFailedError;
 
+import io.alphintra.sdk.instrument.InstrumentId;
 import io.alphintra.sdk.marketdata.OrderBookDelta;
 import io.alphintra.sdk.marketdata.OrderBookDeltaRecord;
 import io.alphintra.sdk.marketdata.TopOfBook;
@@ -14,6 +17,7 @@ import io.alphintra.sdk.marketdata.TopOfBookRecord;
 import io.alphintra.sdk.marketdata.Trade;
 import io.alphintra.sdk.marketdata.TradeRecord;
 import io.alphintra.sdk.order.ExecutionReport;
+import io.alphintra.sdk.venue.InstrumentStatus;
 import io.alphintra.sdk.venue.VenueListener;
 
 /**
@@ -35,12 +39,22 @@ public final class RecordingVenueListener implements VenueListener {
         }
     }
 
+    /** One {@link #onInstrumentStatus} call. */
+    public record InstrumentStatusChange(InstrumentId instrumentId, InstrumentStatus status, String reason) {
+        @Override
+        public String toString() {
+            return instrumentId + " " + status + " (" + reason + ")";
+        }
+    }
+
     private final Object lock = new Object();
     private final List<Event> events = new ArrayList<>();
     private final List<ExecutionReport> reports = new ArrayList<>();
     private final List<Thread> reportThreads = new ArrayList<>();
     private final List<Object> marketData = new ArrayList<>();
     private final List<String> disconnectReasons = new ArrayList<>();
+    private final List<ExecutionReport> bookedReports = new ArrayList<>();
+    private final List<InstrumentStatusChange> instrumentStatuses = new ArrayList<>();
     private int connectedCount;
 
     @Override
@@ -79,6 +93,27 @@ public final class RecordingVenueListener implements VenueListener {
         });
     }
 
+    /**
+     * Records the report as {@link #onExecutionReport} does, also in {@link #bookedReports()}, and returns a completed
+     * stage: a test stands for a host that journals at once. Adapters that acknowledge reports to their venue can be
+     * tested to do so only after the stage completes.
+     */
+    @Override
+    public CompletionStage<Void> bookExecutionReport(ExecutionReport report) {
+        record("bookExecutionReport", report, () -> {
+            reports.add(report);
+            reportThreads.add(Thread.currentThread());
+            bookedReports.add(report);
+        });
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public void onInstrumentStatus(InstrumentId instrumentId, InstrumentStatus status, String reason) {
+        InstrumentStatusChange change = new InstrumentStatusChange(instrumentId, status, reason);
+        record("onInstrumentStatus", change, () -> instrumentStatuses.add(change));
+    }
+
     private void record(String kind, Object payload, Runnable update) {
         synchronized (lock) {
             events.add(new Event(kind, payload, Thread.currentThread().getName()));
@@ -105,6 +140,20 @@ public final class RecordingVenueListener implements VenueListener {
     public List<ExecutionReport> reports() {
         synchronized (lock) {
             return List.copyOf(reports);
+        }
+    }
+
+    /** The reports that came through {@link #bookExecutionReport} (they are in {@link #reports()} as well). */
+    public List<ExecutionReport> bookedReports() {
+        synchronized (lock) {
+            return List.copyOf(bookedReports);
+        }
+    }
+
+    /** Every {@link #onInstrumentStatus} call so far, in arrival order. */
+    public List<InstrumentStatusChange> instrumentStatuses() {
+        synchronized (lock) {
+            return List.copyOf(instrumentStatuses);
         }
     }
 

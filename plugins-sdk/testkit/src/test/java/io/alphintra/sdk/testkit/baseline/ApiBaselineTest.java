@@ -86,6 +86,22 @@ class ApiBaselineTest {
         assertThat(info.mismatch).as("a minor bump does not cover a break of implementers").isTrue();
     }
 
+    /**
+     * The rule SDK 1.1 relies on: a default method added to a {@code @ConsumerType} breaks no implementer (their
+     * classes inherit it), so a minor bump covers it, as for {@code ExchangeAdapter.executionsSince}.
+     */
+    @Test
+    void defaultMethodAddedToConsumerTypeNeedsOnlyAMinorBump() throws Exception {
+        String added = "    default String description() { return \"\"; }\n";
+        Baseline.Info unbumped = baseline(STRATEGY, "StrategyFactory", added, "1.0.0");
+        assertThat(unbumped.mismatch).as("adding a default method to a @ConsumerType at 1.0.0").isTrue();
+        assertThat(unbumped.suggestedVersion).as("suggested version").isEqualTo(new Version(1, 1, 0));
+
+        Baseline.Info bumped = baseline(STRATEGY, "StrategyFactory", added, "1.1.0");
+        assertThat(bumped.mismatch).as("adding a default method to a @ConsumerType with the package at 1.1.0")
+                .isFalse();
+    }
+
     @Test
     void methodAddedToProviderTypeNeedsMinorBump() throws Exception {
         String added = "    long eventSequence();\n";

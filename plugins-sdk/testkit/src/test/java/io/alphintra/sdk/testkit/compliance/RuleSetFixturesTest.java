@@ -109,6 +109,22 @@ class RuleSetFixturesTest {
     }
 
     @Test
+    void readsTheAccountsWorkingSellsDefaultingToNone(@TempDir Path dir) throws Exception {
+        Path none = dir.resolve("none.json");
+        Files.writeString(none, valid());
+        assertThat(RuleSetFixtures.loadFile(none).context().accountWorkingSellQuantity()).isZero();
+
+        Path some = dir.resolve("some.json");
+        Files.writeString(some, valid().replace("\"expect\"", "\"market\": { \"workingSellQuantity\": \"60\" },\n"
+                + "  \"expect\""));
+        assertThat(RuleSetFixtures.loadFile(some).context().accountWorkingSellQuantity()).isEqualTo(60);
+
+        assertBad(dir, "negative.json", valid().replace("\"expect\"", "\"market\": { \"workingSellQuantity\":"
+                + " \"-1\" },\n  \"expect\""), "negative.json:5:38: market.workingSellQuantity = \"-1\": must not be"
+                        + " negative");
+    }
+
+    @Test
     void anEmptyDirectoryIsAnError(@TempDir Path dir) {
         assertThatThrownBy(() -> RuleSetFixtures.load(dir)).hasMessageContaining("has no *.json files");
     }

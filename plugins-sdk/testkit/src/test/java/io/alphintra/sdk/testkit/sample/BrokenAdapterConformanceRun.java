@@ -14,10 +14,18 @@ class BrokenAdapterConformanceRun extends GatewayExchangeAdapterConformanceTest 
     /** The defect of the next run; set by the launching test, which runs one launcher at a time. */
     static volatile BrokenExchangeAdapter.Defect defect;
 
+    /** What the next run's {@link #venueReplaysExecutions()} declares; set by the launching test. */
+    static volatile boolean replays = true;
+
     @Override
     protected ExchangeAdapter createAdapter() {
         return new BrokenExchangeAdapter((io.alphintra.sdk.testkit.sample.GatewayExchangeAdapter) super
                 .createAdapter(), defect);
+    }
+
+    @Override
+    protected boolean venueReplaysExecutions() {
+        return replays;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.alphintra.sdk.testkit.sample;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -20,12 +21,13 @@ import io.alphintra.sdk.order.OrderRequest;
 import io.alphintra.sdk.order.RejectReason;
 import io.alphintra.sdk.order.ReplaceRequest;
 import io.alphintra.sdk.venue.ExchangeAdapter;
+import io.alphintra.sdk.venue.InstrumentStatus;
 import io.alphintra.sdk.venue.VenueCapabilities;
 import io.alphintra.sdk.venue.VenueListener;
 
 /**
  * A correct adapter with one deliberate defect, of the kind partners' adapters have; the kit's own tests prove
- * that the conformance suite catches each.
+ * that the conformance suite catches each. With no defect (null) it is the correct adapter it wraps.
  */
 final class BrokenExchangeAdapter implements ExchangeAdapter {
 
@@ -41,7 +43,15 @@ final class BrokenExchangeAdapter implements ExchangeAdapter {
         /** unsubscribe() does nothing. */
         UNSUBSCRIBE_IGNORED,
         /** submit(null) returns quietly. */
-        NULL_ORDER_IGNORED
+        NULL_ORDER_IGNORED,
+        /** Reports fills without the fee the venue charged, live and replayed. */
+        FEES_NOT_REPORTED,
+        /** executionsSince() gives replayed fills new execIds instead of the venue's. */
+        REPLAYED_FILLS_GET_NEW_EXEC_IDS,
+        /** Keeps ExchangeAdapter's default executionsSince(), which cannot replay. */
+        NO_REPLAY,
+        /** executionsSince() answers with the whole history, whatever instant it is asked from. */
+        REPLAY_IGNORES_SINCE
     }
 
     private final GatewayExchangeAdapter delegate;
@@ -98,17 +108,38 @@ final class BrokenExchangeAdapter implements ExchangeAdapter {
 
             @Override
             public void onExecutionReport(ExecutionReport report) {
-                ExecutionReport out = report;
-                if (defect == Defect.AVERAGE_PRICE_FROM_LAST_FILL && report.execType() == ExecType.TRADE) {
-                    out = report.toBuilder().cumPriceQuantity(report.lastPrice() * report.cumQuantity()).build();
-                } else if (defect == Defect.REJECT_REASON_ALWAYS_OTHER && report.execType().isRejection()) {
-                    out = report.toBuilder().rejectReason(RejectReason.OTHER).build();
-                } else if (defect == Defect.SILENT_CANCEL_REJECT && report.execType() == ExecType.CANCEL_REJECTED) {
-                    return;
+                ExecutionReport out = broken(report);
+                if (out != null) {
+                    listener.onExecutionReport(out);
                 }
-                listener.onExecutionReport(out);
+            }
+
+            @Override
+            public CompletionStage<Void> bookExecutionReport(ExecutionReport report) {
+                ExecutionReport out = broken(report);
+                return out == null ? CompletableFuture.completedFuture(null) : listener.bookExecutionReport(out);
+            }
+
+            @Override
+            public void onInstrumentStatus(InstrumentId instrumentId, InstrumentStatus status, String reason) {
+                listener.onInstrumentStatus(instrumentId, status, reason);
             }
         });
+    }
+
+    /** The report as this defect delivers it; null when the defect swallows it. */
+    private ExecutionReport broken(ExecutionReport report) {
+        if (defect == Defect.FEES_NOT_REPORTED && report.execType() == ExecType.TRADE) {
+            return report.toBuilder().fee(null).build();
+        }
+        if (defect == Defect.AVERAGE_PRICE_FROM_LAST_FILL && report.execType() == ExecType.TRADE) {
+            return report.toBuilder().cumPriceQuantity(report.lastPrice() * report.cumQuantity()).build();
+        } else if (defect == Defect.REJECT_REASON_ALWAYS_OTHER && report.execType().isRejection()) {
+            return report.toBuilder().rejectReason(RejectReason.OTHER).build();
+        } else if (defect == Defect.SILENT_CANCEL_REJECT && report.execType() == ExecType.CANCEL_REJECTED) {
+            return null;
+        }
+        return report;
     }
 
     @Override
@@ -149,6 +180,19 @@ final class BrokenExchangeAdapter implements ExchangeAdapter {
     @Override
     public void replace(ReplaceRequest request) {
         delegate.replace(request);
+    }
+
+    @Override
+    public CompletionStage<List<ExecutionReport>> executionsSince(long sinceEpochNanos) {
+        if (defect == Defect.NO_REPLAY) {
+            return ExchangeAdapter.super.executionsSince(sinceEpochNanos);
+        }
+        long since = defect == Defect.REPLAY_IGNORES_SINCE ? 0 : sinceEpochNanos;
+        return delegate.executionsSince(since).thenApply(reports -> reports.stream().map(this::broken)
+                .filter(Objects::nonNull)
+                .map(r -> defect == Defect.REPLAYED_FILLS_GET_NEW_EXEC_IDS && r.execType() == ExecType.TRADE
+                        ? r.toBuilder().execId("replay-" + r.execId()).build() : r)
+                .toList());
     }
 
     @Override

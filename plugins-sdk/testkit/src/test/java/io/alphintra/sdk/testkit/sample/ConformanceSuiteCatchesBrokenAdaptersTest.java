@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.platform.engine.TestExecutionResult;
@@ -36,7 +37,11 @@ class ConformanceSuiteCatchesBrokenAdaptersTest {
             Defect.FORGETS_ORDERS_ON_RECONNECT, Set.of("reconnectsAndReconcilesOpenOrders",
                     "recoversFromAConnectionLoss"),
             Defect.UNSUBSCRIBE_IGNORED, Set.of("streamsMarketDataUntilUnsubscribed"),
-            Defect.NULL_ORDER_IGNORED, Set.of("refusesNullArguments"));
+            Defect.NULL_ORDER_IGNORED, Set.of("refusesNullArguments"),
+            Defect.FEES_NOT_REPORTED, Set.of("reportsEachFillWithItsOwnExecIdAndAFee"),
+            Defect.REPLAYED_FILLS_GET_NEW_EXEC_IDS, Set.of("replaysFillsWithTheirLiveExecIds"),
+            Defect.NO_REPLAY, Set.of("replaysFillsWithTheirLiveExecIds"),
+            Defect.REPLAY_IGNORES_SINCE, Set.of("replaysFillsWithTheirLiveExecIds"));
 
     private static final Map<Defect, String> EXPECTED_MESSAGE = Map.of(
             Defect.AVERAGE_PRICE_FROM_LAST_FILL, "cumPriceQuantity must be the exact sum",
@@ -44,7 +49,11 @@ class ConformanceSuiteCatchesBrokenAdaptersTest {
             Defect.SILENT_CANCEL_REJECT, "waiting for a CANCEL_REJECTED report",
             Defect.FORGETS_ORDERS_ON_RECONNECT, "openOrders() must list the working order",
             Defect.UNSUBSCRIBE_IGNORED, "kept arriving after unsubscribe",
-            Defect.NULL_ORDER_IGNORED, "submit(null) returned normally");
+            Defect.NULL_ORDER_IGNORED, "submit(null) returned normally",
+            Defect.FEES_NOT_REPORTED, "carries no fee",
+            Defect.REPLAYED_FILLS_GET_NEW_EXEC_IDS, "with the execIds of the live reports",
+            Defect.NO_REPLAY, "override venueReplaysExecutions() to return false",
+            Defect.REPLAY_IGNORES_SINCE, "an instant after the last report of");
 
     @ParameterizedTest
     @EnumSource(Defect.class)
@@ -55,6 +64,32 @@ class ConformanceSuiteCatchesBrokenAdaptersTest {
                 .get(defect)));
         assertThat(failures.values()).as("failure messages for %s", defect)
                 .allSatisfy(message -> assertThat(message).contains(EXPECTED_MESSAGE.get(defect)));
+    }
+
+    @Test
+    void anAdapterThatCannotReplayPassesOnceItSaysSo() {
+        BrokenAdapterConformanceRun.defect = Defect.NO_REPLAY;
+        BrokenAdapterConformanceRun.replays = false;
+        try {
+            assertThat(run(BrokenAdapterConformanceRun.class)).as("failures of an adapter that keeps the default"
+                    + " executionsSince, with venueReplaysExecutions() false").isEmpty();
+        } finally {
+            BrokenAdapterConformanceRun.replays = true;
+        }
+    }
+
+    @Test
+    void anAdapterThatReplaysMustNotSayItCannot() {
+        BrokenAdapterConformanceRun.defect = null;
+        BrokenAdapterConformanceRun.replays = false;
+        try {
+            Map<String, String> failures = run(BrokenAdapterConformanceRun.class);
+            assertThat(failures.keySet()).containsExactly("replaysFillsWithTheirLiveExecIds");
+            assertThat(failures.values()).allSatisfy(message -> assertThat(message)
+                    .contains("says the venue cannot replay executions, but executionsSince"));
+        } finally {
+            BrokenAdapterConformanceRun.replays = true;
+        }
     }
 
     /** Runs a test class through the launcher; failed test method name to failure message. */

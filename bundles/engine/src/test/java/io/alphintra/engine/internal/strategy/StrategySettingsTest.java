@@ -1,0 +1,50 @@
+package io.alphintra.engine.internal.strategy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.alphintra.config.support.InvalidConfigurationException;
+import java.lang.reflect.Proxy;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class StrategySettingsTest {
+    private static final Map<String, Object> REQUIRED = Map.of("instanceId", "momentum-1", "type", "momentum",
+            "instruments", "AAPL@SIMX_US", "accountId", "ACC-1", "traderId", "alice");
+
+    @Test
+    void timersAreBoundedByDefaultToAThousandPendingAndOneMillisecond() {
+        StrategySettings settings = StrategySettings.from(config(Map.of()), REQUIRED);
+        assertThat(settings.maxPendingTimers()).isEqualTo(1000);
+        assertThat(settings.minTimerMillis()).isEqualTo(1);
+    }
+
+    @Test
+    void timerBoundsAreConfigurableWithinTheirRanges() {
+        StrategySettings settings = StrategySettings.from(config(Map.of("maxPendingTimers", 20,
+                "minTimerMillis", 10)), REQUIRED);
+        assertThat(settings.maxPendingTimers()).isEqualTo(20);
+        assertThat(settings.minTimerMillis()).isEqualTo(10);
+        assertThatThrownBy(() -> StrategySettings.from(config(Map.of("maxPendingTimers", 0, "minTimerMillis", 0)),
+                REQUIRED)).isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("maxPendingTimers = '0': must be between 1 and 1000000")
+                .hasMessageContaining("minTimerMillis = '0': must be between 1 and 60000");
+    }
+
+    @Test
+    void noInstanceMayTakeTheStrategyIdOfTheOperatorsOrders() {
+        assertThatThrownBy(() -> StrategySettings.from(config(Map.of("instanceId", "manual")), REQUIRED))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("instanceId = 'manual': reserved for the orders operators enter in the shell");
+    }
+
+    /** The required values, the defaults for the rest, and {@code values} over both. */
+    private static StrategyInstanceConfig config(Map<String, Object> values) {
+        Map<String, Object> all = new HashMap<>(REQUIRED);
+        all.putAll(values);
+        return (StrategyInstanceConfig) Proxy.newProxyInstance(StrategyInstanceConfig.class.getClassLoader(),
+                new Class<?>[] {StrategyInstanceConfig.class}, (proxy, method, args) -> all.containsKey(
+                        method.getName()) ? all.get(method.getName()) : method.getDefaultValue());
+    }
+}
