@@ -29,4 +29,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
     @AttributeDefinition(description = "Other members to join, comma-separated host:port; empty for a single node.")
     String members() default "";
+
+    @AttributeDefinition(description = "Absolute path of an owner-only file holding the cluster's shared secret "
+            + "(at least 32 characters, the same on every node); members and clients that cannot prove it are "
+            + "turned away. Required when bindAddress is not loopback; empty: no secret.")
+    String clusterSecretFile() default "";
 }

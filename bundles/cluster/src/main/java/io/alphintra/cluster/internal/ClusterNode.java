@@ -4,10 +4,13 @@ import com.hazelcast.cluster.Member;
 import com.hazelcast.cluster.MembershipEvent;
 import com.hazelcast.cluster.MembershipListener;
 import com.hazelcast.config.Config;
+import com.hazelcast.config.JavaSerializationFilterConfig;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.NetworkConfig;
+import com.hazelcast.config.SocketInterceptorConfig;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.instance.impl.HazelcastInstanceFactory;
 import com.hazelcast.map.IMap;
 import io.alphintra.cluster.ClusterMember;
 import io.alphintra.cluster.ClusterService;
@@ -26,7 +29,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -40,6 +42,10 @@ import org.slf4j.LoggerFactory;
  * The node's Hazelcast member. The member is started on a thread of its own because joining takes seconds and
  * Declarative Services activates components synchronously during boot. Once it runs, the member is registered as a
  * {@link HazelcastInstance} service and the node enters itself in the cluster's node directory.
+ *
+ * <p>A member that other machines can reach must hold the cluster's shared secret ({@link ClusterSecret}); without
+ * one it is refused (state {@link ClusterState#FAILED}, the reason in {@link #failure()} and so in {@code /health}).
+ * Every member, secret or not, deserializes only the classes {@link #deserializationFilter()} allows.
  */
 @Component(service = ClusterService.class, configurationPid = ClusterConfig.PID, immediate = true)
 @Designate(ocd = ClusterConfig.class)
@@ -66,7 +72,7 @@ public final class ClusterNode implements ClusterService {
     @Activate
     public ClusterNode(BundleContext bundleContext, ClusterConfig config, Map<String, Object> properties) {
         this.bundleContext = bundleContext;
-        this.version = FrameworkUtil.getBundle(ClusterNode.class).getVersion().toString();
+        this.version = bundleContext.getBundle().getVersion().toString();
         ClusterSettings initial;
         try {
             initial = ClusterSettings.from(config, properties);
@@ -76,7 +82,14 @@ public final class ClusterNode implements ClusterService {
         }
         settings = initial;
         ClusterSettings toStart = initial;
-        lifecycle.execute(() -> start(toStart));
+        try {
+            Optional<ClusterSecret> secret = ClusterSecret.forMember(toStart);
+            lifecycle.execute(() -> start(toStart, secret));
+        } catch (ClusterSecret.Refused e) {
+            failure = e.getMessage();
+            state = ClusterState.FAILED;
+            LOG.error(e.getMessage());
+        }
     }
 
     @Modified
@@ -91,11 +104,18 @@ public final class ClusterNode implements ClusterService {
         if (next.equals(settings)) {
             return;
         }
+        Optional<ClusterSecret> secret;
+        try {
+            secret = ClusterSecret.forMember(next);
+        } catch (ClusterSecret.Refused e) {
+            LOG.error("{}. Keeping the current configuration {}.", e.getMessage(), settings);
+            return;
+        }
         LOG.info("Cluster configuration changed to {}; restarting the member", next);
         settings = next;
         lifecycle.execute(() -> {
             stop();
-            start(next);
+            start(next, secret);
         });
     }
 
@@ -112,15 +132,22 @@ public final class ClusterNode implements ClusterService {
         }
     }
 
-    private void start(ClusterSettings toStart) {
+    private void start(ClusterSettings toStart, Optional<ClusterSecret> secret) {
         state = ClusterState.STARTING;
         failure = null;
+        if (secret.isPresent()) {
+            LOG.info("Cluster member admits only peers that prove the shared secret in {}", secret.get().file());
+        } else {
+            LOG.info("Cluster member runs without a shared secret (no clusterSecretFile): any process on this "
+                    + "machine that reaches {}:{} can join cluster '{}'", toStart.bindAddress(), toStart.port(),
+                    toStart.identity().clusterName());
+        }
         Thread current = Thread.currentThread();
         ClassLoader previous = current.getContextClassLoader();
         // Hazelcast looks up its own services through the context class loader.
         current.setContextClassLoader(HazelcastInstance.class.getClassLoader());
         try {
-            HazelcastInstance instance = Hazelcast.newHazelcastInstance(hazelcastConfig(toStart));
+            HazelcastInstance instance = newMember(hazelcastConfig(toStart), secret);
             instance.getCluster().addMembershipListener(new DirectoryCleaner(instance));
             Member local = instance.getCluster().getLocalMember();
             directory(instance).put(local.getUuid().toString(), new ClusterMember(local.getUuid().toString(),
@@ -184,7 +211,54 @@ public final class ClusterNode implements ClusterService {
         join.getMulticastConfig().setEnabled(false);
         join.getAutoDetectionConfig().setEnabled(false);
         join.getTcpIpConfig().setEnabled(true).setMembers(new ArrayList<>(settings.members()));
+        config.getSerializationConfig().setJavaSerializationFilterConfig(deserializationFilter());
         return config;
+    }
+
+    /**
+     * Starts a member; with a secret, every connection to and from it must pass the {@link SecretHandshake} first.
+     * Blocks until the member has joined its cluster or, finding no peer that admits it, formed one of its own.
+     */
+    static HazelcastInstance newMember(Config config, Optional<ClusterSecret> secret) {
+        if (secret.isEmpty()) {
+            return Hazelcast.newHazelcastInstance(config);
+        }
+        SecretHandshake handshake = new SecretHandshake(secret.get());
+        config.getNetworkConfig().setSocketInterceptorConfig(
+                new SocketInterceptorConfig().setEnabled(true).setImplementation(handshake));
+        return HazelcastInstanceFactory.newHazelcastInstance(config, config.getInstanceName(),
+                new SecretCheckingNodeContext(handshake));
+    }
+
+    /**
+     * Java deserialization, default deny. A peer's bytes become objects only of the classes the cluster really
+     * exchanges, checked before the class is loaded: the shared values of the API package, and what error responses
+     * carry, since Hazelcast sends an exception from another member as a serialized Java object: Hazelcast's own
+     * classes (not its shaded third-party libraries, which hold known gadget classes), {@code java.lang} (the
+     * exceptions and errors themselves, stack traces, and the {@code Enum} of a {@code Region}) and the common
+     * exceptions of {@code java.util}, {@code java.io} and {@code java.net}. A response the filter refuses is never
+     * read, so its caller waits for Hazelcast's call timeout (two minutes) instead of seeing the exception; that
+     * is why all of {@code java.lang} is allowed rather than its exceptions one by one.
+     */
+    static JavaSerializationFilterConfig deserializationFilter() {
+        JavaSerializationFilterConfig filter = new JavaSerializationFilterConfig().setDefaultsDisabled(true);
+        filter.getWhitelist()
+                .addPackages(ClusterMember.class.getPackageName(), "java.lang")
+                .addPrefixes("com.hazelcast.")
+                .addClasses("[Ljava.lang.StackTraceElement;",
+                        // A Throwable's suppressed exceptions.
+                        "java.util.ArrayList", "java.util.Collections$EmptyList",
+                        "java.util.Collections$UnmodifiableRandomAccessList", "java.util.Collections$UnmodifiableList",
+                        "java.util.Collections$UnmodifiableCollection",
+                        "java.util.NoSuchElementException", "java.util.ConcurrentModificationException",
+                        "java.util.concurrent.CancellationException", "java.util.concurrent.CompletionException",
+                        "java.util.concurrent.ExecutionException", "java.util.concurrent.RejectedExecutionException",
+                        "java.util.concurrent.TimeoutException", "java.io.IOException", "java.io.EOFException",
+                        "java.io.UncheckedIOException", "java.io.NotSerializableException",
+                        "java.io.InvalidClassException", "java.net.SocketException", "java.net.ConnectException",
+                        "java.net.SocketTimeoutException");
+        filter.getBlacklist().addPrefixes("com.hazelcast.shaded.");
+        return filter;
     }
 
     private static Dictionary<String, Object> serviceProperties(ClusterSettings settings) {

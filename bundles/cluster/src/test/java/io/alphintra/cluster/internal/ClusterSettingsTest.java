@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.alphintra.cluster.Region;
 import io.alphintra.config.support.ConfigReader;
 import io.alphintra.config.support.InvalidConfigurationException;
-import java.lang.annotation.Annotation;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -57,50 +57,38 @@ class ClusterSettingsTest {
         assertThat(config.getNetworkConfig().getInterfaces().getInterfaces()).containsExactly("127.0.0.1");
         assertThat(config.getProperty("hazelcast.socket.bind.any")).isEqualTo("false");
         assertThat(config.getMemberAttributeConfig().getAttribute("region")).isEqualTo("APAC");
+        assertThat(config.getSerializationConfig().getJavaSerializationFilterConfig().isDefaultsDisabled()).isTrue();
+        assertThat(config.getNetworkConfig().getSocketInterceptorConfig()).isNull();
+    }
+
+    @Test
+    void secretFileMustBeAnAbsolutePath() {
+        assertThat(ClusterSettings.from(TestSupport.config(Map.of()), Map.of()).secretFile()).isEmpty();
+        assertThat(ClusterSettings.from(TestSupport.config(Map.of("clusterSecretFile", " /etc/alphintra/cluster.secret ")),
+                Map.of()).secretFile()).contains(Path.of("/etc/alphintra/cluster.secret"));
+        assertThatThrownBy(() -> ClusterSettings.from(TestSupport.config(Map.of("clusterSecretFile", "cluster.secret")),
+                Map.of("clusterSecretFile", "cluster.secret")))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("clusterSecretFile = 'cluster.secret': must be an absolute path");
+    }
+
+    @Test
+    void onlyLoopbackAddressesWrittenAsSuchCountAsLoopback() {
+        assertThat(bindingTo("127.0.0.1").bindsBeyondLoopback()).isFalse();
+        assertThat(bindingTo("127.0.1.1").bindsBeyondLoopback()).isFalse();
+        assertThat(bindingTo("::1").bindsBeyondLoopback()).isFalse();
+        assertThat(bindingTo("0.0.0.0").bindsBeyondLoopback()).isTrue();
+        assertThat(bindingTo("::").bindsBeyondLoopback()).isTrue();
+        assertThat(bindingTo("10.1.2.3").bindsBeyondLoopback()).isTrue();
+        assertThat(bindingTo("127.0.0.*").bindsBeyondLoopback()).isTrue();
+        assertThat(bindingTo("localhost").bindsBeyondLoopback()).isTrue();
+    }
+
+    private static ClusterSettings bindingTo(String bindAddress) {
+        return ClusterSettings.from(TestSupport.config(Map.of("bindAddress", bindAddress)), Map.of());
     }
 
     private static ClusterConfig config(String region, String members) {
-        ClusterConfig defaults = ConfigReader.defaults(ClusterConfig.class);
-        return new ClusterConfig() {
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return ClusterConfig.class;
-            }
-
-            @Override
-            public String clusterName() {
-                return defaults.clusterName();
-            }
-
-            @Override
-            public String nodeName() {
-                return defaults.nodeName();
-            }
-
-            @Override
-            public String region() {
-                return region;
-            }
-
-            @Override
-            public String bindAddress() {
-                return defaults.bindAddress();
-            }
-
-            @Override
-            public int port() {
-                return defaults.port();
-            }
-
-            @Override
-            public int portCount() {
-                return defaults.portCount();
-            }
-
-            @Override
-            public String members() {
-                return members;
-            }
-        };
+        return TestSupport.config(Map.of("region", region, "members", members));
     }
 }
