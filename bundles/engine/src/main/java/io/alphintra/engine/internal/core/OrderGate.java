@@ -306,7 +306,7 @@ public final class OrderGate {
         boolean ignoredInterrupt = false;
         if (overran >= 0) {
             long millis = overran / 1_000_000;
-            ignoredInterrupt = watchdog.budgetMillis() > 0 && millis > 2 * watchdog.budgetMillis();
+            ignoredInterrupt = watchdog.ignoredInterrupt();
             fault = "ran " + millis + " ms on the engine thread, over its budget of " + watchdog.budgetMillis()
                     + " ms" + (watchdog.interruptedLast() ? " (interrupted" + (ignoredInterrupt
                     ? ", and it ignored the interrupt" : "") + ")" : "")

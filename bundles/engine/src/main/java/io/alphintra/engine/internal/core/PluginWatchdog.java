@@ -25,11 +25,15 @@ public final class PluginWatchdog implements AutoCloseable {
     private final long budgetNanos;
     private final AtomicInteger state = new AtomicInteger(IDLE);
     private volatile long startNanos;
+    /** When the watchdog interrupted the running call; written before the interrupt is sent. */
+    private volatile long interruptedAtNanos;
     private volatile Thread caller;
     private volatile String plugin;
     private volatile boolean closed;
     /** Whether the watchdog interrupted the last call {@link #end} ended; engine thread only. */
     private boolean interruptedLast;
+    /** How long the last call {@link #end} ended went on after the watchdog interrupted it; engine thread only. */
+    private long ranAfterInterruptNanos;
     private final Thread thread;
 
     /** @param budgetMillis longest call allowed; 0 or less: no watchdog, calls are only timed */
@@ -82,7 +86,9 @@ public final class PluginWatchdog implements AutoCloseable {
         // interrupt it caught), and a flag left set would close the journal's channel on its next write.
         Thread.interrupted();
         interruptedLast = interrupted;
-        long took = System.nanoTime() - startedAt;
+        long now = System.nanoTime();
+        ranAfterInterruptNanos = interrupted ? now - interruptedAtNanos : 0;
+        long took = now - startedAt;
         return interrupted || took > budgetNanos ? took : -1;
     }
 
@@ -95,6 +101,7 @@ public final class PluginWatchdog implements AutoCloseable {
                 Thread engine = caller;
                 LOG.warn("Plugin {} has run on the engine thread for over {} ms; interrupting it", plugin,
                         budgetMillis());
+                interruptedAtNanos = System.nanoTime();
                 engine.interrupt();
                 state.set(INTERRUPTED);
             }
@@ -104,6 +111,15 @@ public final class PluginWatchdog implements AutoCloseable {
     /** Whether the watchdog interrupted the call {@link #end} ended last. Engine thread only. */
     boolean interruptedLast() {
         return interruptedLast;
+    }
+
+    /**
+     * Whether the call {@link #end} ended last ignored the watchdog's interrupt: it went on for more than a whole
+     * budget after it. Measured from the interrupt, not from the call's start, since the watchdog looks only every
+     * half budget: a plugin that stops at once when interrupted is never taken for one that ignores it.
+     */
+    boolean ignoredInterrupt() {
+        return interruptedLast && ranAfterInterruptNanos > budgetNanos;
     }
 
     @Override
