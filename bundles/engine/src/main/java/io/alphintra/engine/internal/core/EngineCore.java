@@ -834,6 +834,11 @@ public final class EngineCore implements OrderGate.WorkingOrderView {
         if (adapter == null || !venues.connected(order.venueId)) {
             failure = "venue " + order.venueId + " went away before the request was sent";
         } else {
+            // Timed and interrupted past its budget as checks are: an adapter must not block (SDK contract), and one
+            // that does costs its own request, not the engine thread.
+            PluginWatchdog watchdog = gate.watchdog();
+            long started = watchdog.begin(order.venueId);
+            Throwable thrown = null;
             try {
                 if (request instanceof OrderRequest newOrder) {
                     adapter.submit(newOrder);
@@ -843,9 +848,17 @@ public final class EngineCore implements OrderGate.WorkingOrderView {
                     adapter.replace((ReplaceRequest) request);
                 }
             } catch (Throwable e) {
-                Failures.rethrowIfFatal(e);
-                LOG.error("Exchange adapter of venue {} failed on {}", order.venueId, request, e);
-                failure = "exchange adapter failed: " + e;
+                thrown = Failures.rethrowIfFatal(e);
+            }
+            long overran = watchdog.end(started);
+            if (thrown != null) {
+                LOG.error("Exchange adapter of venue {} failed on {}", order.venueId, request, thrown);
+                failure = "exchange adapter failed: " + thrown;
+            }
+            if (overran >= 0) {
+                LOG.error("Exchange adapter of venue {} ran {} ms on the engine thread for {}, over the budget of {}"
+                        + " ms{}; adapters must not block their caller", order.venueId, overran / 1_000_000, request,
+                        watchdog.budgetMillis(), watchdog.interruptedLast() ? " (interrupted)" : "");
             }
         }
         if (failure != null) {

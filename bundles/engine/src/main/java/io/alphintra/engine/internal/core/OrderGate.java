@@ -328,6 +328,11 @@ public final class OrderGate {
         return fault;
     }
 
+    /** The watchdog of the engine thread's plugin calls, which also times the calls into exchange adapters. */
+    PluginWatchdog watchdog() {
+        return watchdog;
+    }
+
     /** Why each quarantined check or rule set is quarantined, by its id. */
     public Map<String, String> quarantined() {
         Map<String, String> out = new java.util.TreeMap<>();

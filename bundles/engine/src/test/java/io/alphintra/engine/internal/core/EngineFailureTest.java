@@ -55,6 +55,8 @@ class EngineFailureTest {
     private EngineLoop loop;
     private PluginWatchdog watchdog;
     private OrderGate gate;
+    /** The venue's adapter; null: one that accepts everything. */
+    private ExchangeAdapter adapter;
 
     @AfterEach
     void stop() throws IOException {
@@ -77,9 +79,9 @@ class EngineFailureTest {
         if (check != null) {
             gate.addCheck(check);
         }
-        ExchangeAdapter accepting = (ExchangeAdapter) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {ExchangeAdapter.class}, (proxy, method, args) -> null);
-        EngineCore core = new EngineCore(journal, gate, CoreFixtures.venues(() -> accepting, () -> true), null,
+        ExchangeAdapter venue = adapter != null ? adapter : (ExchangeAdapter) Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {ExchangeAdapter.class}, (proxy, method, args) -> null);
+        EngineCore core = new EngineCore(journal, gate, CoreFixtures.venues(() -> venue, () -> true), null,
                 (report, source, strategyId) -> { }, 64, 1 << 20);
         loop = new EngineLoop(core, CoreFixtures.inputs(() -> true), new MarketCache(), EngineClock::nowNanos, 8,
                 "backoff");
@@ -278,6 +280,29 @@ class EngineFailureTest {
      * The journal's device fills up under a batch (its segment's channel is swapped for {@code /dev/full} on the
      * engine thread, between the batch's appends and its commit): the commit fails with an {@link IOException}.
      */
+    @Test
+    void anExchangeAdapterBlockingTheEngineThreadIsInterruptedAndCostsOnlyItsOrder() throws Exception {
+        adapter = (ExchangeAdapter) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {ExchangeAdapter.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("submit")
+                            && ((OrderRequest) args[0]).clientOrderId().value().equals("stuck")) {
+                        Thread.sleep(5_000);
+                    }
+                    return null;
+                });
+        start(100, null, rules(id -> true));
+        assertTimeoutPreemptively(Duration.ofSeconds(3), () -> {
+            // Accepted by the gate and committed; then the adapter blocks on the send and is interrupted.
+            assertThat(submit("stuck").execType()).isEqualTo(ExecType.PENDING_NEW);
+            ExecutionReport next = submit("next");
+            assertThat(next.execType()).as("the engine thread went on").isEqualTo(ExecType.PENDING_NEW);
+            List<io.alphintra.sdk.order.OpenOrder> open = loop.query(EngineCore::openOrders).toCompletableFuture()
+                    .get();
+            assertThat(open).extracting(o -> o.clientOrderId().value()).containsExactly("next");
+            assertThat(loop.halted()).isEmpty();
+        });
+    }
+
     @Test
     void aQueryNeverSeesWhatTheBatchsFailedCommitTakesBack() throws Exception {
         Field segment = Journal.class.getDeclaredField("segment");
