@@ -2,6 +2,7 @@ package io.alphintra.simexchange;
 
 import org.osgi.annotation.versioning.ProviderType;
 
+import io.alphintra.sdk.instrument.InstrumentId;
 import io.alphintra.sdk.venue.ExchangeAdapter;
 
 /**
@@ -34,4 +35,26 @@ public interface ManualVenue {
 
     /** Whether every recorded print has been replayed. */
     boolean recordingFinished();
+
+    /**
+     * Halts an instrument, as a venue or a regulator does: the listener hears
+     * {@link io.alphintra.sdk.venue.VenueListener#onInstrumentStatus onInstrumentStatus} {@code HALTED} with
+     * {@code reason}, new orders and replaces in it are rejected with
+     * {@link io.alphintra.sdk.order.RejectReason#VENUE_CLOSED VENUE_CLOSED} (cancels still work), and its recorded
+     * prints pass unseen (not published, nothing fills) until {@link #resume}. Halting it again changes the reason.
+     *
+     * @throws IllegalArgumentException for an instrument the venue does not list, or a blank reason or one longer
+     *     than 256 characters
+     * @since 1.1
+     */
+    void halt(InstrumentId instrument, String reason);
+
+    /**
+     * Ends a halt: the listener hears {@code TRADING}, and the next print trades again. Does nothing for an
+     * instrument that is not halted.
+     *
+     * @throws IllegalArgumentException for an instrument the venue does not list
+     * @since 1.1
+     */
+    void resume(InstrumentId instrument);
 }

@@ -35,9 +35,11 @@ import io.alphintra.sdk.order.ExecutionReport;
 import io.alphintra.sdk.order.Liquidity;
 import io.alphintra.sdk.order.OrderRequest;
 import io.alphintra.sdk.order.OrderStatus;
+import io.alphintra.sdk.order.RejectReason;
 import io.alphintra.sdk.order.Side;
 import io.alphintra.sdk.order.TimeInForce;
 import io.alphintra.sdk.testkit.venue.RecordingVenueListener;
+import io.alphintra.sdk.venue.InstrumentStatus;
 import io.alphintra.sdk.venue.VenueListener;
 
 /** The exported builder's venue: the recorded market it replays, and its drive on the caller's thread. */
@@ -86,6 +88,8 @@ class SimulatedVenuesTest {
 
         venue.advanceTo(1020 * SECOND);
         assertThat(fills()).hasSize(1);
+        assertThat(venue.adapter().executionsSince(1010 * SECOND).toCompletableFuture().join())
+                .as("answered before the call returns, on the caller's thread").isEqualTo(fills());
     }
 
     @Test
@@ -128,6 +132,32 @@ class SimulatedVenuesTest {
             assertThat(fill.lastPrice()).as("the bid quoted below the print at 99.50").isEqualTo(99_49);
             assertThat(fill.lastQuantity()).isEqualTo(2);
         });
+    }
+
+    @Test
+    void aHaltedInstrumentMissesItsPrintsAndRefusesOrdersUntilResumed() throws IOException {
+        open(SimulatedVenues.builder());
+        venue.adapter().submit(limit(Side.BUY, 4, 99_80));
+        venue.advanceTo(1000 * SECOND);
+        venue.halt(XYZ.id(), "circuit breaker");
+        venue.advanceTo(1010 * SECOND);
+        assertThat(fills()).as("the print at 99.50 went by during the halt").isEmpty();
+        assertThat(trades()).extracting(TradeRecord::price).containsExactly(100_00L);
+        OrderRequest refused = limit(Side.BUY, 1, 99_00);
+        venue.adapter().submit(refused);
+        assertThat(listener.reports()).last().satisfies(report -> {
+            assertThat(report.clientOrderId()).isEqualTo(refused.clientOrderId());
+            assertThat(report.rejectReason()).isEqualTo(RejectReason.VENUE_CLOSED);
+        });
+
+        venue.resume(XYZ.id());
+        venue.advanceTo(1020 * SECOND);
+        assertThat(trades()).extracting(TradeRecord::price).containsExactly(100_00L, 101_00L);
+        assertThat(listener.instrumentStatuses()).extracting(change -> change.status()).containsExactly(
+                InstrumentStatus.TRADING, InstrumentStatus.HALTED, InstrumentStatus.TRADING);
+        assertThatThrownBy(() -> venue.halt(InstrumentId.of("ABC", "SIMH"), "news"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("instrument ABC@SIMH: not listed on SIMH");
     }
 
     @Test

@@ -36,6 +36,9 @@ public final class BenchVenues {
         map.put("commandQueueSize", Integer.toString(commandQueueSize));
         map.put("clock.mode", "realtime");
         map.put("twin.enabled", "false");
+        // No journal and a small replay history: the benchmarks measure the order path, not the venue's memory.
+        map.put("state.enabled", "false");
+        map.put("history.maxReports", "1000");
         return SimulatedVenue.create(VenueSettings.from(config(map), map));
     }
 

@@ -56,31 +56,46 @@ public final class MarketTwin {
         }
     }
 
-    /** The venue opened (or the twin starts in an open session): quote every instrument and start its events. */
+    /**
+     * The venue opened (or the twin starts in an open session): quote every instrument that trades and start its
+     * events. A halted instrument waits for {@link #onResume}.
+     */
     public void onOpen(long now) {
         for (InstrumentTwin twin : twins) {
-            twin.requoteAll();
-            twin.scheduleNext(now);
+            if (gateway.isTrading(twin.index)) {
+                twin.requoteAll();
+                twin.scheduleNext(now);
+            }
         }
+    }
+
+    /** A halted instrument trades again while the venue is open: quote it and restart its events. */
+    public void onResume(int instrument, long now) {
+        InstrumentTwin twin = twins[instrument];
+        twin.requoteAll();
+        twin.scheduleNext(now);
     }
 
     /** A trading day ended while the venue stays open (24x7, back-to-back sessions): quotes expired, requote. */
     public void onDayEnd(long now) {
-        if (gateway.isOpen()) {
-            for (InstrumentTwin twin : twins) {
+        for (InstrumentTwin twin : twins) {
+            if (gateway.isTrading(twin.index)) {
                 twin.requoteAll();
             }
         }
     }
 
-    /** The event scheduled through {@link TwinGateway#schedule}; stale ones (from before a reopen) are ignored. */
+    /**
+     * The event scheduled through {@link TwinGateway#schedule}; stale ones (from before a reopen or a resumption)
+     * are ignored. An instrument that does not trade now (closed venue, halt) stops its events until it does.
+     */
     public void onEvent(int instrument, long now) {
         InstrumentTwin twin = twins[instrument];
         if (now != twin.scheduledAt) {
             return;
         }
         twin.scheduledAt = Long.MIN_VALUE;
-        if (!gateway.isOpen()) {
+        if (!gateway.isTrading(instrument)) {
             return;
         }
         twin.act();

@@ -27,6 +27,6 @@ public interface TwinGateway {
     /** Asks for {@link MarketTwin#onEvent(int, long)} at venue time {@code atNanos}. */
     void schedule(int instrument, long atNanos);
 
-    /** Whether the venue is in a session now. */
-    boolean isOpen();
+    /** Whether an instrument trades now: the venue is in a session and the instrument is not halted. */
+    boolean isTrading(int instrument);
 }

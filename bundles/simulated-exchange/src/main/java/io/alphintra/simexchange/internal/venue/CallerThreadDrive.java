@@ -29,7 +29,10 @@ final class CallerThreadDrive implements VenueDrive {
     @Override
     public boolean stop(String reason, long timeoutMillis) {
         if (running) {
-            run(() -> core.disconnect(reason));
+            run(() -> {
+                core.disconnect(reason);
+                core.close();
+            });
             running = false;
         }
         return true;

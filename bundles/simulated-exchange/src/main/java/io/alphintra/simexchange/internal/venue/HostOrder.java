@@ -20,12 +20,15 @@ final class HostOrder {
     long quantity;
     long limitPrice;
     final long stopPrice;
+    /** The account the order trades for: self-trade prevention works per account. */
+    final String accountId;
     long cumQuantity;
     long cumPriceQuantity;
     OrderStatus status = OrderStatus.PENDING_NEW;
 
     HostOrder(long bookOrderId, String venueOrderId, Instrument instrument, int book, ClientOrderId clientOrderId,
-            Side side, OrderType type, TimeInForce timeInForce, long quantity, long limitPrice, long stopPrice) {
+            Side side, OrderType type, TimeInForce timeInForce, long quantity, long limitPrice, long stopPrice,
+            String accountId) {
         this.bookOrderId = bookOrderId;
         this.venueOrderId = venueOrderId;
         this.instrument = instrument;
@@ -37,6 +40,20 @@ final class HostOrder {
         this.quantity = quantity;
         this.limitPrice = limitPrice;
         this.stopPrice = stopPrice;
+        this.accountId = accountId;
+    }
+
+    /**
+     * Whether the order can outlive the command that brought it: a resting DAY or GTC limit order, or a stop
+     * waiting for its trigger. Only such orders are journaled; a market, IOC or FOK order is done when its command
+     * is, and after a crash it is simply not on the book.
+     */
+    boolean canRest() {
+        return switch (type) {
+            case MARKET -> false;
+            case LIMIT -> timeInForce == TimeInForce.DAY || timeInForce == TimeInForce.GTC;
+            case STOP, STOP_LIMIT -> true;
+        };
     }
 
     long leavesQuantity() {

@@ -30,7 +30,7 @@ import io.alphintra.simexchange.internal.twin.ReplayData;
  *
  * So a resting limit order fills only when the recording trades at or through its price, by at most the printed
  * quantity per print, and a marketable order pays the spread to the quotes. A print whose quantity rounds to
- * nothing was not a trade: it is skipped. Runs on the thread that owns the {@link VenueCore}, like the twin.
+ * nothing was not a trade: it is skipped, as is every print of a halted instrument (nothing trades in a halt). Runs on the thread that owns the {@link VenueCore}, like the twin.
  */
 final class RecordedMarket {
 
@@ -81,11 +81,13 @@ final class RecordedMarket {
         return true;
     }
 
-    /** The print scheduled for {@code instrument} is due. */
+    /** The print scheduled for {@code instrument} is due; a halted instrument lets it pass unseen. */
     void onPrint(int instrument, long now) {
         ReplayData tape = tapes[instrument];
         int index = positions[instrument]++;
-        replay(instrument, tape.price(index), tape.quantity(index), now);
+        if (core.isTrading(instrument)) {
+            replay(instrument, tape.price(index), tape.quantity(index), now);
+        }
         scheduleNext(instrument);
     }
 

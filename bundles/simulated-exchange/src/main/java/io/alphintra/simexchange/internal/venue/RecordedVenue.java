@@ -5,8 +5,11 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 
 import io.alphintra.sdk.instrument.Instrument;
+import io.alphintra.sdk.instrument.InstrumentId;
 import io.alphintra.sdk.instrument.TradingCalendar;
 import io.alphintra.sdk.instrument.Venue;
 import io.alphintra.sdk.venue.ExchangeAdapter;
@@ -67,7 +70,8 @@ public final class RecordedVenue implements ManualVenue {
         VenueSettings settings = new VenueSettings(venue, specs, makerFeeRate, takerFeeRate, ackLatencyNanos,
                 SelfTradePrevention.CANCEL_RESTING, 50, 64, VenueSettings.MIN_ORDER_IDS,
                 VenueSettings.DEFAULT_FINISHED_ORDER_WINDOW, Duration.ofSeconds(1).toNanos(), ClockMode.MANUAL,
-                Instant.ofEpochSecond(0, start), TwinSettings.defaults(1).withEnabled(false));
+                Instant.ofEpochSecond(0, start), TwinSettings.defaults(1).withEnabled(false),
+                StateSettings.inMemory());
         CallerThreadDrive drive = new CallerThreadDrive(VenueCore.replaying(settings, tapes, start, spreadTicks));
         SimulatedVenue adapter = SimulatedVenue.onCallerThread(settings, drive);
         adapter.start();
@@ -132,5 +136,27 @@ public final class RecordedVenue implements ManualVenue {
     @Override
     public boolean recordingFinished() {
         return drive.recordingFinished();
+    }
+
+    @Override
+    public void halt(InstrumentId instrument, String reason) {
+        await(venue.halt(instrument, reason));
+    }
+
+    @Override
+    public void resume(InstrumentId instrument) {
+        await(venue.resume(instrument));
+    }
+
+    /** The drive runs each command before it returns: the stage is complete, and its failure is the caller's. */
+    private static void await(CompletionStage<Void> stage) {
+        try {
+            stage.toCompletableFuture().join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 }

@@ -195,6 +195,53 @@ public final class SimulatedVenue implements ExchangeAdapter {
         return future;
     }
 
+    /**
+     * The venue's fills and order outcomes for this host at or after {@code sinceEpochNanos} (venue time), in venue
+     * order, each exactly as it was reported (same {@code execId}); kept across restarts when the venue has a
+     * journal, within {@code history.days} and {@code history.maxReports}.
+     */
+    @Override
+    public CompletionStage<List<ExecutionReport>> executionsSince(long sinceEpochNanos) {
+        CompletableFuture<List<ExecutionReport>> future = new CompletableFuture<>();
+        if (!drive.offer(VenueCommand.EXECUTIONS, future, null, sinceEpochNanos)) {
+            future.completeExceptionally(new IllegalStateException(drive.isRunning()
+                    ? "venue command queue full" : "venue " + settings.venue().id() + " stopped"));
+        }
+        return future;
+    }
+
+    /**
+     * Halts an instrument: new orders and replaces are refused with {@code VENUE_CLOSED}, the book stops trading,
+     * and the host hears {@code HALTED} with {@code reason}. The stage completes once the venue thread has done so;
+     * it fails with {@link IllegalArgumentException} for an instrument the venue does not list.
+     *
+     * @param reason not blank, at most 256 characters
+     * @throws IllegalArgumentException for a blank or longer reason
+     */
+    public CompletionStage<Void> halt(InstrumentId instrumentId, String reason) {
+        requireNonNull("instrumentId", instrumentId);
+        VenueCore.requireHaltReason(instrumentId, reason);
+        return statusCommand(VenueCommand.HALT, instrumentId, new VenueCommand.Halt(instrumentId, reason));
+    }
+
+    /** Ends a halt: the host hears {@code TRADING} (or {@code CLOSED} outside sessions); as {@link #halt}. */
+    public CompletionStage<Void> resume(InstrumentId instrumentId) {
+        requireNonNull("instrumentId", instrumentId);
+        return statusCommand(VenueCommand.RESUME, instrumentId, instrumentId);
+    }
+
+    private CompletionStage<Void> statusCommand(VenueCommand kind, InstrumentId instrumentId, Object extra) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        if (settings.instrument(instrumentId) == null) {
+            done.completeExceptionally(new IllegalArgumentException("instrument " + instrumentId + ": not listed on "
+                    + settings.venue().id()));
+        } else if (!drive.offer(kind, done, extra, 0)) {
+            done.completeExceptionally(new IllegalStateException(drive.isRunning()
+                    ? "venue command queue full" : "venue " + settings.venue().id() + " stopped"));
+        }
+        return done;
+    }
+
     /** Simulates a lost session: {@code onDisconnected(reason)} now, a reconnect after the configured delay. */
     public void dropSession(String reason) {
         drive.offer(VenueCommand.DROP, reason, null, 0);

@@ -97,6 +97,28 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(description = "Venue time after a dropped session until the venue reconnects, ms.")
     long reconnectDelayMillis() default 1000;
 
+    @AttributeDefinition(description = "Whether the venue keeps the host's resting orders and its execution history"
+            + " on disk, so that a restarted node finds them (only where state.directory or karaf.data gives a"
+            + " folder).")
+    boolean state_enabled() default true;
+
+    @AttributeDefinition(description = "Folder of the venue's journal; empty: karaf.data/simulated-venues/VENUE_ID."
+            + " A relative path is resolved against karaf.data.")
+    String state_directory() default "";
+
+    @AttributeDefinition(description = "Whether each journal record is forced to the disk (fsync) before the venue"
+            + " reports it; otherwise it is handed to the operating system, which survives a killed JVM but not a"
+            + " power loss.")
+    boolean state_sync() default false;
+
+    @AttributeDefinition(description = "Days of venue time of execution reports kept for executionsSince (1 to"
+            + " 3650).")
+    int history_days() default StateSettings.DEFAULT_HISTORY_DAYS;
+
+    @AttributeDefinition(description = "Most execution reports kept for executionsSince (1000 to 10000000); the"
+            + " oldest go first.")
+    int history_maxReports() default StateSettings.DEFAULT_HISTORY_MAX_REPORTS;
+
     @AttributeDefinition(description = "Venue clock: 'realtime' (wall clock, the server), 'virtual' (as fast as"
             + " possible) or 'manual' (moved only by advanceTime, for tests).")
     String clock_mode() default "realtime";

@@ -1,10 +1,13 @@
 package io.alphintra.simexchange.internal.venue;
 
 import io.alphintra.collections.OpenAddressingMap;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -31,6 +34,7 @@ import io.alphintra.sdk.order.OrderRequest;
 import io.alphintra.sdk.order.OrderStatus;
 import io.alphintra.sdk.order.RejectReason;
 import io.alphintra.sdk.order.ReplaceRequest;
+import io.alphintra.sdk.venue.InstrumentStatus;
 import io.alphintra.sdk.venue.VenueListener;
 import io.alphintra.simexchange.internal.matching.CancelReason;
 import io.alphintra.simexchange.internal.matching.DepthSnapshot;
@@ -65,8 +69,9 @@ final class VenueCore implements TwinGateway {
     static final long FIRST_ACCOUNT_OWNER = 1_000_000;
     /** Reports kept for a session that is down, delivered when it is back (as a FIX resend would). */
     static final int MAX_MISSED_REPORTS = 100_000;
+    static final int MAX_HALT_REASON_LENGTH = 256;
 
-    private enum Pending { NONE, SUBMIT, CANCEL, REPLACE }
+    private enum Pending { NONE, SUBMIT, CANCEL, REPLACE, RESTORE }
 
     private final VenueSettings settings;
     private final String venueId;
@@ -87,6 +92,14 @@ final class VenueCore implements TwinGateway {
     private final MarketDataEvents.TopOfBookEvent topEvent = new MarketDataEvents.TopOfBookEvent();
     private final MarketDataEvents.BookDeltaEvent deltaEvent = new MarketDataEvents.BookDeltaEvent();
     private final List<ExecutionReport> missedReports = new ArrayList<>();
+    /** Fills and order outcomes for {@code executionsSince}, within the configured bounds. */
+    private final ExecutionHistory history;
+    /** The venue's state on disk, or null: kept in memory only, or the journal failed. */
+    private VenueJournal journal;
+    /** Why the venue cannot keep its orders across a restart (its journal failed), or null; new orders are refused. */
+    private String journalProblem;
+    /** This run's number: execution ids carry it, so that none repeats across restarts. */
+    private long generation = 1;
 
     /**
      * The listener of the last {@link #connect}; kept after a logout, so that a request made while logged out
@@ -115,6 +128,7 @@ final class VenueCore implements TwinGateway {
         this.hostOrders = new LongMap<>(settings.expectedOrders());
         this.liveOrders = new OpenAddressingMap<>(settings.expectedOrders());
         this.recentIds = new RecentOrderIds(settings.finishedOrderWindow(), settings.expectedOrders());
+        this.history = new ExecutionHistory(settings.state().historyNanos(), settings.state().historyMaxReports());
         List<InstrumentSpec> specs = settings.instruments();
         this.books = new Book[specs.size()];
         for (int i = 0; i < books.length; i++) {
@@ -142,16 +156,230 @@ final class VenueCore implements TwinGateway {
         return core;
     }
 
-    /** Opens the venue's first session state and starts the twin; call once, on the venue thread. */
+    /**
+     * Restores what the venue's journal kept (the host's working orders, the execution history, the halts), opens
+     * the venue's first session state and starts the twin, whose opening quotes then trade with restored orders they
+     * cross; call once, on the venue thread.
+     */
     void start() {
+        VenueJournal.State restored = openJournal();
         open = schedule.isOpen(now);
         scheduleSessionBoundary();
+        if (restored != null) {
+            restore(restored);
+        }
         if (twin != null && open) {
             twin.onOpen(now);
         }
         if (recorded != null) {
             recorded.start();
         }
+    }
+
+    /** The venue is stopping or being replaced: lets go of its journal. Call on the venue thread, last. */
+    void close() {
+        if (journal != null) {
+            journal.close();
+            journal = null;
+        }
+    }
+
+    // ---- state across restarts ----------------------------------------------------------------------------------
+
+    /**
+     * Opens the journal and takes over its history, counters and clock; compacts it. Returns what it held, or null
+     * for a venue without one (state in memory) or whose journal cannot be opened (then new orders are refused).
+     */
+    private VenueJournal.State openJournal() {
+        Path directory = settings.state().directory();
+        if (directory == null) {
+            return null;
+        }
+        try {
+            journal = VenueJournal.open(directory, settings.state().sync(), venueId);
+        } catch (IOException | RuntimeException e) {
+            journalFailed("opening " + directory.resolve(VenueJournal.FILE_NAME), e);
+            return null;
+        }
+        VenueJournal.State state = journal.takeRestored();
+        generation = state.generation() + 1;
+        nextOrderId = Math.max(nextOrderId, state.nextOrderId());
+        // Venue time never runs back: a manual or virtual clock goes on from where the last run stopped.
+        now = Math.max(now, state.lastTimeNanos());
+        for (ExecutionReport report : state.reports()) {
+            history.add(report, now);
+        }
+        Map<String, String> halts = new LinkedHashMap<>();
+        state.halts().forEach((symbol, reason) -> {
+            if (booksById.containsKey(InstrumentId.of(symbol, venueId))) {
+                halts.put(symbol, reason);
+            }
+        });
+        try {
+            journal.compact(generation, nextOrderId, now, List.of(), state.orders().values(), history.all(), halts);
+        } catch (IOException e) {
+            LOG.warn("Venue {}: could not compact the journal {} ({}); appending to it as it is", venueId,
+                    journal.file(), e.toString());
+            journal.generation(generation, nextOrderId, now);
+            commitJournal();
+        } catch (RuntimeException e) {
+            journalFailed("compacting " + journal.file(), e);
+        }
+        return new VenueJournal.State(state.generation(), state.nextOrderId(), state.lastTimeNanos(),
+                state.orders(), state.reports(), halts);
+    }
+
+    /**
+     * Puts the journal's working orders back on the books with their ids, quantities and fills, in the order they
+     * first arrived; none is acknowledged again. An order the configuration no longer allows (its instrument is not
+     * listed, its price or quantity is off the grid or above the maximum) is canceled with a report saying why. DAY
+     * orders expire if a trading day ended while the venue was down.
+     */
+    private void restore(VenueJournal.State state) {
+        state.halts().forEach((symbol, reason) -> {
+            Book book = booksById.get(InstrumentId.of(symbol, venueId));
+            book.halted = true;
+            book.haltReason = reason;
+        });
+        int restored = 0;
+        for (VenueJournal.OrderRecord record : state.orders().values()) {
+            try {
+                if (restoreOrder(record)) {
+                    restored++;
+                }
+            } catch (RuntimeException e) {
+                // One order the venue cannot take back must not keep the venue, and the other orders, down.
+                LOG.error("Venue {}: could not restore order {} from the journal: {}", venueId, record, e.toString(),
+                        e);
+            }
+        }
+        if (restored > 0 && dayEndedSince(state.lastTimeNanos())) {
+            for (Book book : books) {
+                book.book.endOfDay();
+                book.flush();
+            }
+        }
+        LOG.info("Venue {}: run {} restored {} of {} working orders, {} execution reports and {} halts from {}",
+                venueId, generation, restored, state.orders().size(), history.size(), state.halts().size(),
+                journal == null ? "its journal (since failed)" : journal.file());
+    }
+
+    private boolean restoreOrder(VenueJournal.OrderRecord record) {
+        InstrumentId id = InstrumentId.of(record.symbol(), venueId);
+        Book book = booksById.get(id);
+        String problem;
+        if (book == null) {
+            problem = id + " is no longer listed on " + venueId;
+        } else {
+            problem = checkPrice(book, "limitPrice", record.limitPrice(), record.type().requiresLimitPrice());
+            if (problem == null) {
+                problem = checkPrice(book, "stopPrice", record.stopPrice(), record.type().requiresStopPrice());
+            }
+            if (problem == null) {
+                problem = checkQuantity(book, "quantity", record.quantity());
+            }
+        }
+        if (problem != null) {
+            ExecutionReport report = ExecutionReport.builder().clientOrderId(record.clientOrderId())
+                    .venueOrderId(record.venueOrderId()).execId(nextExecId()).instrumentId(id).side(record.side())
+                    .execType(ExecType.CANCELED).status(OrderStatus.CANCELED).orderQuantity(record.quantity())
+                    .cumQuantity(record.cumQuantity()).cumPriceQuantity(record.cumPriceQuantity())
+                    .text("canceled when the venue restarted: " + problem).transactTimeNanos(now)
+                    .receiveTimeNanos(now).build();
+            if (journal != null) {
+                journal.order(record, OrderStatus.CANCELED, now);
+            }
+            emit(null, report, false);
+            LOG.warn("Venue {}: order {} ({}) canceled at restart: {}", venueId, record.venueOrderId(),
+                    record.clientOrderId(), problem);
+            return false;
+        }
+        HostOrder order = new HostOrder(record.bookOrderId(), record.venueOrderId(), book.instrument, book.index,
+                record.clientOrderId(), record.side(), record.type(), record.timeInForce(), record.quantity(),
+                record.limitPrice(), record.stopPrice(), record.accountId());
+        order.cumQuantity = record.cumQuantity();
+        order.cumPriceQuantity = record.cumPriceQuantity();
+        order.status = record.status();
+        hostOrders.put(order.bookOrderId, order);
+        liveOrders.put(order.clientOrderId, order);
+        pending = Pending.RESTORE;
+        pendingOrder = order;
+        try {
+            book.book.submit(order.bookOrderId, ownerOf(order.accountId), side(order.side),
+                    OrderType.valueOf(order.type.name()), TimeInForce.valueOf(order.timeInForce.name()),
+                    order.limitPrice, order.stopPrice, order.quantity - order.cumQuantity,
+                    settings.selfTradePrevention());
+        } finally {
+            pending = Pending.NONE;
+            pendingOrder = null;
+        }
+        book.flush();
+        return hostOrders.get(order.bookOrderId) == order;
+    }
+
+    /** Whether a trading day ended between venue time {@code since} and now. */
+    private boolean dayEndedSince(long since) {
+        for (long boundary = schedule.nextBoundary(since); boundary <= now; boundary = schedule.nextBoundary(
+                boundary)) {
+            if (schedule.dayEndsAt(boundary)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Rewrites the journal to what is live now (an end of a trading day): it holds about a day's records. */
+    private void compactJournal() {
+        if (journal == null) {
+            return;
+        }
+        List<HostOrder> live = new ArrayList<>(liveOrders.size());
+        liveOrders.copyValuesTo(live);
+        live.sort(Comparator.comparingLong(order -> order.bookOrderId));
+        history.forgetBefore(now);
+        try {
+            journal.compact(generation, nextOrderId, now, live, List.of(), history.all(), halts());
+        } catch (IOException e) {
+            LOG.warn("Venue {}: could not compact the journal {} ({}); appending to it as it is", venueId,
+                    journal.file(), e.toString());
+        } catch (RuntimeException e) {
+            journalFailed("compacting " + journal.file(), e);
+        }
+    }
+
+    private Map<String, String> halts() {
+        Map<String, String> halts = new LinkedHashMap<>();
+        for (Book book : books) {
+            if (book.halted) {
+                halts.put(book.instrument.id().symbol(), book.haltReason);
+            }
+        }
+        return halts;
+    }
+
+    private void commitJournal() {
+        try {
+            journal.commit();
+        } catch (IOException | RuntimeException e) {
+            journalFailed("writing " + journal.file(), e);
+        }
+    }
+
+    /** The journal cannot be trusted any more: stop writing it and refuse what would need it. */
+    private void journalFailed(String what, Exception cause) {
+        journalProblem = venueId + " cannot keep orders across a restart: " + what + " failed (" + cause + ")";
+        LOG.error("Venue {}: {}. New orders and replaces are refused until the venue starts with a working journal"
+                + " (or with state.enabled = false)", venueId, journalProblem, cause);
+        if (journal != null) {
+            journal.close();
+            journal = null;
+        }
+    }
+
+    /** The execution history at or after venue time {@code sinceNanos}, in venue order. */
+    List<ExecutionReport> executionsSince(long sinceNanos) {
+        history.forgetBefore(now);
+        return history.since(sinceNanos);
     }
 
     /** Whether every recorded print has been replayed; true for a venue that replays none. */
@@ -221,6 +449,14 @@ final class VenueCore implements TwinGateway {
     private void onSessionBoundary() {
         boolean wasOpen = open;
         open = schedule.isOpen(now);
+        if (open != wasOpen && connected) {
+            for (Book book : books) {
+                if (!book.halted) {
+                    reportStatus(book, open ? InstrumentStatus.TRADING : InstrumentStatus.CLOSED,
+                            open ? "session open" : "session closed");
+                }
+            }
+        }
         if (schedule.dayEndsAt(now)) {
             for (Book book : books) {
                 book.book.endOfDay();
@@ -228,6 +464,7 @@ final class VenueCore implements TwinGateway {
             }
             // Client order ids are unique per trading day here; live orders keep theirs (see claim).
             recentIds.clear();
+            compactJournal();
             if (twin != null) {
                 twin.onDayEnd(now);
             }
@@ -267,6 +504,9 @@ final class VenueCore implements TwinGateway {
             target.onConnected();
         } catch (RuntimeException e) {
             LOG.error("Venue {}: the host's onConnected failed", venueId, e);
+        }
+        for (Book book : books) {
+            reportStatus(book, currentStatus(book), statusReason(book));
         }
         if (!missedReports.isEmpty()) {
             List<ExecutionReport> resend = new ArrayList<>(missedReports);
@@ -324,6 +564,91 @@ final class VenueCore implements TwinGateway {
             book.trades = false;
             book.tops = false;
             book.deltas = false;
+        }
+    }
+
+    // ---- instrument status ---------------------------------------------------------------------------------------
+
+    /**
+     * Halts an instrument: new orders and replaces in it are refused ({@code VENUE_CLOSED}), its book stops trading
+     * (the twin pauses; cancels still work), and the host hears {@code HALTED}. Halting a halted instrument again
+     * changes the reason. Kept across restarts.
+     *
+     * @throws IllegalArgumentException when the venue does not list the instrument
+     */
+    void halt(InstrumentId id, String reason) {
+        Book book = listedBook(id);
+        requireHaltReason(id, reason);
+        book.halted = true;
+        book.haltReason = reason;
+        if (journal != null) {
+            journal.halt(id.symbol(), reason);
+            commitJournal();
+        }
+        reportStatus(book, InstrumentStatus.HALTED, reason);
+        LOG.info("Venue {}: {} halted: {}", venueId, id, reason);
+    }
+
+    /**
+     * Ends a halt: the instrument trades again if the venue is in a session (the twin requotes it), and the host
+     * hears {@code TRADING}, or {@code CLOSED} outside sessions. Resuming an instrument that is not halted does
+     * nothing.
+     *
+     * @throws IllegalArgumentException when the venue does not list the instrument
+     */
+    void resume(InstrumentId id) {
+        Book book = listedBook(id);
+        if (!book.halted) {
+            return;
+        }
+        book.halted = false;
+        book.haltReason = null;
+        if (journal != null) {
+            journal.halt(id.symbol(), null);
+            commitJournal();
+        }
+        reportStatus(book, currentStatus(book), open ? "halt lifted" : "halt lifted; outside trading sessions");
+        if (twin != null && open) {
+            twin.onResume(book.index, now);
+        }
+        LOG.info("Venue {}: {} resumed", venueId, id);
+    }
+
+    /** A halt's reason: it goes to the host and into the journal, so it is bounded. */
+    static void requireHaltReason(InstrumentId id, String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("reason: required for a halt of " + id);
+        }
+        if (reason.length() > MAX_HALT_REASON_LENGTH) {
+            throw new IllegalArgumentException("reason of a halt of " + id + ": longer than "
+                    + MAX_HALT_REASON_LENGTH + " characters");
+        }
+    }
+
+    private Book listedBook(InstrumentId id) {
+        Book book = booksById.get(id);
+        if (book == null) {
+            throw new IllegalArgumentException("instrument " + id + ": not listed on " + venueId);
+        }
+        return book;
+    }
+
+    private InstrumentStatus currentStatus(Book book) {
+        return book.halted ? InstrumentStatus.HALTED : open ? InstrumentStatus.TRADING : InstrumentStatus.CLOSED;
+    }
+
+    private String statusReason(Book book) {
+        return book.halted ? book.haltReason : open ? "session open" : "outside trading sessions";
+    }
+
+    private void reportStatus(Book book, InstrumentStatus status, String reason) {
+        if (!connected) {
+            return;
+        }
+        try {
+            listener.onInstrumentStatus(book.instrument.id(), status, reason);
+        } catch (RuntimeException e) {
+            LOG.error("Venue {}: the host's onInstrumentStatus failed", venueId, e);
         }
     }
 
@@ -417,6 +742,15 @@ final class VenueCore implements TwinGateway {
             rejectNew(request, RejectReason.VENUE_CLOSED, venueId + " is outside its trading sessions", false);
             return;
         }
+        if (book.halted) {
+            rejectNew(request, RejectReason.VENUE_CLOSED, book.instrument.id() + " is halted: " + book.haltReason,
+                    false);
+            return;
+        }
+        if (journalProblem != null) {
+            rejectNew(request, RejectReason.OTHER, journalProblem, false);
+            return;
+        }
         Instrument instrument = book.instrument;
         String problem = checkPrice(book, "limitPrice", request.limitPrice(), request.type().requiresLimitPrice());
         if (problem == null) {
@@ -434,13 +768,14 @@ final class VenueCore implements TwinGateway {
         long bookId = nextOrderId++;
         HostOrder order = new HostOrder(bookId, venueId + "-" + bookId, instrument, book.index, id, request.side(),
                 request.type(), request.timeInForce(), request.quantity(),
-                request.hasLimitPrice() ? request.limitPrice() : 0, request.hasStopPrice() ? request.stopPrice() : 0);
+                request.hasLimitPrice() ? request.limitPrice() : 0, request.hasStopPrice() ? request.stopPrice() : 0,
+                request.attribution().accountId());
         hostOrders.put(bookId, order);
         liveOrders.put(id, order);
         pending = Pending.SUBMIT;
         pendingOrder = order;
         try {
-            book.book.submit(bookId, ownerOf(request.attribution().accountId()), side(request.side()),
+            book.book.submit(bookId, ownerOf(order.accountId), side(request.side()),
                     OrderType.valueOf(request.type().name()), timeInForce(request), order.limitPrice,
                     order.stopPrice, request.quantity(), settings.selfTradePrevention());
         } finally {
@@ -506,6 +841,15 @@ final class VenueCore implements TwinGateway {
             return;
         }
         Book book = books[order.book];
+        if (book.halted) {
+            rejectReplace(request, order, RejectReason.VENUE_CLOSED, book.instrument.id() + " is halted: "
+                    + book.haltReason, false);
+            return;
+        }
+        if (journalProblem != null) {
+            rejectReplace(request, order, RejectReason.OTHER, journalProblem, false);
+            return;
+        }
         if (order.type == io.alphintra.sdk.order.OrderType.MARKET
                 || order.type == io.alphintra.sdk.order.OrderType.STOP || request.changesStopPrice()) {
             rejectReplace(request, order, RejectReason.UNSUPPORTED_ORDER, "only the limit price and quantity of"
@@ -618,7 +962,7 @@ final class VenueCore implements TwinGateway {
     // ---- reports -----------------------------------------------------------------------------------------------
 
     private String nextExecId() {
-        return venueId + "-E" + nextExecId++;
+        return venueId + "-E" + generation + "-" + nextExecId++;
     }
 
     private ExecutionReport.Builder report(HostOrder order, ExecType type) {
@@ -634,18 +978,18 @@ final class VenueCore implements TwinGateway {
                 .execId(nextExecId()).instrumentId(request.instrument().id()).side(request.side())
                 .execType(ExecType.REJECTED).status(OrderStatus.REJECTED).orderQuantity(request.quantity())
                 .rejectReason(reason).text(text).transactTimeNanos(now).receiveTimeNanos(now).build();
-        emit(report, sessionDown);
+        emit(null, report, sessionDown);
     }
 
     private void rejectCancel(CancelRequest request, HostOrder known, RejectReason reason, String text,
             boolean sessionDown) {
-        emit(amendReject(ExecType.CANCEL_REJECTED, request.clientOrderId(), request.originalClientOrderId(),
+        emit(null, amendReject(ExecType.CANCEL_REJECTED, request.clientOrderId(), request.originalClientOrderId(),
                 request.instrumentId(), request.side(), known, 1, reason, text), sessionDown);
     }
 
     private void rejectReplace(ReplaceRequest request, HostOrder known, RejectReason reason, String text,
             boolean sessionDown) {
-        emit(amendReject(ExecType.REPLACE_REJECTED, request.clientOrderId(), request.originalClientOrderId(),
+        emit(null, amendReject(ExecType.REPLACE_REJECTED, request.clientOrderId(), request.originalClientOrderId(),
                 request.instrument().id(), request.side(), known, request.instrument().lotSize(), reason, text),
                 sessionDown);
     }
@@ -667,11 +1011,26 @@ final class VenueCore implements TwinGateway {
     }
 
     /**
-     * Delivers a report now, or keeps it for the next session. A rejection of a request made while the session is
-     * down (dropped or logged out) goes to the listener of the last session at once: it is the answer to that
-     * request.
+     * Records a report (the order's new state and, for a fill or an order's end, the report itself, in the history
+     * and in the journal, before anything leaves the venue), then delivers it now, or keeps it for the next
+     * session. {@code order} is the host order the report changed, or null for a refusal that changed nothing. A
+     * rejection of a request made while the session is down (dropped or logged out) goes to the listener of the last
+     * session at once: it is the answer to that request.
      */
-    private void emit(ExecutionReport report, boolean immediate) {
+    private void emit(HostOrder order, ExecutionReport report, boolean immediate) {
+        boolean kept = ExecutionHistory.keeps(report);
+        if (kept) {
+            history.add(report, now);
+        }
+        if (journal != null) {
+            if (order != null && order.canRest()) {
+                journal.order(order, now);
+            }
+            if (kept) {
+                journal.report(report);
+            }
+            commitJournal();
+        }
         if (connected || immediate && listener != null) {
             deliver(report);
         } else if (immediate) {
@@ -739,8 +1098,8 @@ final class VenueCore implements TwinGateway {
     }
 
     @Override
-    public boolean isOpen() {
-        return open;
+    public boolean isTrading(int instrument) {
+        return open && !books[instrument].halted;
     }
 
     // ---- the recorded market's access ---------------------------------------------------------------------------
@@ -785,6 +1144,9 @@ final class VenueCore implements TwinGateway {
         boolean trades;
         boolean tops;
         boolean deltas;
+        /** Halted by an operator: refuses new orders and replaces, and the twin leaves it alone. */
+        boolean halted;
+        String haltReason;
 
         private long[] deltaPrices = new long[64];
         private long[] deltaSizes = new long[64];
@@ -812,9 +1174,12 @@ final class VenueCore implements TwinGateway {
             if (ownerId < MarketTwin.MAX_OWNER) {
                 return;
             }
+            if (pending == Pending.RESTORE) {
+                return; // acknowledged in the run that took it
+            }
             HostOrder order = hostOrders.get(orderId);
             order.status = OrderStatus.NEW;
-            emit(report(order, ExecType.NEW).build(), false);
+            emit(order, report(order, ExecType.NEW).build(), false);
         }
 
         @Override
@@ -835,13 +1200,19 @@ final class VenueCore implements TwinGateway {
                         case ORDER_NOT_REPLACEABLE -> RejectReason.UNSUPPORTED_ORDER;
                         default -> RejectReason.OTHER;
                     };
-                    emit(report(order, ExecType.REPLACE_REJECTED).clientOrderId(pendingRequestId)
+                    emit(null, report(order, ExecType.REPLACE_REJECTED).clientOrderId(pendingRequestId)
                             .originalClientOrderId(order.clientOrderId).rejectReason(code)
                             .text("the book refused the replace: " + reason).build(), false);
                 }
-                case CANCEL -> emit(report(order, ExecType.CANCEL_REJECTED).clientOrderId(pendingRequestId)
+                case CANCEL -> emit(null, report(order, ExecType.CANCEL_REJECTED).clientOrderId(pendingRequestId)
                         .originalClientOrderId(order.clientOrderId).rejectReason(RejectReason.TOO_LATE_TO_CANCEL)
                         .text("the book no longer holds the order").build(), false);
+                case RESTORE -> {
+                    order.status = OrderStatus.CANCELED;
+                    finish(order);
+                    emit(order, report(order, ExecType.CANCELED).text("canceled when the venue restarted: the book"
+                            + " refused it again: " + reason).build(), false);
+                }
                 default -> LOG.error("Venue {}: book rejected order {} outside a command", venueId, orderId);
             }
         }
@@ -853,9 +1224,9 @@ final class VenueCore implements TwinGateway {
                 case NO_LIQUIDITY, FOK_NOT_FILLABLE -> {
                     // What venues do with an immediate order that finds nothing to trade: accept it, then cancel it.
                     order.status = OrderStatus.NEW;
-                    emit(report(order, ExecType.NEW).build(), false);
+                    emit(order, report(order, ExecType.NEW).build(), false);
                     order.status = OrderStatus.CANCELED;
-                    emit(report(order, ExecType.CANCELED).text(reason == NO_LIQUIDITY_REASON
+                    emit(order, report(order, ExecType.CANCELED).text(reason == NO_LIQUIDITY_REASON
                             ? "no liquidity on the other side of the book"
                             : "fill-or-kill: could not fill the whole quantity").build(), false);
                 }
@@ -867,7 +1238,7 @@ final class VenueCore implements TwinGateway {
                         default -> RejectReason.OTHER;
                     };
                     order.status = OrderStatus.REJECTED;
-                    emit(report(order, ExecType.REJECTED).venueOrderId(null).rejectReason(code)
+                    emit(null, report(order, ExecType.REJECTED).venueOrderId(null).rejectReason(code)
                             .text("the book refused the order: " + reason).build(), false);
                 }
             }
@@ -924,7 +1295,7 @@ final class VenueCore implements TwinGateway {
             if (order.status == OrderStatus.FILLED) {
                 finish(order);
             }
-            emit(report, false);
+            emit(order, report, false);
         }
 
         @Override
@@ -949,7 +1320,7 @@ final class VenueCore implements TwinGateway {
                 });
             }
             finish(order);
-            emit(builder.build(), false);
+            emit(order, builder.build(), false);
         }
 
         @Override
@@ -965,9 +1336,11 @@ final class VenueCore implements TwinGateway {
             order.quantity = pendingNewQuantity;
             order.status = OrderStatus.REPLACED;
             liveOrders.put(order.clientOrderId, order);
-            emit(report(order, ExecType.REPLACED).originalClientOrderId(previous)
-                    .text(priorityKept ? "queue priority kept" : "queue priority lost").build(), false);
+            ExecutionReport report = report(order, ExecType.REPLACED).originalClientOrderId(previous)
+                    .text(priorityKept ? "queue priority kept" : "queue priority lost").build();
+            // The order rests on as new or partly filled; that is what the journal keeps.
             order.status = order.cumQuantity > 0 ? OrderStatus.PARTIALLY_FILLED : OrderStatus.NEW;
+            emit(order, report, false);
         }
 
         @Override
@@ -981,8 +1354,8 @@ final class VenueCore implements TwinGateway {
             }
             order.status = OrderStatus.EXPIRED;
             finish(order);
-            emit(report(order, ExecType.EXPIRED).text("DAY order expired at the end of the trading day").build(),
-                    false);
+            emit(order, report(order, ExecType.EXPIRED).text("DAY order expired at the end of the trading day")
+                    .build(), false);
         }
 
         @Override

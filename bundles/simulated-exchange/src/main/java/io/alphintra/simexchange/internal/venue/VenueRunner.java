@@ -143,6 +143,8 @@ final class VenueRunner implements Runnable, VenueDrive {
         } catch (Throwable e) {
             LOG.error("Venue thread {} failed; the venue is stopped", thread.getName(), e);
             running = false;
+        } finally {
+            core.close();
         }
     }
 

@@ -1,5 +1,6 @@
 package io.alphintra.simexchange.internal.venue;
 
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
@@ -61,11 +62,12 @@ import io.alphintra.simexchange.internal.twin.TwinSettings;
  * @param clockMode how venue time moves
  * @param clockStart first venue time for VIRTUAL and MANUAL clocks
  * @param twin the market twin's settings
+ * @param state where the venue keeps its orders and execution history across restarts, and how much history
  */
 public record VenueSettings(Venue venue, List<InstrumentSpec> instruments, int makerFeeRate, int takerFeeRate,
         long ackLatencyNanos, SelfTradePrevention selfTradePrevention, int bookDepth, int commandQueueSize,
         int expectedOrders, int finishedOrderWindow, long reconnectDelayNanos, ClockMode clockMode,
-        Instant clockStart, TwinSettings twin) {
+        Instant clockStart, TwinSettings twin, StateSettings state) {
 
     /** Notional bound: every maxPrice × maxQuantity stays below this, so fees and sums cannot overflow. */
     private static final long NOTIONAL_LIMIT = Long.MAX_VALUE / 4;
@@ -74,6 +76,8 @@ public record VenueSettings(Venue venue, List<InstrumentSpec> instruments, int m
     static final int MAX_ORDER_IDS = 1 << 26;
     static final int DEFAULT_EXPECTED_ORDERS = 1 << 18;
     static final int DEFAULT_FINISHED_ORDER_WINDOW = 1 << 20;
+    /** The Karaf data folder, under which venues keep their state by default. */
+    static final String KARAF_DATA_PROPERTY = "karaf.data";
 
     public VenueSettings {
         instruments = List.copyOf(instruments);
@@ -135,6 +139,20 @@ public record VenueSettings(Venue venue, List<InstrumentSpec> instruments, int m
             }
         });
         TwinSettings twin = twin(reader);
+        Boolean stateEnabled = reader.get("state.enabled", VenueConfig::state_enabled);
+        String stateDirectory = reader.get("state.directory", VenueConfig::state_directory);
+        Boolean stateSync = reader.get("state.sync", VenueConfig::state_sync);
+        Integer historyDays = reader.range("history.days", VenueConfig::history_days, 1, 3650);
+        Integer historyMaxReports = reader.range("history.maxReports", VenueConfig::history_maxReports, 1000,
+                10_000_000);
+        Path stateFolder = null;
+        if (venueId != null && stateEnabled != null && stateDirectory != null && stateEnabled) {
+            try {
+                stateFolder = stateFolder(stateDirectory.trim(), venueId, System.getProperty(KARAF_DATA_PROPERTY));
+            } catch (InvalidPathException e) {
+                reader.problem("state.directory", stateDirectory, "not a path: " + e.getReason());
+            }
+        }
 
         Venue venue = null;
         if (venueId != null && name != null && jurisdiction != null && currency != null && zone != null
@@ -189,7 +207,20 @@ public record VenueSettings(Venue venue, List<InstrumentSpec> instruments, int m
         reader.requireValid();
         return new VenueSettings(venue, instruments, makerFee, takerFee, latencyMicros * 1_000L, stp, bookDepth,
                 queueSize, expectedOrders, finishedOrderWindow, reconnectMillis * 1_000_000L, clockMode, clockStart,
-                twin);
+                twin, new StateSettings(stateFolder, stateSync, historyDays, historyMaxReports));
+    }
+
+    /**
+     * The folder of a venue's journal: {@code configured}, resolved against the Karaf data folder when relative, or
+     * by default {@code karaf.data/simulated-venues/VENUE_ID}; null (state in memory only) when neither says where.
+     */
+    static Path stateFolder(String configured, String venueId, String karafData) {
+        Path data = karafData == null || karafData.isBlank() ? null : Path.of(karafData);
+        if (configured.isEmpty()) {
+            return data == null ? null : data.resolve("simulated-venues").resolve(venueId).toAbsolutePath();
+        }
+        Path path = Path.of(configured);
+        return (path.isAbsolute() || data == null ? path : data.resolve(path)).toAbsolutePath();
     }
 
     /** The instrument with this id, or null. */

@@ -18,7 +18,7 @@ class RecentOrderIdsTest {
 
     private static HostOrder finished(int n) {
         HostOrder order = new HostOrder(n, "V-" + n, null, 0, id(n), Side.BUY, OrderType.LIMIT, TimeInForce.DAY, 1,
-                1, 0);
+                1, 0, "ACC");
         order.status = OrderStatus.FILLED;
         return order;
     }

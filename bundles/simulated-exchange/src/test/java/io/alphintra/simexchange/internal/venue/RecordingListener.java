@@ -2,9 +2,12 @@ package io.alphintra.simexchange.internal.venue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
+import io.alphintra.sdk.instrument.InstrumentId;
 import io.alphintra.sdk.marketdata.OrderBookDelta;
 import io.alphintra.sdk.marketdata.OrderBookDeltaRecord;
 import io.alphintra.sdk.marketdata.TopOfBook;
@@ -12,6 +15,7 @@ import io.alphintra.sdk.marketdata.TopOfBookRecord;
 import io.alphintra.sdk.marketdata.Trade;
 import io.alphintra.sdk.marketdata.TradeRecord;
 import io.alphintra.sdk.order.ExecutionReport;
+import io.alphintra.sdk.venue.InstrumentStatus;
 import io.alphintra.sdk.venue.VenueListener;
 
 /** Records everything a venue says, copying flyweights; waits with a deadline, never with a sleep. */
@@ -49,6 +53,21 @@ final class RecordingListener implements VenueListener {
         add(report);
     }
 
+    @Override
+    public synchronized CompletionStage<Void> bookExecutionReport(ExecutionReport report) {
+        add(report);
+        return CompletableFuture.completedFuture(null);
+    }
+
+    /** One {@link #onInstrumentStatus} call. */
+    record StatusChange(InstrumentId instrumentId, InstrumentStatus status, String reason) {
+    }
+
+    @Override
+    public synchronized void onInstrumentStatus(InstrumentId instrumentId, InstrumentStatus status, String reason) {
+        add(new StatusChange(instrumentId, status, reason));
+    }
+
     private void add(Object event) {
         callingThread[0] = Thread.currentThread();
         events.add(event);
@@ -75,6 +94,10 @@ final class RecordingListener implements VenueListener {
 
     List<ExecutionReport> reports() {
         return all(ExecutionReport.class);
+    }
+
+    List<StatusChange> statuses() {
+        return all(StatusChange.class);
     }
 
     List<TradeRecord> trades() {

@@ -210,6 +210,32 @@ class VenueSettingsTest {
         return TestConfigs.settings(config).venue().calendar();
     }
 
+    @Test
+    void keepsStateUnderTheKarafDataFolderUnlessToldOtherwise() {
+        Path data = Path.of("/opt/alphintra/data");
+        assertThat(VenueSettings.stateFolder("", "SIMX_US", data.toString()))
+                .isEqualTo(data.resolve("simulated-venues/SIMX_US"));
+        assertThat(VenueSettings.stateFolder("venues/us", "SIMX_US", data.toString()))
+                .isEqualTo(data.resolve("venues/us"));
+        assertThat(VenueSettings.stateFolder("/srv/venue", "SIMX_US", data.toString())).isEqualTo(Path.of("/srv/venue"));
+        assertThat(VenueSettings.stateFolder("", "SIMX_US", null)).as("outside Karaf: in memory").isNull();
+
+        Map<String, Object> config = TestConfigs.usVenue();
+        assertThat(TestConfigs.settings(config).state()).isEqualTo(new StateSettings(null, false, 7, 100_000));
+        config.putAll(Map.of("state.directory", "/srv/venue", "state.sync", "true", "history.days", "2",
+                "history.maxReports", "5000"));
+        assertThat(TestConfigs.settings(config).state())
+                .isEqualTo(new StateSettings(Path.of("/srv/venue"), true, 2, 5000));
+        config.put("state.enabled", "false");
+        assertThat(TestConfigs.settings(config).state().directory()).isNull();
+
+        config.putAll(Map.of("history.days", "0", "history.maxReports", "999"));
+        assertThatThrownBy(() -> TestConfigs.settings(config))
+                .satisfies(e -> assertThat(((InvalidConfigurationException) e).problems()).containsExactly(
+                        "history.days = '0': must be between 1 and 3650",
+                        "history.maxReports = '999': must be between 1000 and 10000000"));
+    }
+
     private static long nanos(String zoned) {
         Instant instant = ZonedDateTime.parse(zoned).toInstant();
         return SessionSchedule.toNanos(instant);

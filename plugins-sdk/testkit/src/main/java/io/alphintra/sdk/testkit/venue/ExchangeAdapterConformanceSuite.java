@@ -561,6 +561,9 @@ public abstract class ExchangeAdapterConformanceSuite {
 
     @Test
     void refusesNullArguments() {
+        // The trading status a venue reports for its instruments after it connects may still be arriving: it is not
+        // an answer to these calls.
+        observe(quietPeriod());
         int before = listener.events().size();
         expectProgrammingError(() -> adapter.submit(null), "submit(null)");
         expectProgrammingError(() -> adapter.cancel(null), "cancel(null)");
@@ -568,9 +571,11 @@ public abstract class ExchangeAdapterConformanceSuite {
         expectProgrammingError(() -> adapter.subscribe(null, MarketDataType.TRADES), "subscribe(null, TRADES)");
         expectProgrammingError(() -> adapter.subscribe(instrument().id(), null), "subscribe(id, null)");
         observe(quietPeriod());
-        List<RecordingVenueListener.Event> after = listener.events();
-        assertEquals(before, after.size(), "null arguments are programming errors: throw, and report nothing. The"
-                + " adapter reported " + after.subList(before, after.size()));
+        List<RecordingVenueListener.Event> all = listener.events();
+        List<RecordingVenueListener.Event> after = all.subList(before, all.size()).stream()
+                .filter(event -> !event.kind().equals("onInstrumentStatus")).toList();
+        assertEquals(List.of(), after, "null arguments are programming errors: throw, and report nothing. The"
+                + " adapter reported " + after);
     }
 
     @Test
