@@ -254,8 +254,9 @@ public class ShellIT {
 
     /** The node's own {@code bin/client -b}, the path {@code ./alphintra client} takes, with commands on stdin. */
     private static Result client(String... commands) throws Exception {
+        // A key, as the launcher logs in: a password on a command line is visible to every user in 'ps'.
         ProcessBuilder builder = new ProcessBuilder(node.home().resolve("bin/client").toString(), "-u", "admin",
-                "-p", password, "-b").directory(node.home().toFile()).redirectErrorStream(true);
+                "-k", clientKey().toString(), "-b").directory(node.home().toFile()).redirectErrorStream(true);
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         // A client JVM starts faster without the optimising compiler; it runs for a second.
         builder.environment().put("JAVA_OPTS", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC");
@@ -265,6 +266,36 @@ public class ShellIT {
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue("client finished", process.waitFor(60, TimeUnit.SECONDS));
         return new Result(process.exitValue(), NodeShell.plain(output));
+    }
+
+    /**
+     * The admin's login key for {@code bin/client -k}: made once, the private half owner-only in the node's etc/ (PKCS#8
+     * PEM), the public half added to etc/keys.properties, which Karaf reads at every login.
+     */
+    private static synchronized Path clientKey() throws Exception {
+        Path key = node.home().resolve("etc/itest-client.key");
+        if (Files.exists(key)) {
+            return key;
+        }
+        java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        java.security.KeyPair pair = generator.generateKeyPair();
+        Files.createFile(key, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(key, "-----BEGIN PRIVATE KEY-----\n" + java.util.Base64.getMimeEncoder(64, new byte[] {'\n'})
+                .encodeToString(pair.getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----\n");
+        java.security.interfaces.RSAPublicKey publicKey = (java.security.interfaces.RSAPublicKey) pair.getPublic();
+        java.io.ByteArrayOutputStream blob = new java.io.ByteArrayOutputStream();
+        java.io.DataOutputStream out = new java.io.DataOutputStream(blob);
+        for (byte[] field : new byte[][] {"ssh-rsa".getBytes(StandardCharsets.US_ASCII),
+                publicKey.getPublicExponent().toByteArray(), publicKey.getModulus().toByteArray()}) {
+            out.writeInt(field.length);
+            out.write(field);
+        }
+        Files.writeString(node.home().resolve("etc/keys.properties"), "\nadmin = "
+                + java.util.Base64.getEncoder().encodeToString(blob.toByteArray()) + ",_g_:admingroup\n",
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        return key;
     }
 
     private static Path log() {

@@ -8,6 +8,7 @@ import org.osgi.annotation.versioning.ProviderType;
 import io.alphintra.sdk.instrument.Instrument;
 import io.alphintra.sdk.money.Money;
 import io.alphintra.sdk.order.OpenOrder;
+import io.alphintra.sdk.order.Side;
 import io.alphintra.sdk.portfolio.AccountSnapshot;
 import io.alphintra.sdk.portfolio.Position;
 
@@ -27,6 +28,24 @@ public interface PreTradeContext {
 
     /** The submitting strategy's position in the instrument, if any. */
     Optional<Position> position();
+
+    /**
+     * The account's net position in the instrument over all its strategies, quantity units (positive long, negative
+     * short), for position limits per account.
+     *
+     * @since 1.1
+     */
+    long accountNetQuantity();
+
+    /**
+     * The unfilled quantity of the account's working orders in the instrument on one side, quantity units: {@code BUY}
+     * for buys, any of the sell sides for every sell ({@code SELL}, {@code SELL_SHORT}, {@code SELL_SHORT_EXEMPT}).
+     * Counted from the moment the host accepted them, leaving out the order being decided (and, for a replace, the
+     * order being replaced), so a position limit can count what the account would hold if all of them filled.
+     *
+     * @since 1.1
+     */
+    long accountWorkingQuantity(Side side);
 
     /**
      * Notional of the account's open orders (not yet filled quantity at limit or reference price), converted to

@@ -1192,10 +1192,10 @@ public final class EngineCore implements OrderGate.WorkingOrderView {
     }
 
     @Override
-    public long workingSellQuantity(String accountId, InstrumentId instrumentId) {
+    public long workingQuantity(String accountId, InstrumentId instrumentId, boolean buys) {
         long total = 0;
         for (OrderState order = working.first(accountId, instrumentId); order != null; order = order.nextWorking) {
-            if (order != replacing && order.side != io.alphintra.sdk.order.Side.BUY) {
+            if (order != replacing && (order.side == io.alphintra.sdk.order.Side.BUY) == buys) {
                 total = Math.addExact(total, order.quantity - order.cumQuantity);
             }
         }

@@ -14,6 +14,7 @@ import io.alphintra.sdk.money.Money;
 import io.alphintra.sdk.order.OpenOrder;
 import io.alphintra.sdk.order.OrderRequest;
 import io.alphintra.sdk.order.RejectReason;
+import io.alphintra.sdk.order.Side;
 import io.alphintra.sdk.portfolio.AccountSnapshot;
 import io.alphintra.sdk.portfolio.Position;
 import io.alphintra.sdk.risk.CheckResult;
@@ -468,6 +469,17 @@ public final class OrderGate {
         }
 
         @Override
+        public long accountNetQuantity() {
+            return accounts.accountNetQuantity(order.attribution().accountId(), order.instrument().id());
+        }
+
+        @Override
+        public long accountWorkingQuantity(Side side) {
+            return workingOrders.workingQuantity(order.attribution().accountId(), order.instrument().id(),
+                    side == Side.BUY);
+        }
+
+        @Override
         public OptionalLong referencePrice() {
             return market.lastPrice(order.instrument().id());
         }
@@ -531,7 +543,7 @@ public final class OrderGate {
 
         @Override
         public long accountWorkingSellQuantity() {
-            return workingOrders.workingSellQuantity(order.attribution().accountId(), order.instrument().id());
+            return workingOrders.workingQuantity(order.attribution().accountId(), order.instrument().id(), false);
         }
 
         @Override
@@ -577,8 +589,11 @@ public final class OrderGate {
          */
         Money openNotional(String accountId, Instrument instrument, OptionalLong referencePrice);
 
-        /** Unfilled quantity of the account's working sell orders (of every short marking) in the instrument. */
-        long workingSellQuantity(String accountId, InstrumentId instrumentId);
+        /**
+         * Unfilled quantity of the account's working buys ({@code buys}) or sells (of every short marking) in the
+         * instrument.
+         */
+        long workingQuantity(String accountId, InstrumentId instrumentId, boolean buys);
 
         /** The working order a replace being decided would change; empty while a new order is decided. */
         Optional<OpenOrder> replacing();

@@ -193,7 +193,9 @@ class ExactlyOnceTest {
             @Override
             public CheckResult check(OrderRequest request, PreTradeContext context) {
                 seen.add(request.quantity() + " replacing " + context.replacing().map(OpenOrder::quantity)
-                        .map(String::valueOf).orElse("nothing") + ", open " + context.openOrdersNotional());
+                        .map(String::valueOf).orElse("nothing") + ", open " + context.openOrdersNotional()
+                        + ", working buys " + context.accountWorkingQuantity(Side.BUY) + ", sells "
+                        + context.accountWorkingQuantity(Side.SELL_SHORT));
                 return request.quantity() > 100 ? CheckResult.reject(RejectReason.RISK_LIMIT,
                         "quantity " + request.quantity() + " above 100") : CheckResult.accept();
             }
@@ -219,9 +221,18 @@ class ExactlyOnceTest {
                 "shell:alice", inputs, 4L);
         engine.endOfBatch();
         assertThat(sentToVenue).singleElement().isInstanceOf(ReplaceRequest.class);
-        assertThat(seen).as("the replaced order is named and left out of the open notional").containsExactly(
-                "10 replacing nothing, open USD 0.00", "200 replacing 10, open USD 0.00",
-                "50 replacing 10, open USD 0.00");
+        engine.onVenueReport(ExecutionReport.builder().clientOrderId(ClientOrderId.of("c1.R2"))
+                .originalClientOrderId(ClientOrderId.of("c1")).venueOrderId("V-c1").execId("R-c1")
+                .instrumentId(CoreFixtures.AAPL.id()).side(Side.BUY).execType(ExecType.REPLACED)
+                .status(OrderStatus.NEW).orderQuantity(50).leavesQuantity(50).liquidity(Liquidity.UNKNOWN)
+                .transactTimeNanos(5L).build(), 5L);
+        engine.submit(order("c2", Side.BUY, 7), "shell:alice", inputs, 6L);
+        engine.endOfBatch();
+        assertThat(seen).as("the replaced order is named and left out of the working figures").containsExactly(
+                "10 replacing nothing, open USD 0.00, working buys 0, sells 0",
+                "200 replacing 10, open USD 0.00, working buys 0, sells 0",
+                "50 replacing 10, open USD 0.00, working buys 0, sells 0",
+                "7 replacing nothing, open USD 7500.00, working buys 50, sells 0");
     }
 
     @Test
