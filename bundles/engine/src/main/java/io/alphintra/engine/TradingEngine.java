@@ -157,4 +157,27 @@ public interface TradingEngine {
 
     /** A digest of the engine's orders and positions; equal after a restart that rebuilt them from the journal. */
     CompletionStage<String> stateHash();
+
+    /**
+     * Engages a kill switch (PT8): journaled at once; every working order in scope is cancelled and every new order
+     * and replace in scope is refused ({@code KILL_SWITCH}) until {@link #resetKillSwitch}. An engaged switch survives
+     * a restart.
+     *
+     * @param who    who engaged it, e.g. {@code shell:alice}
+     * @param reason why, for the audit trail and operators; may be empty
+     * @return once durable: how many cancels were sent
+     * @since 1.4
+     */
+    CompletionStage<Integer> engageKillSwitch(KillScope scope, String who, String reason);
+
+    /**
+     * Resets a kill switch, journaled; orders in its scope are accepted again (other switches still apply).
+     *
+     * @return once durable: false when that scope was not engaged
+     * @since 1.4
+     */
+    CompletionStage<Boolean> resetKillSwitch(KillScope scope, String who);
+
+    /** @return the engaged kill switches, oldest first @since 1.4 */
+    CompletionStage<List<KillSwitchState>> killSwitches();
 }

@@ -2,6 +2,8 @@ package io.alphintra.engine.internal;
 
 import io.alphintra.config.support.InvalidConfigurationException;
 import io.alphintra.engine.EngineListener;
+import io.alphintra.engine.KillScope;
+import io.alphintra.engine.KillSwitchState;
 import io.alphintra.engine.MarketLine;
 import io.alphintra.engine.OrderView;
 import io.alphintra.engine.PositionView;
@@ -278,6 +280,21 @@ public final class TradingEngineComponent implements TradingEngine, StrategyOrde
     @Override
     public void sendAsStrategy(OrderRequest order, String source) {
         loop.send(order, source);
+    }
+
+    @Override
+    public CompletionStage<Integer> engageKillSwitch(KillScope scope, String who, String reason) {
+        return loop.change(core -> core.engageKillSwitch(scope, who, reason, EngineClock.nowNanos()));
+    }
+
+    @Override
+    public CompletionStage<Boolean> resetKillSwitch(KillScope scope, String who) {
+        return loop.change(core -> core.resetKillSwitch(scope, who, EngineClock.nowNanos()));
+    }
+
+    @Override
+    public CompletionStage<List<KillSwitchState>> killSwitches() {
+        return loop.query(EngineCore::killSwitches);
     }
 
     private static String strategyAttributionRefusal(OrderRequest order) {

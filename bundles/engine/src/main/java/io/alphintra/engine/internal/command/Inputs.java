@@ -134,6 +134,14 @@ final class Inputs {
     }
 
     /** A client order id: 1 to 64 printable ASCII characters without spaces. */
+    static io.alphintra.engine.KillScope killScope(String field, String text) throws CommandException {
+        try {
+            return io.alphintra.engine.KillScope.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw invalid(field + ": " + e.getMessage());
+        }
+    }
+
     static ClientOrderId clientOrderId(String field, String text) throws CommandException {
         try {
             return ClientOrderId.of(text);

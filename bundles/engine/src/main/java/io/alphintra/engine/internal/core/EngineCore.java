@@ -78,6 +78,7 @@ public final class EngineCore implements OrderGate.WorkingOrderView {
     private final WorkingOrders working = new WorkingOrders();
     /** The order whose replace the gate is deciding, left out of the working-order figures; null otherwise. */
     private OrderState replacing;
+    private final KillSwitches kills = new KillSwitches();
     // What leaves after the commit: requests for venues (with their orders) and reports. Each comes twice, swapped
     // at delivery, because delivering can make more (an adapter that throws gets its order rejected).
     private Object[] outbox = new Object[64];
@@ -227,7 +228,7 @@ public final class EngineCore implements OrderGate.WorkingOrderView {
 
     void writeSnapshot(SnapshotOutput out, String stateHash) throws IOException {
         EngineSnapshot.write(out, nextOrderId, engineExecIds, journaledInstruments.values(), ordersById,
-                ordersByClientId, oldestFinished, finishedCount, accounts, stateHash);
+                ordersByClientId, oldestFinished, finishedCount, kills.states(), accounts, stateHash);
     }
 
     /** Replaces the whole state with a snapshot's, as the journal up to its sequence would have built it. */
@@ -270,6 +271,7 @@ public final class EngineCore implements OrderGate.WorkingOrderView {
         }
         nextOrderId = content.nextOrderId();
         engineExecIds = content.engineExecIds();
+        content.killSwitches().forEach(kills::engage);
         if (accounts != null) {
             if (content.accounts() == null) {
                 throw new IllegalArgumentException("the snapshot holds no account book, this engine keeps one");
@@ -288,6 +290,7 @@ public final class EngineCore implements OrderGate.WorkingOrderView {
         journaledInstruments.clear();
         nextOrderId = 1;
         engineExecIds = 0;
+        kills.clear();
         if (accounts != null) {
             accounts.clear();
         }
@@ -319,7 +322,10 @@ public final class EngineCore implements OrderGate.WorkingOrderView {
                     "client order id " + request.clientOrderId() + " was already used", nowNanos);
             return;
         }
-        List<GateDecision> decisions = gate.evaluate(request, inputs);
+        io.alphintra.engine.KillSwitchState killed = kills.covering(request.instrument().id().venueId(),
+                request.attribution().strategyId(), request.attribution().traderId(),
+                request.attribution().accountId());
+        List<GateDecision> decisions = killed != null ? gate.killed(killed) : gate.evaluate(request, inputs);
         GateDecision last = decisions.get(decisions.size() - 1);
         OrderState order = new OrderState(nextOrderId++, request.clientOrderId(), request.instrument().id(),
                 request.instrument().id().venueId(), request.side(), request.type(), request.timeInForce(),
@@ -412,6 +418,10 @@ public final class EngineCore implements OrderGate.WorkingOrderView {
         }
         if (refusal == null && newQuantity != ReplaceRequest.UNCHANGED && order.cumQuantity >= newQuantity) {
             refusal = "new quantity " + newQuantity + " is not above the filled quantity " + order.cumQuantity;
+        }
+        io.alphintra.engine.KillSwitchState killed = refusal == null ? killSwitchOf(order) : null;
+        if (killed != null) {
+            refusal = gate.killed(killed).get(0).text();
         }
         ClientOrderId requestId = nextRequestId(order, 'R');
         long quantity = newQuantity == ReplaceRequest.UNCHANGED ? order.quantity : newQuantity;
@@ -611,6 +621,57 @@ public final class EngineCore implements OrderGate.WorkingOrderView {
         received.received = report;
         received.timeNanos = nowNanos;
         received.reply = durable;
+        // An order a kill switch covers that a cancel could not reach when it was engaged (a request was pending)
+        // is cancelled as soon as the venue has answered that request.
+        if (kills.any() && order.isWorking() && order.pendingRequestId == null) {
+            io.alphintra.engine.KillSwitchState killed = killSwitchOf(order);
+            if (killed != null) {
+                cancel(order.clientOrderId, "kill:" + killed.engagedBy(), nowNanos);
+            }
+        }
+    }
+
+    private io.alphintra.engine.KillSwitchState killSwitchOf(OrderState order) {
+        return kills.covering(order.venueId, order.attribution.strategyId(), order.attribution.traderId(),
+                order.attribution.accountId());
+    }
+
+    /**
+     * Engages a kill switch: journaled, every new order and replace in its scope is refused from now on, and every
+     * working order in scope is cancelled (one whose cancel or replace is pending, once the venue answered that).
+     *
+     * @return how many cancels were sent
+     */
+    public int engageKillSwitch(io.alphintra.engine.KillScope scope, String who, String reason, long nowNanos) {
+        io.alphintra.engine.KillSwitchState state = new io.alphintra.engine.KillSwitchState(scope, who,
+                reason == null ? "" : reason, nowNanos);
+        append(RecordCodec.KILL_ENGAGED, nowNanos, codec.kill(scope, who, state.reason(), nowNanos));
+        kills.engage(state);
+        LOG.warn("KILL SWITCH {} engaged by {}{}: cancelling its working orders, refusing new ones until reset",
+                scope, who, state.reason().isEmpty() ? "" : " (" + state.reason() + ")");
+        List<ClientOrderId> inScope = orders(true).filter(o -> o.pendingRequestId == null)
+                .filter(o -> scope.covers(o.venueId, o.attribution.strategyId(), o.attribution.traderId(),
+                        o.attribution.accountId()))
+                .map(o -> o.clientOrderId).toList();
+        for (ClientOrderId id : inScope) {
+            cancel(id, "kill:" + who, nowNanos);
+        }
+        return inScope.size();
+    }
+
+    /** Resets a kill switch, journaled; false when that scope was not engaged. */
+    public boolean resetKillSwitch(io.alphintra.engine.KillScope scope, String who, long nowNanos) {
+        if (kills.reset(scope) == null) {
+            return false;
+        }
+        append(RecordCodec.KILL_RESET, nowNanos, codec.kill(scope, who, "", nowNanos));
+        LOG.warn("KILL SWITCH {} reset by {}: orders in its scope are accepted again", scope, who);
+        return true;
+    }
+
+    /** The kill switches engaged, oldest first. */
+    public List<io.alphintra.engine.KillSwitchState> killSwitches() {
+        return kills.states();
     }
 
     /**
@@ -990,6 +1051,8 @@ public final class EngineCore implements OrderGate.WorkingOrderView {
                 keepReason(order, e.execType(), e.rejectReason(), e.text(), replayShared);
                 statusChanged(order);
             }
+            case RecordCodec.KILL_ENGAGED -> kills.engage(RecordCodec.readKill(payload));
+            case RecordCodec.KILL_RESET -> kills.reset(RecordCodec.readKill(payload).scope());
             case RecordCodec.RECONCILIATION_FLAG -> {
                 RecordCodec.ReconciliationFlag flag = RecordCodec.readReconciliationFlag(payload);
                 OrderState order = orderById(flag.orderId());

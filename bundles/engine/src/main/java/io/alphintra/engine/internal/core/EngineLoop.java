@@ -51,7 +51,7 @@ import org.slf4j.LoggerFactory;
 public final class EngineLoop implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EngineLoop.class);
 
-    enum Kind { SUBMIT, CANCEL, REPLACE, VENUE_REPORT, RECONCILE, TRADE, TOP_OF_BOOK, QUERY }
+    enum Kind { SUBMIT, CANCEL, REPLACE, VENUE_REPORT, RECONCILE, TRADE, TOP_OF_BOOK, QUERY, CHANGE }
 
     private record Replace(ClientOrderId clientOrderId, long quantity, long limitPrice, long stopPrice) {
     }
@@ -319,6 +319,17 @@ public final class EngineLoop implements AutoCloseable {
         return (CompletionStage<T>) result;
     }
 
+    /**
+     * Runs a change of the engine's state that is neither an order nor a report (a kill switch engaged or reset) on
+     * the engine thread; answered with its result once the batch that journaled it is committed.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> CompletionStage<T> change(Function<EngineCore, T> change) {
+        CompletableFuture<Object> result = new CompletableFuture<>();
+        publish(Kind.CHANGE, null, null, null, result, (Function<EngineCore, Object>) change);
+        return (CompletionStage<T>) result;
+    }
+
     /** From any adapter thread. */
     public void venueReport(ExecutionReport report) {
         publishOneWay(Kind.VENUE_REPORT, report, null);
@@ -541,6 +552,11 @@ public final class EngineLoop implements AutoCloseable {
                 }
                 case QUERY -> {
                     batchQueries.add(slot.query);
+                    batchQueryResults.add(slot.queryResult);
+                }
+                case CHANGE -> {
+                    Object result = slot.query.apply(core);
+                    batchQueries.add(committed -> result);
                     batchQueryResults.add(slot.queryResult);
                 }
             }

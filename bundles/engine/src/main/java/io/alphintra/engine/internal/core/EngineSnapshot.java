@@ -2,6 +2,8 @@ package io.alphintra.engine.internal.core;
 
 import io.alphintra.collections.OpenAddressingMap;
 import io.alphintra.engine.GateDecision;
+import io.alphintra.engine.KillScope;
+import io.alphintra.engine.KillSwitchState;
 import io.alphintra.engine.internal.snapshot.SnapshotInput;
 import io.alphintra.engine.internal.snapshot.SnapshotOutput;
 import io.alphintra.sdk.instrument.Instrument;
@@ -45,6 +47,8 @@ import java.util.Set;
  *        then (format 4 on) int count, str per venue execution id booked, oldest first, and str reconciliation (null:
  *        nothing in doubt)
  * "FINI" int count, then per finished order held, in the order they finished: long orderId
+ * "KILL" (format 4 on) int count, then per engaged kill switch, in the order engaged: str kind, str value,
+ *        str engagedBy, str reason, long engagedAtNanos
  * "PORT" int length (-1: the engine keeps no books), the account book's own snapshot (PortfolioSnapshotCodec)
  * "HASH" str the engine's stateHash() when the snapshot was taken
  * </pre>
@@ -69,6 +73,7 @@ final class EngineSnapshot {
     static final int INSTRUMENTS = tag("INST");
     static final int ORDERS = tag("ORDR");
     static final int FINISHED = tag("FINI");
+    static final int KILLS = tag("KILL");
     static final int ACCOUNTS = tag("PORT");
     static final int HASH = tag("HASH");
 
@@ -96,7 +101,8 @@ final class EngineSnapshot {
      * @param finished the ids of the finished orders held, in the order they finished
      */
     record Content(long nextOrderId, long engineExecIds, List<Instrument> instruments, List<OrderState> orders,
-                   List<ClientId> clientIds, long[] finished, byte[] accounts, String stateHash) {
+                   List<ClientId> clientIds, long[] finished, List<KillSwitchState> killSwitches, byte[] accounts,
+                   String stateHash) {
     }
 
     private EngineSnapshot() {
@@ -105,8 +111,8 @@ final class EngineSnapshot {
     /** @param oldestFinished the first of {@code finishedCount} finished orders, linked by {@code nextFinished} */
     static void write(SnapshotOutput out, long nextOrderId, long engineExecIds, Collection<Instrument> instruments,
                       OrderSlots orders, OpenAddressingMap<ClientOrderId, OrderState> byClientId,
-                      OrderState oldestFinished, int finishedCount, AccountBook accounts, String stateHash)
-            throws IOException {
+                      OrderState oldestFinished, int finishedCount, List<KillSwitchState> killSwitches,
+                      AccountBook accounts, String stateHash) throws IOException {
         out.putInt(ENGINE).putLong(nextOrderId).putLong(engineExecIds);
 
         out.putInt(ENUMS);
@@ -208,6 +214,13 @@ final class EngineSnapshot {
         }
         if (listed != finishedCount) {
             throw new IllegalStateException("the list of finished orders holds " + listed + ", not " + finishedCount);
+        }
+        if (out.formatVersion() >= 4) {
+            out.putInt(KILLS).putInt(killSwitches.size());
+            for (KillSwitchState kill : killSwitches) {
+                out.putString(kill.scope().kind().name()).putString(kill.scope().value()).putString(kill.engagedBy())
+                        .putString(kill.reason()).putLong(kill.engagedAtNanos());
+            }
         }
 
         out.putInt(ACCOUNTS);
@@ -373,6 +386,21 @@ final class EngineSnapshot {
             finished[i] = in.getLong();
         }
 
+        List<KillSwitchState> killSwitches = new ArrayList<>();
+        if (in.formatVersion() >= 4) {
+            expect(in, KILLS);
+            int kills = count(in, "kill switch");
+            for (int i = 0; i < kills; i++) {
+                String kind = in.getString();
+                try {
+                    killSwitches.add(new KillSwitchState(new KillScope(KillScope.Kind.valueOf(kind), in.getString()),
+                            in.getString(), in.getString(), in.getLong()));
+                } catch (IllegalArgumentException | NullPointerException e) {
+                    throw in.problem("kill switch " + i + " (" + kind + "): " + e.getMessage());
+                }
+            }
+        }
+
         expect(in, ACCOUNTS);
         int booksLength = in.getInt();
         byte[] accounts = booksLength == -1 ? null : in.bytes(booksLength);
@@ -382,7 +410,8 @@ final class EngineSnapshot {
         if (in.remaining() != 0) {
             throw in.problem(in.remaining() + " bytes after the last section");
         }
-        return new Content(nextOrderId, engineExecIds, instruments, orders, clientIds, finished, accounts, stateHash);
+        return new Content(nextOrderId, engineExecIds, instruments, orders, clientIds, finished, killSwitches,
+                accounts, stateHash);
     }
 
     /**

@@ -329,6 +329,13 @@ public final class OrderGate {
         return fault;
     }
 
+    /** The decision of an order refused because a kill switch covers it: no check runs for it. */
+    List<GateDecision> killed(io.alphintra.engine.KillSwitchState state) {
+        return List.of(new GateDecision(ENGINE, "kill-switch", engineVersion, GateDecision.REJECT,
+                RejectReason.KILL_SWITCH, "kill switch " + state.scope() + " engaged by " + state.engagedBy()
+                + (state.reason().isEmpty() ? "" : " (" + state.reason() + ")") + "; reset it to trade again"));
+    }
+
     /** The watchdog of the engine thread's plugin calls, which also times the calls into exchange adapters. */
     PluginWatchdog watchdog() {
         return watchdog;

@@ -38,6 +38,10 @@ final class RecordCodec {
     static final int STRATEGY_QUARANTINED = 8;
     /** An order an operator must reconcile with its venue, and why (a report the engine could not book). */
     static final int RECONCILIATION_FLAG = 9;
+    /** A kill switch engaged: scope, who, why. The cancels it caused follow as their own records. */
+    static final int KILL_ENGAGED = 10;
+    /** A kill switch reset: scope, who. */
+    static final int KILL_RESET = 11;
 
     /** Longer reasons are cut: the record must fit the buffer whatever a plugin's exception message says. */
     static final int MAX_REASON_CHARS = 4096;
@@ -253,6 +257,22 @@ final class RecordCodec {
     }
 
     record ReconciliationFlag(long orderId, String reason) {
+    }
+
+    ByteBuffer kill(io.alphintra.engine.KillScope scope, String who, String reason, long atNanos) {
+        buffer.clear();
+        putEnum(scope.kind());
+        putString(scope.value());
+        putString(who);
+        putString(reason.length() > MAX_REASON_CHARS ? reason.substring(0, MAX_REASON_CHARS) : reason);
+        buffer.putLong(atNanos);
+        return buffer.flip();
+    }
+
+    static io.alphintra.engine.KillSwitchState readKill(ByteBuffer in) {
+        io.alphintra.engine.KillScope.Kind kind = getEnum(in, io.alphintra.engine.KillScope.Kind.class);
+        io.alphintra.engine.KillScope scope = new io.alphintra.engine.KillScope(kind, getString(in));
+        return new io.alphintra.engine.KillSwitchState(scope, getString(in), getString(in), in.getLong());
     }
 
     static ReconciliationFlag readReconciliationFlag(ByteBuffer in) {

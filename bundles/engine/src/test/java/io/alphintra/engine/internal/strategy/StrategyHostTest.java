@@ -1204,5 +1204,21 @@ class StrategyHostTest {
         public CompletionStage<String> stateHash() {
             return CompletableFuture.completedFuture("");
         }
+
+        @Override
+        public CompletionStage<Integer> engageKillSwitch(io.alphintra.engine.KillScope scope, String who,
+                                                         String reason) {
+            throw new UnsupportedOperationException("the strategy host never engages a kill switch");
+        }
+
+        @Override
+        public CompletionStage<Boolean> resetKillSwitch(io.alphintra.engine.KillScope scope, String who) {
+            throw new UnsupportedOperationException("the strategy host never resets a kill switch");
+        }
+
+        @Override
+        public CompletionStage<List<io.alphintra.engine.KillSwitchState>> killSwitches() {
+            return CompletableFuture.completedFuture(List.of());
+        }
     }
 }
