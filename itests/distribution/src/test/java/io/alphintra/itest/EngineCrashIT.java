@@ -96,6 +96,10 @@ public class EngineCrashIT {
         assertTrue("the venue replayed executions the engine had booked, and they were dropped: " + karafLog(),
                 karafLog().contains("again; it was booked once"));
 
+        // A kill switch engaged before the second crash is engaged after it.
+        String killed = node.shell("alphintra:kill --reason \"crash test\" account:ACC-K");
+        assertTrue(killed, killed.contains("Kill switch account:ACC-K engaged"));
+
         // A second restart: the venue replays bid-2's fill again (bid-1, older, still works there); still once.
         node.kill();
         node.start();
@@ -105,6 +109,12 @@ public class EngineCrashIT {
         assertEquals("no fill booked twice after the second restart: " + positions(), afterFill, btcHeld());
         assertEquals("bid-1 still works: " + orders(), "NEW", statusOf("bid-1"));
         assertEquals("bid-2 stays filled: " + orders(), "FILLED", statusOf("bid-2"));
+        String kills = node.shell("alphintra:kills");
+        assertTrue("the kill switch came back engaged: " + kills, kills.contains("account:ACC-K")
+                && kills.contains("crash test"));
+        String refused = node.shell("alphintra:order-submit --account ACC-K --id k-1 --tif GTC BUY 0.01 " + BTC
+                + " 1000");
+        assertTrue("an order in its scope is refused: " + refused, refused.contains("KILL_SWITCH"));
         assertNotEquals("the digest covers state", "", hashBefore);
     }
 
