@@ -259,7 +259,7 @@ public class PluginFaultIT {
         assertEquals(within.toString(), ExecType.PENDING_REPLACE, within.execType());
         Poll.until("the order works at its new quantity", WAIT, () -> String.valueOf(order(resting.orderId())), () -> {
             OrderView replaced = order(resting.orderId());
-            return replaced.status() == OrderStatus.NEW && replaced.quantity() == (MAX_LOTS - 200) * lot;
+            return replaced.status() == OrderStatus.REPLACED && replaced.quantity() == (MAX_LOTS - 200) * lot;
         });
         cancel(resting);
     }
