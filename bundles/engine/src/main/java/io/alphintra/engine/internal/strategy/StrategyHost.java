@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -69,6 +70,8 @@ public final class StrategyHost implements CallScopedListener {
 
     private final TradingEngine engine;
     private final StrategyOrderPath orders;
+    /** Set once the watchdog saw the engine halted and stopped every strategy; the watchdog thread only. */
+    private boolean engineHalted;
     private final Path stateDirectory;
     private final Map<String, StrategyFactory> factories = new ConcurrentHashMap<>();
     private final Map<String, StrategySettings> configurations = new ConcurrentHashMap<>();
@@ -308,6 +311,7 @@ public final class StrategyHost implements CallScopedListener {
     }
 
     private void watchdog() {
+        stopAllIfTheEngineHalted();
         long now = System.nanoTime();
         for (StrategyRunner runner : runners.values()) {
             runner.checkCallbackTime(now);
@@ -318,6 +322,25 @@ public final class StrategyHost implements CallScopedListener {
             } else {
                 retiring.remove(runner.id(), runner);
             }
+        }
+    }
+
+    /**
+     * A halted engine refuses every request at once, and a strategy's orders are sent one way: without this, its
+     * strategies would go on deciding on a market they can no longer trade, unaware. They are stopped, saying why.
+     */
+    private void stopAllIfTheEngineHalted() {
+        if (engineHalted) {
+            return;
+        }
+        Optional<String> halt = engine.haltReason();
+        if (halt.isEmpty()) {
+            return;
+        }
+        engineHalted = true;
+        LOG.error("The engine halted ({}); stopping every strategy", halt.get());
+        for (StrategyRunner runner : runners.values()) {
+            runner.stop("the engine halted: " + halt.get());
         }
     }
 

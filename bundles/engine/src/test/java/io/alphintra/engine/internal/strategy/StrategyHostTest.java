@@ -109,6 +109,19 @@ class StrategyHostTest {
     }
 
     @Test
+    void everyStrategyIsStoppedSayingWhyWhenTheEngineHalts() {
+        host.addStrategyFactory(factory("buyer", config -> new Buyer()));
+        host.configure(settings("buyer-1", "buyer", 50, 1000));
+        host.configure(settings("buyer-2", "buyer", 50, 1000));
+        await("both run", () -> engine.submitted.size() == 2);
+
+        engine.halted = "the engine has halted: journal commit failed: No space left on device";
+
+        await("both are stopped", () -> state("buyer-1").equals("STOPPED") && state("buyer-2").equals("STOPPED"));
+        assertThat(reason("buyer-1")).contains("the engine halted", "No space left on device");
+    }
+
+    @Test
     void throwingStrategyIsQuarantinedAndOthersRunOn() {
         AtomicInteger healthyTrades = new AtomicInteger();
         host.addStrategyFactory(factory("thrower", config -> new Subscriber() {
@@ -1115,6 +1128,13 @@ class StrategyHostTest {
         volatile long positionsDelayMillis;
         /** While set, a submission is held inside the hand-over, as a full engine ring holds it. */
         volatile CountDownLatch holdSubmissions;
+        /** Why the engine halted, once a test halts it. */
+        volatile String halted;
+
+        @Override
+        public Optional<String> haltReason() {
+            return Optional.ofNullable(halted);
+        }
         final CountDownLatch submissionHeld = new CountDownLatch(1);
 
         @Override
