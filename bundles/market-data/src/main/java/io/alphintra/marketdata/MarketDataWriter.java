@@ -22,6 +22,7 @@ import static io.alphintra.marketdata.internal.RecordingFormat.putTimeDelta;
 import static io.alphintra.marketdata.internal.RecordingFormat.putVarint;
 import static io.alphintra.marketdata.internal.RecordingFormat.zigZag;
 
+import io.alphintra.files.OwnerOnlyFiles;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -444,7 +445,8 @@ public final class MarketDataWriter implements MarketDataListener, Closeable {
                 }
             }
         }
-        channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        // Recordings show what the node traded on and when: the node's user's alone, like its journal.
+        channel = OwnerOnlyFiles.open(file);
         currentFile = file;
         if (validEnd > 0) {
             // Cut off a torn last block, then continue after the last good one.
@@ -561,7 +563,7 @@ public final class MarketDataWriter implements MarketDataListener, Closeable {
             Objects.requireNonNull(directory, "directory");
             Objects.requireNonNull(prefix, "prefix");
             Objects.requireNonNull(zone, "zone");
-            Files.createDirectories(directory);
+            OwnerOnlyFiles.createDirectories(directory);
             return new MarketDataWriter(this, directory, prefix, zone);
         }
     }

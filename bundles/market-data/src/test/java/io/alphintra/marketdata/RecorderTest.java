@@ -271,6 +271,11 @@ class RecorderTest {
         assertThat(readAll(directory.resolve(MarketDataWriter.dailyFileName("bitstamp", LocalDate.of(2024, 7, 1)))))
                 .containsExactly(a, b);
         assertThat(readAll(directory.resolve("bitstamp-2024-07-02.amd"))).containsExactly(c, late);
+        if (directory.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files
+                    .getPosixFilePermissions(directory.resolve("bitstamp-2024-07-02.amd"))))
+                    .as("a recording is the node's user's alone").isEqualTo("rw-------");
+        }
     }
 
     @Test

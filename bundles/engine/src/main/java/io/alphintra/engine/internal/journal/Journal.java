@@ -1,5 +1,6 @@
 package io.alphintra.engine.internal.journal;
 
+import io.alphintra.files.OwnerOnlyFiles;
 import static io.alphintra.engine.internal.journal.JournalFormat.BLOCK_HEADER_LENGTH;
 import static io.alphintra.engine.internal.journal.JournalFormat.RECORD_HEADER_LENGTH;
 import static io.alphintra.engine.internal.journal.JournalFormat.SEGMENT_HEADER_LENGTH;

@@ -3,7 +3,7 @@ package io.alphintra.engine.internal.snapshot;
 import static io.alphintra.engine.internal.snapshot.SnapshotFormat.HEADER_LENGTH;
 import static io.alphintra.engine.internal.snapshot.SnapshotFormat.TRAILER_LENGTH;
 
-import io.alphintra.engine.internal.journal.OwnerOnlyFiles;
+import io.alphintra.files.OwnerOnlyFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

@@ -1,6 +1,6 @@
 package io.alphintra.engine.internal.strategy;
 
-import io.alphintra.engine.internal.journal.OwnerOnlyFiles;
+import io.alphintra.files.OwnerOnlyFiles;
 import io.alphintra.sdk.strategy.StrategyState;
 import java.io.IOException;
 import java.io.Reader;

@@ -1,5 +1,6 @@
 package io.alphintra.engine.internal.journal;
 
+import io.alphintra.files.OwnerOnlyFiles;
 import static io.alphintra.engine.internal.journal.JournalFiles.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;

@@ -1,5 +1,6 @@
 package io.alphintra.simexchange.internal.venue;
 
+import io.alphintra.files.OwnerOnlyFiles;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
@@ -13,14 +14,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.zip.CRC32C;
 
 import org.slf4j.Logger;
@@ -147,7 +145,7 @@ final class VenueJournal implements AutoCloseable {
     }
 
     private void openAndRead() throws IOException {
-        createOwnerOnlyDirectory(directory);
+        OwnerOnlyFiles.createDirectories(directory);
         long goodLength = 0;
         State state = new State(0, 1, 0, new LinkedHashMap<>(), new ArrayList<>(), new LinkedHashMap<>());
         if (Files.exists(file)) {
@@ -162,8 +160,7 @@ final class VenueJournal implements AutoCloseable {
                 goodLength = read.goodLength;
             }
         }
-        channel = FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.READ), ownerOnlyFile(file));
+        channel = OwnerOnlyFiles.open(file, StandardOpenOption.READ);
         if (channel.size() > goodLength) {
             channel.truncate(goodLength);
         }
@@ -294,8 +291,7 @@ final class VenueJournal implements AutoCloseable {
         discard();
         Path next = directory.resolve(FILE_NAME + ".next");
         Files.deleteIfExists(next);
-        try (FileChannel out = FileChannel.open(next, Set.of(StandardOpenOption.CREATE_NEW,
-                StandardOpenOption.WRITE), ownerOnlyFile(next))) {
+        try (FileChannel out = OwnerOnlyFiles.createNew(next)) {
             buffer.putInt(MAGIC).putInt(VERSION);
             generation(generation, nextOrderId, timeNanos);
             for (HostOrder order : orders) {
@@ -585,27 +581,5 @@ final class VenueJournal implements AutoCloseable {
         String value = new String(in.array(), in.arrayOffset() + in.position(), length, StandardCharsets.UTF_8);
         in.position(in.position() + length);
         return value;
-    }
-
-    // ---- owner-only files -------------------------------------------------------------------------------------
-
-    private static boolean posix(Path path) {
-        return path.getFileSystem().supportedFileAttributeViews().contains("posix");
-    }
-
-    private static void createOwnerOnlyDirectory(Path directory) throws IOException {
-        if (posix(directory)) {
-            Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(
-                    PosixFilePermissions.fromString("rwx------")));
-        } else {
-            Files.createDirectories(directory);
-        }
-    }
-
-    private static FileAttribute<?>[] ownerOnlyFile(Path file) {
-        return posix(file)
-                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(
-                        PosixFilePermissions.fromString("rw-------"))}
-                : new FileAttribute<?>[0];
     }
 }

@@ -1,4 +1,4 @@
-package io.alphintra.engine.internal.journal;
+package io.alphintra.files;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Creates the engine's files (journal segments, snapshots, strategy state) and their folders readable by the node's
- * own user only: files 0600 and folders 0700 where the file system has POSIX permissions (the process's umask can
+ * Creates the node's state files (journal segments, snapshots, strategy state, venue journals, market recordings) and
+ * their folders readable by the node's own user only: files 0600 and folders 0700 where the file system has POSIX permissions (the process's umask can
  * only take more away); elsewhere as the file system creates them. Existing files and folders are left as they are.
  * Orders, fills and positions are nobody else's business on a shared machine.
  */
@@ -44,6 +44,24 @@ public final class OwnerOnlyFiles {
     public static FileChannel createNew(Path file, OpenOption... options) throws IOException {
         Set<OpenOption> all = new HashSet<>(List.of(options));
         all.add(StandardOpenOption.CREATE_NEW);
+        all.add(StandardOpenOption.WRITE);
+        if (posix(file)) {
+            try {
+                return FileChannel.open(file, all, FILE);
+            } catch (UnsupportedOperationException notOnThisFileStore) {
+                // as below
+            }
+        }
+        return FileChannel.open(file, all);
+    }
+
+    /**
+     * Opens {@code file} for writing (plus {@code options}), creating it 0600 when it does not exist; an existing file
+     * is opened as it is.
+     */
+    public static FileChannel open(Path file, OpenOption... options) throws IOException {
+        Set<OpenOption> all = new HashSet<>(List.of(options));
+        all.add(StandardOpenOption.CREATE);
         all.add(StandardOpenOption.WRITE);
         if (posix(file)) {
             try {
