@@ -1,6 +1,9 @@
 package io.alphintra.engine.internal;
 
 import io.alphintra.config.support.InvalidConfigurationException;
+import io.alphintra.alerts.Alert;
+import io.alphintra.alerts.AlertService;
+import io.alphintra.alerts.Severity;
 import io.alphintra.engine.EngineListener;
 import io.alphintra.engine.KillScope;
 import io.alphintra.engine.KillSwitchState;
@@ -8,6 +11,7 @@ import io.alphintra.engine.MarketLine;
 import io.alphintra.engine.OrderView;
 import io.alphintra.engine.PositionView;
 import io.alphintra.engine.TradingEngine;
+import io.alphintra.engine.internal.core.EngineAlerts;
 import io.alphintra.engine.internal.core.EngineClock;
 import io.alphintra.engine.internal.core.EngineCore;
 import io.alphintra.engine.internal.core.EngineGateInputs;
@@ -133,6 +137,7 @@ public final class TradingEngineComponent implements TradingEngine, StrategyOrde
             }
         }, settings.expectedOrders(), settings.finishedOrdersKept());
         core.enableSnapshots(new Snapshotter(journal, settings.snapshotEveryRecords(), settings.journalRetention()));
+        core.alertsTo(alerts);
         try {
             core.recover();
         } catch (IOException | RuntimeException e) {
@@ -175,7 +180,10 @@ public final class TradingEngineComponent implements TradingEngine, StrategyOrde
     /** Journaled, so a quarantine stays on record with the orders it cancelled, across restarts. */
     @Override
     public void quarantined(String instanceId, String reason, long epochNanos) {
-        loop.query(engineCore -> {
+        alerts.raise("strategy.quarantine." + instanceId, true, "Strategy instance " + instanceId
+                + " is quarantined: its working orders are cancelled and it sends nothing more until an operator"
+                + " restarts it (alphintra:strategies start " + instanceId + "). Reason: " + reason);
+        loop.change(engineCore -> {
             engineCore.strategyQuarantined(instanceId, reason, epochNanos);
             return null;
         }).whenComplete((ignored, failure) -> {
@@ -226,6 +234,28 @@ public final class TradingEngineComponent implements TradingEngine, StrategyOrde
             // Logged by the engine thread; the journal holds everything, the next start replays more.
             LOG.warn("No snapshot at stop: {}", e.getCause() == null ? e : e.getCause().toString());
         }
+    }
+
+    /** The alerts bundle; alerts raised while it is away are logged only (the engine logs each condition anyway). */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile AlertService alertService;
+
+    private final EngineAlerts alerts = (key, critical, message) -> {
+        AlertService service = alertService;
+        if (service == null) {
+            return;
+        }
+        try {
+            service.raise(Alert.of(alertKey(key), critical ? Severity.CRITICAL : Severity.WARNING, "engine", message));
+        } catch (RuntimeException e) {
+            LOG.warn("Alert {} could not be raised: {}", key, e.toString());
+        }
+    };
+
+    /** An alert key from ids that may hold what a key may not (spaces, control characters), at most its length. */
+    private static String alertKey(String key) {
+        String clean = key.replaceAll("[\\s\\p{Cntrl}]", "_");
+        return clean.length() <= Alert.MAX_KEY ? clean : clean.substring(0, Alert.MAX_KEY);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)

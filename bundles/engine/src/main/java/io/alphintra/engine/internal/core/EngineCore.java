@@ -79,6 +79,7 @@ public final class EngineCore implements OrderGate.WorkingOrderView {
     /** The order whose replace the gate is deciding, left out of the working-order figures; null otherwise. */
     private OrderState replacing;
     private final KillSwitches kills = new KillSwitches();
+    private EngineAlerts alerts = EngineAlerts.NONE;
     // What leaves after the commit: requests for venues (with their orders) and reports. Each comes twice, swapped
     // at delivery, because delivering can make more (an adapter that throws gets its order rejected).
     private Object[] outbox = new Object[64];
@@ -647,6 +648,9 @@ public final class EngineCore implements OrderGate.WorkingOrderView {
                 reason == null ? "" : reason, nowNanos);
         append(RecordCodec.KILL_ENGAGED, nowNanos, codec.kill(scope, who, state.reason(), nowNanos));
         kills.engage(state);
+        alerts.raise("engine.kill." + scope, true, "Kill switch " + scope + " engaged by " + who
+                + (state.reason().isEmpty() ? "" : " (" + state.reason() + ")")
+                + ": its working orders are cancelled and new ones refused until alphintra:kill-reset " + scope);
         LOG.warn("KILL SWITCH {} engaged by {}{}: cancelling its working orders, refusing new ones until reset",
                 scope, who, state.reason().isEmpty() ? "" : " (" + state.reason() + ")");
         List<ClientOrderId> inScope = orders(true).filter(o -> o.pendingRequestId == null)
@@ -746,10 +750,23 @@ public final class EngineCore implements OrderGate.WorkingOrderView {
         }
     }
 
-    /** Marks the order for an operator to reconcile, and journals why. */
+    /** Marks the order for an operator to reconcile, journals why, and raises an alert. */
     private void flag(OrderState order, String reason, long nowNanos) {
         order.reconciliation = reason;
         append(RecordCodec.RECONCILIATION_FLAG, nowNanos, codec.reconciliationFlag(order.orderId, reason));
+        alerts.raise("engine.reconcile." + order.orderId, true, "Order " + order.orderId + " (" + order.clientOrderId
+                + ", account " + order.attribution.accountId() + ", " + order.instrumentId + ") needs reconciling with"
+                + " venue " + order.venueId + ": " + reason);
+    }
+
+    /** Where the engine raises alerts from now on (the engine's own and its gate's). Before the loop starts. */
+    public void alertsTo(EngineAlerts alerts) {
+        this.alerts = alerts;
+        gate.alertsTo(alerts);
+    }
+
+    EngineAlerts alerts() {
+        return alerts;
     }
 
     /** Completes {@code durable} with the report once the batch commits, telling no one else of it. */

@@ -458,6 +458,12 @@ public final class EngineLoop implements AutoCloseable {
                             + " (restart the node: it recovers every acknowledged order from the journal)";
             halted = new EngineHaltedException(reason, cause);
             LOG.error("ENGINE HALTED: {}. New orders are refused with this reason until a restart.", reason, cause);
+            try {
+                core.alerts().raise("engine.halt", true, "The engine halted and refuses every order until a"
+                        + " restart: " + reason);
+            } catch (Throwable e) {
+                LOG.error("Raising the alert of the halt failed", e);
+            }
         }
         EngineHaltedException stop = halted;
         try {

@@ -81,6 +81,7 @@ public final class OrderGate {
     private final String engineVersion;
     private final GateDecision engineAccept;
     private final PluginWatchdog watchdog;
+    private EngineAlerts alerts = EngineAlerts.NONE;
 
     // Engine thread only: the decisions of the order being evaluated, and the last all-accept chain handed out.
     private GateDecision[] made = new GateDecision[4];
@@ -325,6 +326,9 @@ public final class OrderGate {
                     + ", the last: " + fault;
             LOG.error("The {} {} is quarantined: every order it would decide is rejected until it is installed"
                     + " again ({})", kind, id, link.quarantined);
+            alerts.raise("engine.plugin.quarantine." + id, true, "The " + kind + " " + id + " is quarantined: every"
+                    + " order it would decide is rejected until its bundle registers it again (" + link.quarantined
+                    + ")");
         }
         return fault;
     }
@@ -334,6 +338,10 @@ public final class OrderGate {
         return List.of(new GateDecision(ENGINE, "kill-switch", engineVersion, GateDecision.REJECT,
                 RejectReason.KILL_SWITCH, "kill switch " + state.scope() + " engaged by " + state.engagedBy()
                 + (state.reason().isEmpty() ? "" : " (" + state.reason() + ")") + "; reset it to trade again"));
+    }
+
+    void alertsTo(EngineAlerts alerts) {
+        this.alerts = alerts;
     }
 
     /** The watchdog of the engine thread's plugin calls, which also times the calls into exchange adapters. */

@@ -55,6 +55,8 @@ class EngineFailureTest {
     private EngineLoop loop;
     private PluginWatchdog watchdog;
     private OrderGate gate;
+    /** What the engine raised, in order. */
+    private final List<String> alerts = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** The venue's adapter; null: one that accepts everything. */
     private ExchangeAdapter adapter;
 
@@ -83,6 +85,7 @@ class EngineFailureTest {
                 getClass().getClassLoader(), new Class<?>[] {ExchangeAdapter.class}, (proxy, method, args) -> null);
         EngineCore core = new EngineCore(journal, gate, CoreFixtures.venues(() -> venue, () -> true), null,
                 (report, source, strategyId) -> { }, 64, 1 << 20);
+        core.alertsTo((key, critical, message) -> alerts.add(key + (critical ? " CRITICAL: " : " WARNING: ") + message));
         loop = new EngineLoop(core, CoreFixtures.inputs(() -> true), new MarketCache(), EngineClock::nowNanos, 8,
                 "backoff");
         loop.start();
@@ -186,6 +189,7 @@ class EngineFailureTest {
             assertThat(refused.execType()).isEqualTo(ExecType.REJECTED);
             assertThat(refused.text()).contains("flaky-check", "quarantined");
             assertThat(gate.quarantined()).containsOnlyKeys("flaky-check");
+            assertThat(alerts).singleElement().asString().startsWith("engine.plugin.quarantine.flaky-check CRITICAL:");
             assertThat(loop.halted()).isEmpty();
         });
     }
@@ -408,6 +412,8 @@ class EngineFailureTest {
             }
             assertThat(loop.halted()).get().extracting(Throwable::getMessage).asString()
                     .contains("journal commit failed", "restart");
+            assertThat(alerts).as("the halt is raised as a critical alert").singleElement().asString()
+                    .startsWith("engine.halt CRITICAL: The engine halted").contains("journal commit failed");
 
             // From now on refused at once, before anything is published.
             CompletableFuture<ExecutionReport> later = loop.submit(order("after"), "shell:admin")

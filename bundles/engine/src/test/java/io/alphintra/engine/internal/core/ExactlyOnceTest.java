@@ -144,6 +144,19 @@ class ExactlyOnceTest {
     }
 
     @Test
+    void aFlaggedOrderRaisesACriticalAlertNamingItAndItsAccount() {
+        List<String> raised = new ArrayList<>();
+        engine.alertsTo((key, critical, message) -> raised.add(key + (critical ? " CRITICAL " : " WARNING ")
+                + message));
+        workingBuy("c1", 10);
+        engine.onVenueReport(tradeBuilder("c1", "X1", 11, 15000, 11).orderQuantity(11).build(), 3L);
+        engine.endOfBatch();
+
+        assertThat(raised).singleElement().asString().startsWith("engine.reconcile.1 CRITICAL Order 1 (c1, account"
+                + " ACC-1, AAPL@SIMX) needs reconciling with venue SIMX: report X1 (TRADE)");
+    }
+
+    @Test
     void aFillWhoseCumulativeQuantityDiffersIsBookedAndFlagged() {
         workingBuy("c1", 10);
         engine.onVenueReport(trade("c1", "X2", 3, 15000, 7), 3L);
