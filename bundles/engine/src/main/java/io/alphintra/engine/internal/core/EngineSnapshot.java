@@ -86,7 +86,7 @@ final class EngineSnapshot {
             "attribution", "source", "decisions", "acceptedAtNanos", "quantity", "limitPrice", "stopPrice",
             "clientOrderId", "status", "venueOrderId", "cumQuantity", "cumPriceQuantity", "pendingRequestId",
             "statusBeforePending", "pendingQuantity", "pendingLimitPrice", "pendingStopPrice", "requestCount",
-            "requestIds", "reason", "execIds", "execIdCount", "reconciliation",
+            "requestIds", "reason", "firstExecId", "secondExecId", "laterExecIds", "execIdCount", "reconciliation",
             // Derived, or rebuilt as orders are installed:
             "orderIdText", "chain", "previousWorking", "nextWorking", "previousFinished", "nextFinished");
 
@@ -202,7 +202,7 @@ final class EngineSnapshot {
             }
             out.putInt(order.execIdCount);
             for (int i = 0; i < order.execIdCount; i++) {
-                out.putString(order.execIds[i]);
+                out.putString(order.execId(i));
             }
             out.putString(order.reconciliation);
         }

@@ -61,11 +61,14 @@ final class OrderState {
      */
     String reason;
     /**
-     * The venue's execution ids of every report booked for the order, in the first {@link #execIdCount} entries: a
-     * report sent again (after a reconnect, or by a venue that repeats itself) is recognised and booked once. Rebuilt
-     * from the journal's execution records and kept in snapshots, so this holds across restarts.
+     * The venue's execution ids of every report booked for the order, oldest first ({@link #execId(int)}): a report
+     * sent again (after a reconnect, or by a venue that repeats itself) is recognised and booked once. Rebuilt from the
+     * journal's execution records and kept in snapshots, so this holds across restarts. The first two (an order's
+     * acknowledgement and its fill, most orders' whole life) are fields, so booking them allocates nothing.
      */
-    String[] execIds = NO_EXEC_IDS;
+    private String firstExecId;
+    private String secondExecId;
+    private String[] laterExecIds = NO_EXEC_IDS;
     int execIdCount;
     /**
      * Why the order needs an operator to reconcile it with its venue (a report the engine could not book, a venue
@@ -113,18 +116,31 @@ final class OrderState {
     boolean booked(String execId) {
         // Few reports per order: a scan costs less than a set, and allocates nothing.
         for (int i = execIdCount - 1; i >= 0; i--) {
-            if (execIds[i].equals(execId)) {
+            if (execId(i).equals(execId)) {
                 return true;
             }
         }
         return false;
     }
 
+    /** The {@code index}-th execution id booked, from 0. */
+    String execId(int index) {
+        return index == 0 ? firstExecId : index == 1 ? secondExecId : laterExecIds[index - 2];
+    }
+
     void addExecId(String execId) {
-        if (execIdCount == execIds.length) {
-            execIds = Arrays.copyOf(execIds, Math.max(4, 2 * execIdCount));
+        if (execIdCount == 0) {
+            firstExecId = execId;
+        } else if (execIdCount == 1) {
+            secondExecId = execId;
+        } else {
+            int later = execIdCount - 2;
+            if (later == laterExecIds.length) {
+                laterExecIds = Arrays.copyOf(laterExecIds, Math.max(4, 2 * later));
+            }
+            laterExecIds[later] = execId;
         }
-        execIds[execIdCount++] = execId;
+        execIdCount++;
     }
 
     long leavesQuantity() {
