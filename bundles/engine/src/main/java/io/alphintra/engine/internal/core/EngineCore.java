@@ -80,6 +80,8 @@ public final class EngineCore implements OrderGate.WorkingOrderView {
     private OrderState replacing;
     private final KillSwitches kills = new KillSwitches();
     private EngineAlerts alerts = EngineAlerts.NONE;
+    /** Whether the journal holds records appended since the last commit. */
+    private boolean uncommitted;
     // What leaves after the commit: requests for venues (with their orders) and reports. Each comes twice, swapped
     // at delivery, because delivering can make more (an adapter that throws gets its order rejected).
     private Object[] outbox = new Object[64];
@@ -800,7 +802,10 @@ public final class EngineCore implements OrderGate.WorkingOrderView {
      * throws gets the order rejected (and journaled) rather than lost or left pending.
      */
     public void endOfBatch() {
-        while (outboxCount > 0 || pending.size() > 0) {
+        // Records nobody waits on and nothing follows from (a kill switch, a reconciliation flag) are committed too:
+        // they must survive a crash that comes before the next order.
+        while (outboxCount > 0 || pending.size() > 0 || uncommitted) {
+            uncommitted = false;
             try {
                 journal.commit();
             } catch (IOException e) {
@@ -1223,6 +1228,7 @@ public final class EngineCore implements OrderGate.WorkingOrderView {
         }
         try {
             journal.append(type, nowNanos, record);
+            uncommitted = true;
         } catch (IOException e) {
             throw new JournalFailureException("append", e);
         }

@@ -120,6 +120,18 @@ class KillSwitchTest {
     }
 
     @Test
+    void engagingAndResettingAreCommittedInTheirBatchThoughNoOrderFollows() {
+        long before = journal.lastSequence();
+        engine.engageKillSwitch(KillScope.parse("account:ACC-9"), "shell:risk", "nothing works there", 1L);
+        engine.endOfBatch();
+        assertThat(journal.lastSequence()).as("committed: a crash now keeps it").isEqualTo(before + 1);
+
+        engine.resetKillSwitch(KillScope.parse("account:ACC-9"), "shell:risk", 2L);
+        engine.endOfBatch();
+        assertThat(journal.lastSequence()).isEqualTo(before + 2);
+    }
+
+    @Test
     void anEngagedSwitchComesBackAfterARestartFromTheJournalAndFromASnapshot() throws IOException {
         engine.engageKillSwitch(KillScope.parse("trader:alice"), "shell:risk", "runaway", 1L);
         engine.engageKillSwitch(KillScope.parse("venue:SIMX"), "shell:risk", "venue trouble", 2L);
