@@ -1,0 +1,187 @@
+package io.alphintra.risk.limits.internal;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.OptionalLong;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import io.alphintra.sdk.instrument.FutureContract;
+import io.alphintra.sdk.instrument.Instrument;
+import io.alphintra.sdk.money.Currency;
+import io.alphintra.sdk.money.Decimals;
+import io.alphintra.sdk.order.OrderRequest;
+import io.alphintra.sdk.order.OrderType;
+import io.alphintra.sdk.risk.CheckResult;
+import io.alphintra.sdk.risk.PreTradeCheck;
+import io.alphintra.sdk.risk.PreTradeContext;
+
+/**
+ * PT3 maximum order value and PT4 maximum order quantity, each with a hard tier (rejected) and a soft tier (the order
+ * passes with a {@link CheckResult#warn warning}, which the engine records and alerts). Holding a soft breach for an
+ * authorised override needs an engine feature that does not exist yet; until then a soft breach is a warning only.
+ *
+ * <p>The value is |price| × quantity (× multiplier for futures) in the instrument's quote currency, exact: the limit
+ * price (a stop-limit's too), a stop order's stop price, a market order's {@link PreTradeContext#referencePrice()}
+ * (none: a market order cannot be valued and is rejected where a value limit applies). A value limit applies only in
+ * the currency it names. A replace is decided at its new quantity and prices. Allocates nothing when it accepts.
+ */
+@Component(service = PreTradeCheck.class)
+public final class OrderSizeCheck implements PreTradeCheck {
+    static final String ID = "order-size";
+    static final String VERSION = "1.0.0";
+    static final int ORDER = 200;
+
+    private static final long NOT_VALUED = Long.MIN_VALUE;
+
+    private final LimitBook book;
+    private final Lookup lookup = new Lookup();
+
+    @Activate
+    public OrderSizeCheck(@Reference LimitBook book) {
+        this.book = book;
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String version() {
+        return VERSION;
+    }
+
+    @Override
+    public int order() {
+        return ORDER;
+    }
+
+    @Override
+    public CheckResult check(OrderRequest order, PreTradeContext context) {
+        LimitTable table = book.table(Control.ORDER_SIZE);
+        if (table.isEmpty()) {
+            return CheckResult.accept();
+        }
+        lookup.match(table, order);
+        Instrument instrument = order.instrument();
+        Currency currency = instrument.quoteCurrency();
+        ScopeLimits maxQuantity = lookup.deciding(LimitKind.MAX_ORDER_QUANTITY);
+        ScopeLimits maxValue = lookup.deciding(LimitKind.MAX_ORDER_VALUE, currency);
+        ScopeLimits warnQuantity = lookup.deciding(LimitKind.WARN_ORDER_QUANTITY);
+        ScopeLimits warnValue = lookup.deciding(LimitKind.WARN_ORDER_VALUE, currency);
+        ScopeLimits broken = firstBroken(firstBroken(maxQuantity, maxValue), firstBroken(warnQuantity, warnValue));
+        if (broken != null) {
+            return Rejections.broken(ID, broken);
+        }
+        if (maxQuantity != null) {
+            CheckResult result = quantity(order, LimitKind.MAX_ORDER_QUANTITY, maxQuantity, false);
+            if (result != null) {
+                return result;
+            }
+        }
+        DecimalLimit hardValue = maxValue == null ? null : maxValue.value(LimitKind.MAX_ORDER_VALUE, currency);
+        DecimalLimit softValue = warnValue == null ? null : warnValue.value(LimitKind.WARN_ORDER_VALUE, currency);
+        boolean valued = (hardValue != null && !hardValue.isNone()) || (softValue != null && !softValue.isNone());
+        long price = valued ? valuationPrice(order, context) : NOT_VALUED;
+        if (valued && price == NOT_VALUED) {
+            ScopeLimits deciding = hardValue != null && !hardValue.isNone() ? maxValue : warnValue;
+            return Rejections.reject(ID, "the MARKET order cannot be valued: no " + PriceCollar.REFERENCE + " of "
+                    + instrument.id() + " is known, and the value limit for " + deciding.scope() + " needs one");
+        }
+        if (hardValue != null && !hardValue.isNone()) {
+            CheckResult result = value(order, price, hardValue, maxValue, false);
+            if (result != null) {
+                return result;
+            }
+        }
+        CheckResult quantityWarning = warnQuantity == null ? null
+                : quantity(order, LimitKind.WARN_ORDER_QUANTITY, warnQuantity, true);
+        if (quantityWarning != null && quantityWarning.isRejected()) {
+            return quantityWarning;
+        }
+        CheckResult valueWarning = softValue == null || softValue.isNone() ? null
+                : value(order, price, softValue, warnValue, true);
+        if (valueWarning != null && valueWarning.isRejected()) {
+            return valueWarning;
+        }
+        if (quantityWarning == null && valueWarning == null) {
+            return CheckResult.accept();
+        }
+        if (quantityWarning == null || valueWarning == null) {
+            return quantityWarning == null ? valueWarning : quantityWarning;
+        }
+        return CheckResult.warn(quantityWarning.text() + "; " + valueWarning.text());
+    }
+
+    private static ScopeLimits firstBroken(ScopeLimits a, ScopeLimits b) {
+        return a != null && a.isBroken() ? a : b != null && b.isBroken() ? b : null;
+    }
+
+    /** Null when within the limit; a rejection, or for {@code soft} a warning, otherwise. */
+    private static CheckResult quantity(OrderRequest order, LimitKind kind, ScopeLimits deciding, boolean soft) {
+        DecimalLimit limit = deciding.quantity(kind);
+        if (limit.isNone()) {
+            return null;
+        }
+        Instrument instrument = order.instrument();
+        long units = Rejections.quantityUnits(limit, instrument);
+        if (units == DecimalLimit.OFF_GRID) {
+            return Rejections.offQuantityGrid(ID, kind, limit, deciding, instrument);
+        }
+        if (order.quantity() <= units) {
+            return null;
+        }
+        String text = "quantity " + instrument.formatQuantity(order.quantity()) + " of " + instrument.id() + " over "
+                + (soft ? "the soft limit of " : "the limit of ") + limit.text() + " for " + deciding.scope();
+        return soft ? CheckResult.warn(ID + ": " + text + " (warning only: holding it for an authorised override"
+                + " is not available yet)") : Rejections.reject(ID, text);
+    }
+
+    /** Null when within the limit; a rejection, or for {@code soft} a warning, otherwise. */
+    private static CheckResult value(OrderRequest order, long price, DecimalLimit limit, ScopeLimits deciding,
+            boolean soft) {
+        Instrument instrument = order.instrument();
+        long multiplier = 1;
+        int multiplierScale = 0;
+        if (instrument instanceof FutureContract future) {
+            multiplier = future.multiplier().mantissa();
+            multiplierScale = future.multiplier().scale();
+        }
+        int valueScale = instrument.priceScale() + instrument.quantityScale() + multiplierScale;
+        LimitKind kind = soft ? LimitKind.WARN_ORDER_VALUE : LimitKind.MAX_ORDER_VALUE;
+        if (limit.scale() > valueScale || valueScale > Decimals.MAX_SCALE) {
+            return Rejections.reject(ID, kind.key() + " " + instrument.quoteCurrency() + " " + limit.text() + " for "
+                    + deciding.scope() + " (" + deciding.source() + ") is off the value grid of " + instrument.id()
+                    + " (values at " + valueScale + " decimals); the limit cannot be applied, fix the configuration");
+        }
+        long magnitude = Math.abs(price); // NO_PRICE never reaches here: valuationPrice filters it
+        if (ExactValue.compare(magnitude, order.quantity(), multiplier, limit.mantissa(),
+                valueScale - limit.scale()) <= 0) {
+            return null;
+        }
+        String value = new BigDecimal(BigInteger.valueOf(magnitude).multiply(BigInteger.valueOf(order.quantity()))
+                .multiply(BigInteger.valueOf(multiplier)), valueScale).stripTrailingZeros().toPlainString();
+        String text = "order value " + instrument.quoteCurrency() + " " + value + " ("
+                + instrument.formatQuantity(order.quantity()) + " " + instrument.id() + " at "
+                + instrument.formatPrice(price) + (order.type() == OrderType.MARKET ? ", the " + PriceCollar.REFERENCE
+                : "") + ") over " + (soft ? "the soft limit of " : "the limit of ") + instrument.quoteCurrency()
+                + " " + limit.text() + " for " + deciding.scope();
+        return soft ? CheckResult.warn(ID + ": " + text + " (warning only: holding it for an authorised override"
+                + " is not available yet)") : Rejections.reject(ID, text);
+    }
+
+    /** The price the order is valued at, or {@link #NOT_VALUED}. */
+    private static long valuationPrice(OrderRequest order, PreTradeContext context) {
+        if (order.hasLimitPrice()) {
+            return order.limitPrice();
+        }
+        if (order.hasStopPrice()) {
+            return order.stopPrice();
+        }
+        OptionalLong reference = context.referencePrice();
+        return reference.isPresent() ? reference.getAsLong() : NOT_VALUED;
+    }
+}
