@@ -25,49 +25,23 @@ import io.alphintra.sdk.risk.PreTradeContext;
  * deciding allocates nothing when it accepts.
  */
 @Component(service = PreTradeCheck.class)
-public final class DuplicateOrderCheck implements PreTradeCheck {
+public final class DuplicateOrderCheck extends LimitCheck {
     static final String ID = "duplicate-orders";
-    static final String VERSION = "1.0.0";
-    static final int ORDER = 220;
 
-    private final LimitBook book;
-    private final Lookup lookup = new Lookup();
     private final RecentOrders recent = new RecentOrders();
 
     @Activate
     public DuplicateOrderCheck(@Reference LimitBook book) {
-        this.book = book;
+        super(ID, "1.0.0", 220, Control.DUPLICATES, book);
     }
 
     @Override
-    public String id() {
-        return ID;
+    ScopeLimits deciding(Lookup lookup, OrderRequest order) {
+        return lookup.deciding(LimitKind.DUPLICATES);
     }
 
     @Override
-    public String version() {
-        return VERSION;
-    }
-
-    @Override
-    public int order() {
-        return ORDER;
-    }
-
-    @Override
-    public CheckResult check(OrderRequest order, PreTradeContext context) {
-        LimitTable table = book.table(Control.DUPLICATES);
-        if (table.isEmpty()) {
-            return CheckResult.accept();
-        }
-        lookup.match(table, order);
-        ScopeLimits deciding = lookup.deciding(LimitKind.DUPLICATES);
-        if (deciding == null) {
-            return CheckResult.accept();
-        }
-        if (deciding.isBroken()) {
-            return Rejections.broken(ID, deciding);
-        }
+    CheckResult decide(OrderRequest order, PreTradeContext context, ScopeLimits deciding, LimitTable table) {
         DuplicateLimit limit = deciding.duplicates();
         if (limit.isNone() || context.replacing().isPresent()) {
             return CheckResult.accept();

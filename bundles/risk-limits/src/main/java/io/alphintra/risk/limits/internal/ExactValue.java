@@ -5,7 +5,8 @@ import io.alphintra.sdk.money.Decimals;
 /**
  * Exact comparison of an order's value with a configured amount, in 128-bit integer arithmetic: price × quantity ×
  * multiplier of a large crypto or futures order does not fit a {@code long} at its scale (at scale 10, a {@code long}
- * ends at 922 million), and the comparison must neither overflow nor round. Allocates nothing.
+ * ends at 922 million), and the comparison must neither overflow nor round; and the saturating sums the checks
+ * compare with their limits. Allocates nothing.
  */
 final class ExactValue {
 
@@ -43,5 +44,14 @@ final class ExactValue {
         }
         int byHigh = Long.compare(high, rightHigh);
         return byHigh != 0 ? byHigh : Long.compareUnsigned(low, rightLow);
+    }
+
+    /** {@code a + b}, saturated at the ends of a {@code long}: a sum beyond a long is beyond any limit. */
+    static long saturatingAdd(long a, long b) {
+        long sum = a + b;
+        if (((a ^ sum) & (b ^ sum)) < 0) {
+            return a < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
+        }
+        return sum;
     }
 }

@@ -29,53 +29,40 @@ import io.alphintra.sdk.risk.PreTradeContext;
  * the currency it names. A replace is decided at its new quantity and prices. Allocates nothing when it accepts.
  */
 @Component(service = PreTradeCheck.class)
-public final class OrderSizeCheck implements PreTradeCheck {
+public final class OrderSizeCheck extends LimitCheck {
     static final String ID = "order-size";
-    static final String VERSION = "1.0.0";
-    static final int ORDER = 200;
 
     private static final long NOT_VALUED = Long.MIN_VALUE;
 
-    private final LimitBook book;
-    private final Lookup lookup = new Lookup();
-
     @Activate
     public OrderSizeCheck(@Reference LimitBook book) {
-        this.book = book;
+        super(ID, "1.0.0", 200, Control.ORDER_SIZE, book);
+    }
+
+    /**
+     * Each of the four limits has its own deciding scope ({@link #decide} reads them): a broken one among them
+     * rejects the order, in the order hard quantity, hard value, soft quantity, soft value; none set, nothing to
+     * decide.
+     */
+    @Override
+    ScopeLimits deciding(Lookup lookup, OrderRequest order) {
+        Currency currency = order.instrument().quoteCurrency();
+        return brokenOrSet(
+                brokenOrSet(lookup.deciding(LimitKind.MAX_ORDER_QUANTITY),
+                        lookup.deciding(LimitKind.MAX_ORDER_VALUE, currency)),
+                brokenOrSet(lookup.deciding(LimitKind.WARN_ORDER_QUANTITY),
+                        lookup.deciding(LimitKind.WARN_ORDER_VALUE, currency)));
     }
 
     @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String version() {
-        return VERSION;
-    }
-
-    @Override
-    public int order() {
-        return ORDER;
-    }
-
-    @Override
-    public CheckResult check(OrderRequest order, PreTradeContext context) {
-        LimitTable table = book.table(Control.ORDER_SIZE);
-        if (table.isEmpty()) {
-            return CheckResult.accept();
-        }
-        lookup.match(table, order);
+    CheckResult decide(OrderRequest order, PreTradeContext context, ScopeLimits anyDeciding, LimitTable table) {
+        Lookup lookup = lookup();
         Instrument instrument = order.instrument();
         Currency currency = instrument.quoteCurrency();
         ScopeLimits maxQuantity = lookup.deciding(LimitKind.MAX_ORDER_QUANTITY);
         ScopeLimits maxValue = lookup.deciding(LimitKind.MAX_ORDER_VALUE, currency);
         ScopeLimits warnQuantity = lookup.deciding(LimitKind.WARN_ORDER_QUANTITY);
         ScopeLimits warnValue = lookup.deciding(LimitKind.WARN_ORDER_VALUE, currency);
-        ScopeLimits broken = firstBroken(firstBroken(maxQuantity, maxValue), firstBroken(warnQuantity, warnValue));
-        if (broken != null) {
-            return Rejections.broken(ID, broken);
-        }
         if (maxQuantity != null) {
             CheckResult result = quantity(order, LimitKind.MAX_ORDER_QUANTITY, maxQuantity, false);
             if (result != null) {
@@ -116,8 +103,15 @@ public final class OrderSizeCheck implements PreTradeCheck {
         return CheckResult.warn(quantityWarning.text() + "; " + valueWarning.text());
     }
 
-    private static ScopeLimits firstBroken(ScopeLimits a, ScopeLimits b) {
-        return a != null && a.isBroken() ? a : b != null && b.isBroken() ? b : null;
+    /** The first of {@code a} and {@code b} that is broken, else the first that is set, else null. */
+    private static ScopeLimits brokenOrSet(ScopeLimits a, ScopeLimits b) {
+        if (a != null && a.isBroken()) {
+            return a;
+        }
+        if (b != null && b.isBroken()) {
+            return b;
+        }
+        return a != null ? a : b;
     }
 
     /** Null when within the limit; a rejection, or for {@code soft} a warning, otherwise. */

@@ -1,5 +1,7 @@
 package io.alphintra.risk.limits.internal;
 
+import static io.alphintra.risk.limits.internal.ExactValue.saturatingAdd;
+
 import java.util.Optional;
 
 import org.osgi.service.component.annotations.Activate;
@@ -30,50 +32,23 @@ import io.alphintra.sdk.risk.PreTradeContext;
  * the order. Allocates nothing when it accepts a new order.
  */
 @Component(service = PreTradeCheck.class)
-public final class PositionLimitCheck implements PreTradeCheck {
+public final class PositionLimitCheck extends LimitCheck {
     static final String ID = "position-limit";
-    static final String VERSION = "1.0.0";
-    static final int ORDER = 230;
-
-    private final LimitBook book;
-    private final Lookup lookup = new Lookup();
 
     @Activate
     public PositionLimitCheck(@Reference LimitBook book) {
-        this.book = book;
+        super(ID, "1.0.0", 230, Control.POSITION, book);
     }
 
     @Override
-    public String id() {
-        return ID;
+    ScopeLimits deciding(Lookup lookup, OrderRequest order) {
+        return lookup.deciding(kind(order));
     }
 
     @Override
-    public String version() {
-        return VERSION;
-    }
-
-    @Override
-    public int order() {
-        return ORDER;
-    }
-
-    @Override
-    public CheckResult check(OrderRequest order, PreTradeContext context) {
-        LimitTable table = book.table(Control.POSITION);
-        if (table.isEmpty()) {
-            return CheckResult.accept();
-        }
-        lookup.match(table, order);
+    CheckResult decide(OrderRequest order, PreTradeContext context, ScopeLimits deciding, LimitTable table) {
         boolean buy = order.side().isBuy();
-        LimitKind kind = buy ? LimitKind.MAX_LONG_POSITION : LimitKind.MAX_SHORT_POSITION;
-        ScopeLimits deciding = lookup.deciding(kind);
-        if (deciding == null) {
-            return CheckResult.accept();
-        }
-        if (deciding.isBroken()) {
-            return Rejections.broken(ID, deciding);
-        }
+        LimitKind kind = kind(order);
         DecimalLimit limit = deciding.quantity(kind);
         if (limit.isNone()) {
             return CheckResult.accept();
@@ -88,8 +63,8 @@ public final class PositionLimitCheck implements PreTradeCheck {
         Optional<OpenOrder> replaced = context.replacing();
         long filled = replaced.isPresent() ? replaced.get().cumQuantity() : 0;
         long adds = Math.max(0, order.quantity() - filled);
-        // Overflow saturates: a sum beyond a long is beyond any limit.
-        long exposure = buy ? add(add(net, working), adds) : add(add(negate(net), working), adds);
+        long exposure = buy ? saturatingAdd(saturatingAdd(net, working), adds)
+                : saturatingAdd(saturatingAdd(negate(net), working), adds);
         if (exposure <= limitUnits) {
             return CheckResult.accept();
         }
@@ -108,12 +83,9 @@ public final class PositionLimitCheck implements PreTradeCheck {
                 + " limit of " + limit.text() + " for " + deciding.scope());
     }
 
-    private static long add(long a, long b) {
-        long sum = a + b;
-        if (((a ^ sum) & (b ^ sum)) < 0) {
-            return a < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
-        }
-        return sum;
+    /** A buy is limited by the long limit, any sale by the short limit. */
+    private static LimitKind kind(OrderRequest order) {
+        return order.side().isBuy() ? LimitKind.MAX_LONG_POSITION : LimitKind.MAX_SHORT_POSITION;
     }
 
     private static long negate(long value) {

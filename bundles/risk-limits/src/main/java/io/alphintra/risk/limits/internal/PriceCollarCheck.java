@@ -1,5 +1,7 @@
 package io.alphintra.risk.limits.internal;
 
+import static io.alphintra.risk.limits.internal.ExactValue.saturatingAdd;
+
 import java.util.OptionalLong;
 
 import org.osgi.service.component.annotations.Activate;
@@ -35,50 +37,24 @@ import io.alphintra.sdk.risk.PreTradeContext;
  * <p>Allocates nothing when it accepts.
  */
 @Component(service = PreTradeCheck.class)
-public final class PriceCollarCheck implements PreTradeCheck {
+public final class PriceCollarCheck extends LimitCheck {
     static final String ID = "price-collar";
-    static final String VERSION = "1.0.0";
-    static final int ORDER = 210;
 
     private static final long BASIS_POINTS_PER_ONE = 10_000;
 
-    private final LimitBook book;
-    private final Lookup lookup = new Lookup();
-
     @Activate
     public PriceCollarCheck(@Reference LimitBook book) {
-        this.book = book;
+        super(ID, "1.0.0", 210, Control.PRICE_COLLAR, book);
     }
 
     @Override
-    public String id() {
-        return ID;
+    ScopeLimits deciding(Lookup lookup, OrderRequest order) {
+        // A stop order is not collared (see above): no scope decides it.
+        return order.type() == OrderType.STOP ? null : lookup.deciding(LimitKind.PRICE_COLLAR);
     }
 
     @Override
-    public String version() {
-        return VERSION;
-    }
-
-    @Override
-    public int order() {
-        return ORDER;
-    }
-
-    @Override
-    public CheckResult check(OrderRequest order, PreTradeContext context) {
-        LimitTable table = book.table(Control.PRICE_COLLAR);
-        if (table.isEmpty() || order.type() == OrderType.STOP) {
-            return CheckResult.accept();
-        }
-        lookup.match(table, order);
-        ScopeLimits deciding = lookup.deciding(LimitKind.PRICE_COLLAR);
-        if (deciding == null) {
-            return CheckResult.accept();
-        }
-        if (deciding.isBroken()) {
-            return Rejections.broken(ID, deciding);
-        }
+    CheckResult decide(OrderRequest order, PreTradeContext context, ScopeLimits deciding, LimitTable table) {
         PriceCollar collar = deciding.collar();
         if (collar.isNone()) {
             return CheckResult.accept();
@@ -151,14 +127,6 @@ public final class PriceCollarCheck implements PreTradeCheck {
     static long upperEdge(TickTable ticks, long reference, long delta) {
         long edge = saturatingAdd(reference, delta);
         return ticks.covers(edge) ? ticks.floor(edge) : Long.MIN_VALUE;
-    }
-
-    private static long saturatingAdd(long a, long b) {
-        long sum = a + b;
-        if (((a ^ sum) & (b ^ sum)) < 0) {
-            return a < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
-        }
-        return sum;
     }
 
     private static String percent(PriceCollar collar) {

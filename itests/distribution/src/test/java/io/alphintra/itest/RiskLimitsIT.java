@@ -1,0 +1,342 @@
+package io.alphintra.itest;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import io.alphintra.engine.GateDecision;
+import io.alphintra.engine.MarketLine;
+import io.alphintra.engine.OrderView;
+import io.alphintra.engine.TradingEngine;
+import io.alphintra.sdk.instrument.Instrument;
+import io.alphintra.sdk.instrument.InstrumentId;
+import io.alphintra.sdk.order.Attribution;
+import io.alphintra.sdk.order.ClientOrderId;
+import io.alphintra.sdk.order.ExecType;
+import io.alphintra.sdk.order.ExecutionReport;
+import io.alphintra.sdk.order.OrderRequest;
+import io.alphintra.sdk.order.OrderStatus;
+import io.alphintra.sdk.order.RejectReason;
+import io.alphintra.sdk.order.Side;
+import io.alphintra.sdk.order.TimeInForce;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.inject.Inject;
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.ops4j.pax.logging.spi.PaxAppender;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
+
+/**
+ * The risk limits bundle on the real distribution: each control (price collar, order size hard and soft, duplicate
+ * orders, position limit) accepts and refuses orders sent through the engine's order path, with limits configured at
+ * run time through ConfigAdmin for one test account in BTC-USD@SIMX_CRYPTO (which trades at every hour), and a changed
+ * limit decides the first order sent after the bundle put it in force.
+ *
+ * <p>Every order rests far from the market (or is refused) and is cancelled after its test; each test uses an
+ * account and a configuration of its own, so no test sees another's limits, working orders or duplicate history.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class RiskLimitsIT {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final InstrumentId BTC = InstrumentId.parse("BTC-USD@SIMX_CRYPTO");
+    private static final String FACTORY_PID = "io.alphintra.risk.limit";
+    /** Where the bundle logs each change it put in force, and each change it refused. */
+    private static final String BUNDLE_LOGGERS = "io.alphintra.risk.limits.";
+    private static final AtomicInteger ORDER_IDS = new AtomicInteger();
+
+    @Inject
+    private TradingEngine engine;
+
+    @Inject
+    private ConfigurationAdmin configurationAdmin;
+
+    @Inject
+    private BundleContext bundleContext;
+
+    private final BlockingQueue<String> limitLog = new LinkedBlockingQueue<>();
+    private ServiceRegistration<PaxAppender> appender;
+    private final List<Configuration> configurations = new ArrayList<>();
+    private final List<ExecutionReport> accepted = new ArrayList<>();
+    private Instrument btc;
+
+    @org.ops4j.pax.exam.Configuration
+    public Option[] configuration() {
+        return KarafNode.options();
+    }
+
+    @Before
+    public void listenToTheBundlesLog() {
+        Poll.until(BTC + " is listed by a connected venue", WAIT, () -> "not listed",
+                () -> engine.instrument(BTC).isPresent());
+        btc = engine.instrument(BTC).orElseThrow();
+        // The distribution's logging sends every event to the PaxAppender services (appender PaxOsgi, filter *).
+        Hashtable<String, Object> properties = new Hashtable<>();
+        properties.put("org.ops4j.pax.logging.appender.name", "RiskLimitsIT");
+        appender = bundleContext.registerService(PaxAppender.class, event -> {
+            if (event.getLoggerName() != null && event.getLoggerName().startsWith(BUNDLE_LOGGERS)) {
+                limitLog.add(event.getRenderedMessage());
+            }
+        }, properties);
+    }
+
+    @After
+    public void cancelOrdersAndRemoveLimits() throws IOException {
+        try {
+            for (ExecutionReport order : accepted) {
+                awaitStatus(order.orderId(), OrderStatus.NEW);
+                ExecutionReport answer = answer(engine.cancel(order.clientOrderId(), "itest:risk"));
+                assertEquals(answer.toString(), ExecType.PENDING_CANCEL, answer.execType());
+                awaitStatus(order.orderId(), OrderStatus.CANCELED);
+            }
+        } finally {
+            for (Configuration configuration : configurations) {
+                configuration.delete();
+            }
+            if (appender != null) {
+                appender.unregister();
+            }
+        }
+    }
+
+    @Test
+    public void aPriceCollarRefusesPricesOutsideItsBandAndANarrowedBandDecidesTheNextOrder() throws Exception {
+        Attribution who = account("ACC-RISK-COLLAR");
+        String scope = scopeOf(who);
+        Configuration limits = limits("itest-collar", scope, "priceCollarBasisPoints", "5000",
+                "maxReferenceAgeMillis", "60000");
+        long last = lastPrice();
+        long inside = price(last, 70);
+        long outside = price(last, 40);
+
+        acceptedAndResting(bid(who, "0.001", inside));
+        ExecutionReport below = submit(bid(who, "0.001", outside));
+        assertRejected(below, "price-collar: limit price " + btc.describePrice(outside) + " of " + BTC
+                + " below the collar (band ", "the last trade ", " ± 50%) for " + scope);
+
+        change(limits, scope, "priceCollarBasisPoints", "2000", "maxReferenceAgeMillis", "60000");
+        ExecutionReport narrowed = submit(bid(who, "0.001", inside));
+        assertRejected(narrowed, "price-collar: limit price " + btc.describePrice(inside) + " of " + BTC
+                + " below the collar (band ", " ± 20%) for " + scope);
+    }
+
+    @Test
+    public void anOrderOverTheHardSizeIsRefusedOverTheSoftSizeWarnedAndALoweredLimitDecidesTheNextOrder()
+            throws Exception {
+        Attribution who = account("ACC-RISK-SIZE");
+        String scope = scopeOf(who);
+        Configuration limits = limits("itest-size", scope, "maxOrderQuantity", "0.01", "warnOrderQuantity", "0.005");
+        long far = price(lastPrice(), 50);
+
+        OrderView small = acceptedAndResting(bid(who, "0.001", far));
+        assertEquals(small.toString(), GateDecision.ACCEPT, decisionOf(small, "order-size").outcome());
+        OrderView warned = acceptedAndResting(bid(who, "0.008", far));
+        GateDecision warning = decisionOf(warned, "order-size");
+        assertEquals(warned.toString(), GateDecision.WARN, warning.outcome());
+        assertTrue(warning.toString(), warning.text().startsWith("order-size: quantity 0.008 of " + BTC
+                + " over the soft limit of 0.005 for " + scope + " (warning only"));
+        ExecutionReport tooLarge = submit(bid(who, "0.02", far));
+        assertRejected(tooLarge, "order-size: quantity 0.02 of " + BTC + " over the limit of 0.01 for " + scope);
+
+        change(limits, scope, "maxOrderQuantity", "0.006", "warnOrderQuantity", "0.005");
+        ExecutionReport lowered = submit(bid(who, "0.008", far));
+        assertRejected(lowered, "order-size: quantity 0.008 of " + BTC + " over the limit of 0.006 for " + scope);
+    }
+
+    @Test
+    public void theNthIdenticalOrderIsRefusedAndARaisedCountDecidesTheNextOrder() throws Exception {
+        Attribution who = account("ACC-RISK-DUP");
+        String scope = scopeOf(who);
+        Configuration limits = limits("itest-duplicates", scope, "duplicateCount", "2",
+                "duplicateWindowMillis", "60000");
+        long far = price(lastPrice(), 50);
+        String identical = "BUY LIMIT 0.001 " + BTC + " limit " + btc.formatPrice(far) + ", strategy manual, account "
+                + who.accountId();
+
+        acceptedAndResting(bid(who, "0.001", far));
+        ExecutionReport second = submit(bid(who, "0.001", far));
+        assertRejected(second, "duplicate-orders: identical order number 2 within 60000 ms (" + identical
+                + "), at the limit of 2 for " + scope);
+        acceptedAndResting(bid(who, "0.001", far - btc.tickTable().tickAt(far)));
+
+        // Rejected orders are not remembered: with a count of 3 the next identical order is the second that passed.
+        change(limits, scope, "duplicateCount", "3", "duplicateWindowMillis", "60000");
+        acceptedAndResting(bid(who, "0.001", far));
+        ExecutionReport third = submit(bid(who, "0.001", far));
+        assertRejected(third, "duplicate-orders: identical order number 3 within 60000 ms (" + identical
+                + "), at the limit of 3 for " + scope);
+    }
+
+    @Test
+    public void workingOrdersCountTowardsThePositionLimitAndARaisedLimitDecidesTheNextOrder() throws Exception {
+        Attribution who = account("ACC-RISK-POS");
+        String scope = scopeOf(who);
+        Configuration limits = limits("itest-position", scope, "maxLongPosition", "0.01", "maxShortPosition", "0");
+        long last = lastPrice();
+        long far = price(last, 50);
+
+        acceptedAndResting(bid(who, "0.006", far));
+        ExecutionReport over = submit(bid(who, "0.005", far));
+        assertRejected(over, "position-limit: BUY 0.005 " + BTC + " would take account " + who.accountId()
+                + " to 0.011 long (net 0 + working buys 0.006 + this order 0.005), over the long limit of 0.01 for "
+                + scope);
+        ExecutionReport sale = submit(OrderRequest.limit(nextId(), btc, Side.SELL, quantity("0.001"),
+                price(last, 200), TimeInForce.GTC, who));
+        assertRejected(sale, "position-limit: SELL 0.001 " + BTC + " would take account " + who.accountId()
+                + " to 0.001 short (net 0 - working sells 0 - this order 0.001), over the short limit of 0 for "
+                + scope);
+
+        change(limits, scope, "maxLongPosition", "0.02", "maxShortPosition", "0");
+        acceptedAndResting(bid(who, "0.005", far));
+    }
+
+    private static Attribution account(String accountId) {
+        return new Attribution("manual", "itest", accountId, "operations", "house");
+    }
+
+    private static String scopeOf(Attribution who) {
+        return "account:" + who.accountId() + " instrument:" + BTC;
+    }
+
+    /** A new configuration of the bundle's factory, returned once the bundle has put it in force. */
+    private Configuration limits(String name, String scope, String... keysAndValues) throws Exception {
+        Configuration configuration = configurationAdmin.getFactoryConfiguration(FACTORY_PID, name, "?");
+        configurations.add(configuration);
+        change(configuration, scope, keysAndValues);
+        return configuration;
+    }
+
+    /**
+     * Updates {@code configuration} and returns once the bundle has put it in force, so that the caller's next order
+     * is the first one decided by it.
+     *
+     * <p>ConfigAdmin hands a change to the bundle on its own thread, later; nothing answers {@code update}. The bundle
+     * logs "Risk limits for SCOPE (PID): ..." right after it published the new limits to the checks (or logs why it
+     * refused them), which is the moment the README promises the change applies from. Waiting for that line, rather
+     * than sending orders until one is decided differently, leaves the claim to be proved by the one order sent
+     * next; the wait is bounded, and no sleep stands in for it.
+     */
+    private void change(Configuration configuration, String scope, String... keysAndValues) throws Exception {
+        Dictionary<String, Object> properties = new Hashtable<>();
+        properties.put("scope", scope);
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            properties.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        limitLog.clear();
+        configuration.update(properties);
+        String pid = "(" + configuration.getPid() + ")";
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (true) {
+            String line = limitLog.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            if (line == null) {
+                throw new AssertionError("the risk limits bundle did not log " + configuration.getPid() + " "
+                        + properties + " as applied within " + WAIT.toSeconds() + " s");
+            }
+            if (line.contains(pid)) {
+                assertTrue("put in force, not refused: " + line, line.startsWith("Risk limits for " + scope + " "
+                        + pid + ": "));
+                return;
+            }
+        }
+    }
+
+    private OrderRequest bid(Attribution who, String quantity, long price) {
+        return OrderRequest.limit(nextId(), btc, Side.BUY, quantity(quantity), price, TimeInForce.GTC, who);
+    }
+
+    private static ClientOrderId nextId() {
+        return ClientOrderId.of("rl-" + ORDER_IDS.incrementAndGet());
+    }
+
+    private long quantity(String text) {
+        return btc.parseQuantity("quantity", text);
+    }
+
+    /** {@code percent} of {@code last}, on the tick grid. */
+    private long price(long last, int percent) {
+        return btc.tickTable().floor(last * percent / 100);
+    }
+
+    private ExecutionReport submit(OrderRequest order) {
+        return answer(engine.submit(order, "itest:risk"));
+    }
+
+    /** Sends {@code order}, which the gate must accept, and returns it as it rests at the venue. */
+    private OrderView acceptedAndResting(OrderRequest order) {
+        ExecutionReport report = submit(order);
+        assertEquals(report.toString(), ExecType.PENDING_NEW, report.execType());
+        accepted.add(report);
+        awaitStatus(report.orderId(), OrderStatus.NEW);
+        return order(report.orderId());
+    }
+
+    private static void assertRejected(ExecutionReport report, String... parts) {
+        assertEquals(report.toString(), ExecType.REJECTED, report.execType());
+        assertEquals(report.toString(), RejectReason.RISK_LIMIT, report.rejectReason());
+        for (String part : parts) {
+            assertTrue("'" + part + "' in: " + report.text(), report.text().contains(part));
+        }
+    }
+
+    private static GateDecision decisionOf(OrderView order, String checkId) {
+        return order.decisions().stream().filter(d -> d.checkId().equals(checkId)).findFirst()
+                .orElseThrow(() -> new AssertionError("no decision of " + checkId + " in " + order));
+    }
+
+    private long lastPrice() {
+        long[] last = {0};
+        Poll.until(BTC + " has traded", WAIT, () -> "no last price", () -> {
+            for (MarketLine line : answer(engine.market())) {
+                if (line.instrumentId().equals(BTC) && line.lastPrice().isPresent()) {
+                    last[0] = line.lastPrice().getAsLong();
+                    return true;
+                }
+            }
+            return false;
+        });
+        return last[0];
+    }
+
+    private void awaitStatus(String orderId, OrderStatus status) {
+        Poll.until("order " + orderId + " is " + status, WAIT, () -> String.valueOf(order(orderId)),
+                () -> order(orderId).status() == status);
+    }
+
+    private OrderView order(String orderId) {
+        return answer(engine.orders()).stream().filter(o -> o.orderId().equals(orderId)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("the engine holds no order " + orderId));
+    }
+
+    private static <T> T answer(CompletionStage<T> stage) {
+        try {
+            return stage.toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted waiting for the engine's answer", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the engine failed the request: " + e.getCause(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("the engine did not answer in 10 s", e);
+        }
+    }
+}
