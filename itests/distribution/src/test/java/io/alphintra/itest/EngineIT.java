@@ -94,13 +94,12 @@ public class EngineIT {
         properties.put("instruments", "D05 start=35.00");
         properties.put("twin.enabled", "false");
         venue.update(properties);
-        Instrument dbs = awaitInstrument(DBS);
+        Instrument dbs = EngineCalls.awaitInstrument(engine, DBS, WAIT);
         assertTrue("no rule set decides for SG", !ruleSetJurisdictions().contains(Jurisdiction.SG));
 
-        ExecutionReport answer = engine.submit(OrderRequest.limit(ClientOrderId.of("it-sg-1"), dbs, Side.BUY,
-                dbs.parseQuantity("quantity", "100"), dbs.parsePrice("price", "35.00"), TimeInForce.DAY,
-                new Attribution("manual", "itest", "ACC-IT", "operations", "house")), "itest")
-                .toCompletableFuture().get(10, TimeUnit.SECONDS);
+        ExecutionReport answer = EngineCalls.submit(engine, OrderRequest.limit(ClientOrderId.of("it-sg-1"), dbs,
+                Side.BUY, dbs.parseQuantity("quantity", "100"), dbs.parsePrice("price", "35.00"), TimeInForce.DAY,
+                new Attribution("manual", "itest", "ACC-IT", "operations", "house")), "itest");
 
         assertEquals(ExecType.REJECTED, answer.execType());
         assertEquals(RejectReason.NO_RULE_SET, answer.rejectReason());
@@ -110,7 +109,7 @@ public class EngineIT {
 
     @Test
     public void onlyTheStrategyHostAttributesOrdersToAStrategy() throws Exception {
-        Instrument btc = awaitInstrument(BTC);
+        Instrument btc = EngineCalls.awaitInstrument(engine, BTC, WAIT);
         java.util.concurrent.CompletableFuture<ExecutionReport> answer = engine.submit(OrderRequest.limit(
                 ClientOrderId.of("it-impostor-1"), btc, Side.BUY, btc.parseQuantity("quantity", "0.001"),
                 btc.parsePrice("price", "1000"), TimeInForce.DAY,
@@ -123,38 +122,40 @@ public class EngineIT {
             assertTrue(refused.getCause().getMessage(), refused.getCause().getMessage()
                     .contains("only the strategy host attributes orders to a strategy"));
         }
-        assertTrue("nothing of it reached the engine", engine.orders().toCompletableFuture()
-                .get(10, TimeUnit.SECONDS).stream().noneMatch(o -> o.clientOrderId().value().equals("it-impostor-1")));
+        assertTrue("nothing of it reached the engine", EngineCalls.orders(engine).stream()
+                .noneMatch(o -> o.clientOrderId().value().equals("it-impostor-1")));
     }
 
     @Test
     public void strategyBundleInstalledAtRuntimeTradesAndLeavesNoOrdersWhenUninstalled() throws Exception {
-        awaitInstrument(BTC);
+        EngineCalls.awaitInstrument(engine, BTC, WAIT);
         Poll.until("a rule set decides for US", WAIT, () -> ruleSetJurisdictions().toString(),
                 () -> ruleSetJurisdictions().contains(Jurisdiction.US));
         Bundle strategyBundle = installStrategyProbe();
         org.osgi.service.cm.Configuration instance = startProbe("probe-1", "ACC-IT", false);
 
-        Poll.until("the strategy bought and rests a bid", WAIT, () -> ordersOf("probe-1").toString(), () -> {
-            List<OrderView> orders = ordersOf("probe-1");
-            return orders.stream().anyMatch(o -> o.cumQuantity() > 0)
-                    && orders.stream().anyMatch(o -> o.status() == OrderStatus.NEW);
-        });
-        for (OrderView order : ordersOf("probe-1")) {
+        Poll.until("the strategy bought and rests a bid", WAIT,
+                () -> EngineCalls.ordersOf(engine, "probe-1").toString(), () -> {
+                    List<OrderView> orders = EngineCalls.ordersOf(engine, "probe-1");
+                    return orders.stream().anyMatch(o -> o.cumQuantity() > 0)
+                            && orders.stream().anyMatch(o -> o.status() == OrderStatus.NEW);
+                });
+        for (OrderView order : EngineCalls.ordersOf(engine, "probe-1")) {
             assertEquals("attributed to the strategy's trader", "itest", order.traderId());
             assertEquals("ACC-IT", order.accountId());
             assertEquals("strategy:probe-1", order.source());
         }
         Poll.until("the fill is booked", WAIT, () -> positionsOf("probe-1").toString(),
                 () -> positionsOf("probe-1").stream().anyMatch(p -> p.position().netQuantity() > 0));
-        long bought = ordersOf("probe-1").stream().mapToLong(OrderView::cumQuantity).sum();
+        long bought = EngineCalls.ordersOf(engine, "probe-1").stream().mapToLong(OrderView::cumQuantity).sum();
         assertEquals("the position is what was filled", bought, positionsOf("probe-1").get(0).position().netQuantity());
 
         strategyBundle.uninstall();
 
-        Poll.until("no order of the strategy is left working", WAIT, () -> ordersOf("probe-1").toString(),
-                () -> ordersOf("probe-1").stream().noneMatch(o -> !o.status().isTerminal()));
-        assertTrue("its resting bid was cancelled", ordersOf("probe-1").stream()
+        Poll.until("no order of the strategy is left working", WAIT,
+                () -> EngineCalls.ordersOf(engine, "probe-1").toString(),
+                () -> EngineCalls.ordersOf(engine, "probe-1").stream().noneMatch(o -> !o.status().isTerminal()));
+        assertTrue("its resting bid was cancelled", EngineCalls.ordersOf(engine, "probe-1").stream()
                 .anyMatch(o -> o.status() == OrderStatus.CANCELED));
         assertEquals("its position is kept", bought, positionsOf("probe-1").get(0).position().netQuantity());
         instance.delete();
@@ -162,7 +163,7 @@ public class EngineIT {
 
     @Test
     public void aStrategyThatThrowsIsQuarantinedAfterReadingItsAccount() throws Exception {
-        awaitInstrument(BTC);
+        EngineCalls.awaitInstrument(engine, BTC, WAIT);
         Bundle strategyBundle = installStrategyProbe();
         org.osgi.service.cm.Configuration instance = startProbe("probe-q", "ACC-Q", true);
         try {
@@ -173,9 +174,10 @@ public class EngineIT {
             Matcher held = quarantined.matcher(karafLog());
             assertTrue(held.find());
             assertTrue("the account it read holds the fill", Long.parseLong(held.group(1)) > 0);
-            Poll.until("its resting bid is cancelled", WAIT, () -> ordersOf("probe-q").toString(),
-                    () -> ordersOf("probe-q").stream().allMatch(o -> o.status().isTerminal())
-                            && ordersOf("probe-q").stream().anyMatch(o -> o.status() == OrderStatus.CANCELED));
+            Poll.until("its resting bid is cancelled", WAIT, () -> EngineCalls.ordersOf(engine, "probe-q").toString(),
+                    () -> EngineCalls.ordersOf(engine, "probe-q").stream().allMatch(o -> o.status().isTerminal())
+                            && EngineCalls.ordersOf(engine, "probe-q").stream()
+                                    .anyMatch(o -> o.status() == OrderStatus.CANCELED));
             assertTrue("the fill is kept", positionsOf("probe-q").stream()
                     .anyMatch(p -> p.position().netQuantity() > 0));
         } finally {
@@ -228,7 +230,7 @@ public class EngineIT {
         // Whatever the hour of the run: the shipped venues are continuously open (sessionMode = continuous).
         Map<InstrumentId, Set<Long>> lastPrices = new HashMap<>();
         Poll.until("a last price moves on every venue of " + shipped, WAIT, () -> lastPrices.toString(), () -> {
-            for (MarketLine line : market()) {
+            for (MarketLine line : EngineCalls.market(engine)) {
                 if (line.lastPrice().isPresent()) {
                     lastPrices.computeIfAbsent(line.instrumentId(), id -> new HashSet<>())
                             .add(line.lastPrice().getAsLong());
@@ -241,7 +243,7 @@ public class EngineIT {
 
     @Test
     public void liveMarketDataIsRecordedForReplay() throws Exception {
-        awaitInstrument(BTC);
+        EngineCalls.awaitInstrument(engine, BTC, WAIT);
         org.osgi.service.cm.Configuration recorder =
                 configurationAdmin.getConfiguration("io.alphintra.market.recorder", "?");
         Dictionary<String, Object> properties = new Hashtable<>();
@@ -274,12 +276,6 @@ public class EngineIT {
         return trades;
     }
 
-    private Instrument awaitInstrument(InstrumentId id) {
-        Poll.until(id + " is listed by a connected venue", WAIT, () -> "not listed",
-                () -> engine.instrument(id).isPresent());
-        return engine.instrument(id).orElseThrow();
-    }
-
     private List<Jurisdiction> ruleSetJurisdictions() {
         List<Jurisdiction> jurisdictions = new ArrayList<>();
         try {
@@ -296,29 +292,8 @@ public class EngineIT {
         return jurisdictions;
     }
 
-    private List<OrderView> ordersOf(String strategyId) {
-        try {
-            return engine.orders().toCompletableFuture().get(10, TimeUnit.SECONDS).stream()
-                    .filter(o -> o.strategyId().equals(strategyId)).collect(Collectors.toList());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private List<MarketLine> market() {
-        try {
-            return engine.market().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private List<PositionView> positionsOf(String strategyId) {
-        try {
-            return engine.positions().toCompletableFuture().get(10, TimeUnit.SECONDS).stream()
-                    .filter(p -> p.position().strategyId().equals(strategyId)).collect(Collectors.toList());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return EngineCalls.answer("the list of positions", engine.positions()).stream()
+                .filter(p -> p.position().strategyId().equals(strategyId)).collect(Collectors.toList());
     }
 }

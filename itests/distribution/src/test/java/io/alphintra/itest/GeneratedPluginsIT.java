@@ -21,9 +21,6 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Dictionary;
 import java.util.Hashtable;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import javax.inject.Inject;
 import org.apache.karaf.features.FeaturesService;
 import org.junit.Test;
@@ -68,7 +65,7 @@ public class GeneratedPluginsIT {
 
     @Test
     public void generatedRuleSetDecidesOnOrders() throws Exception {
-        Instrument eth = awaitInstrument(ETH);
+        Instrument eth = EngineCalls.awaitInstrument(engine, ETH, WAIT);
         installFeature("example-rules", "com.example.rules");
         org.osgi.service.cm.Configuration config =
                 configurationAdmin.getConfiguration("com.example.rules.RestrictedListRuleSet", "?");
@@ -82,7 +79,7 @@ public class GeneratedPluginsIT {
             ExecutionReport answer = submit(eth, "probe-" + System.nanoTime());
             return answer.execType() == ExecType.REJECTED && answer.rejectReason() == RejectReason.COMPLIANCE;
         });
-        OrderView rejected = engine.orders().toCompletableFuture().get(10, TimeUnit.SECONDS).get(0);
+        OrderView rejected = EngineCalls.orders(engine).get(0);
         GateDecision decision = rejected.decisions().get(rejected.decisions().size() - 1);
         assertEquals("COMPLIANCE", decision.stage());
         assertEquals("the decision records the generated rule set's version", "7.1.0", decision.version());
@@ -97,7 +94,7 @@ public class GeneratedPluginsIT {
 
     @Test
     public void generatedStrategyTradesOnTheSimulatedMarket() throws Exception {
-        awaitInstrument(BTC);
+        EngineCalls.awaitInstrument(engine, BTC, WAIT);
         installFeature("example-strategy", "com.example.strategy");
         org.osgi.service.cm.Configuration instance =
                 configurationAdmin.createFactoryConfiguration("io.alphintra.strategy", "?");
@@ -112,8 +109,9 @@ public class GeneratedPluginsIT {
         properties.put("param.quantity", "0.001");
         instance.update(properties);
 
-        Poll.until("the generated strategy sent orders that filled", WAIT, () -> ordersOf("ma-1").toString(),
-                () -> ordersOf("ma-1").stream().anyMatch(o -> o.cumQuantity() > 0));
+        Poll.until("the generated strategy sent orders that filled", WAIT,
+                () -> EngineCalls.ordersOf(engine, "ma-1").toString(),
+                () -> EngineCalls.ordersOf(engine, "ma-1").stream().anyMatch(o -> o.cumQuantity() > 0));
         instance.delete();
     }
 
@@ -139,29 +137,10 @@ public class GeneratedPluginsIT {
                 .orElseThrow(() -> new AssertionError("feature " + artifactId + " installed no " + symbolicName));
     }
 
+    /** An IOC bid far below the market: the rule set refuses it, or the venue cancels it unfilled. */
     private ExecutionReport submit(Instrument instrument, String id) {
-        try {
-            return engine.submit(OrderRequest.limit(ClientOrderId.of(id), instrument, Side.BUY,
-                    instrument.parseQuantity("quantity", "0.01"), instrument.parsePrice("price", "1"), TimeInForce.IOC,
-                    new Attribution("manual", "itest", "ACC-IT", "operations", "house")), "itest")
-                    .toCompletableFuture().get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private Instrument awaitInstrument(InstrumentId id) {
-        Poll.until(id + " is listed by a connected venue", WAIT, () -> "not listed",
-                () -> engine.instrument(id).isPresent());
-        return engine.instrument(id).orElseThrow();
-    }
-
-    private List<OrderView> ordersOf(String strategyId) {
-        try {
-            return engine.orders().toCompletableFuture().get(10, TimeUnit.SECONDS).stream()
-                    .filter(o -> o.strategyId().equals(strategyId)).collect(Collectors.toList());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return EngineCalls.submit(engine, OrderRequest.limit(ClientOrderId.of(id), instrument, Side.BUY,
+                instrument.parseQuantity("quantity", "0.01"), instrument.parsePrice("price", "1"), TimeInForce.IOC,
+                new Attribution("manual", "itest", "ACC-IT", "operations", "house")), "itest");
     }
 }

@@ -21,7 +21,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import javax.inject.Inject;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -39,6 +38,8 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 @ExamReactorStrategy(PerClass.class)
 public class KillSwitchIT {
     private static final Duration WAIT = Duration.ofSeconds(120);
+    /** How long an order sent in a wave of 500, or a list of ten thousand orders, may take to be answered. */
+    private static final Duration SLOW_ANSWER = Duration.ofSeconds(30);
     private static final int ORDERS = 10_000;
     /** Far below each market, so they rest: instrument and a bid price. */
     private static final String[][] BIDS = {{"BTC-USD@SIMX_CRYPTO", "1000"}, {"AAPL@SIMX_US", "10.00"},
@@ -56,10 +57,7 @@ public class KillSwitchIT {
     public void aKillSwitchOnTenThousandOrdersOnThreeVenuesLeavesNoneWorkingAndLetsNothingNewOut() throws Exception {
         List<Instrument> instruments = new ArrayList<>();
         for (String[] bid : BIDS) {
-            InstrumentId id = InstrumentId.parse(bid[0]);
-            Poll.until(id + " is listed by a connected venue", WAIT, () -> "not listed",
-                    () -> engine.instrument(id).isPresent());
-            instruments.add(engine.instrument(id).orElseThrow());
+            instruments.add(EngineCalls.awaitInstrument(engine, InstrumentId.parse(bid[0]), WAIT));
         }
         Attribution desk = new Attribution("manual", "itest", "ACC-KILL", "operations", "house");
         // In waves, so that no venue's command ring overflows: each wave is answered before the next is sent.
@@ -69,7 +67,7 @@ public class KillSwitchIT {
                 wave.add(engine.submit(bid(instruments, sent, "k-" + sent, desk), "itest").toCompletableFuture());
             }
             for (CompletableFuture<ExecutionReport> answer : wave) {
-                ExecutionReport report = answer.get(30, TimeUnit.SECONDS);
+                ExecutionReport report = EngineCalls.answer("an order of the wave", answer, SLOW_ANSWER);
                 assertEquals(report.text(), ExecType.PENDING_NEW, report.execType());
             }
         }
@@ -77,26 +75,24 @@ public class KillSwitchIT {
                 () -> count(OrderStatus.NEW) == ORDERS);
         Attribution other = new Attribution("manual", "itest", "ACC-OTHER", "operations", "house");
 
-        int cancels = engine.engageKillSwitch(KillScope.parse("account:ACC-KILL"), "itest", "test of PT8")
-                .toCompletableFuture().get(60, TimeUnit.SECONDS);
+        int cancels = EngineCalls.answer("the kill switch on account:ACC-KILL",
+                engine.engageKillSwitch(KillScope.parse("account:ACC-KILL"), "itest", "test of PT8"),
+                Duration.ofSeconds(60));
 
         assertEquals("a cancel for every working order in scope", ORDERS, cancels);
-        ExecutionReport refused = engine.submit(bid(instruments, 0, "k-after", desk), "itest")
-                .toCompletableFuture().get(10, TimeUnit.SECONDS);
+        ExecutionReport refused = EngineCalls.submit(engine, bid(instruments, 0, "k-after", desk), "itest");
         assertEquals(ExecType.REJECTED, refused.execType());
         assertEquals(RejectReason.KILL_SWITCH, refused.rejectReason());
         assertTrue(refused.text(), refused.text().contains("account:ACC-KILL") && refused.text().contains("itest"));
-        ExecutionReport outOfScope = engine.submit(bid(instruments, 1, "o-1", other), "itest")
-                .toCompletableFuture().get(10, TimeUnit.SECONDS);
+        ExecutionReport outOfScope = EngineCalls.submit(engine, bid(instruments, 1, "o-1", other), "itest");
         assertEquals("another account trades on", ExecType.PENDING_NEW, outOfScope.execType());
         Poll.until("no order of the account works any more", WAIT, this::summary, () -> workingOf("ACC-KILL") == 0);
-        assertEquals(List.of("account:ACC-KILL"), engine.killSwitches().toCompletableFuture().get(10, TimeUnit.SECONDS)
+        assertEquals(List.of("account:ACC-KILL"), EngineCalls.answer("the kill switches", engine.killSwitches())
                 .stream().map(state -> state.scope().toString()).toList());
 
-        assertTrue(engine.resetKillSwitch(KillScope.parse("account:ACC-KILL"), "itest").toCompletableFuture()
-                .get(10, TimeUnit.SECONDS));
-        ExecutionReport again = engine.submit(bid(instruments, 2, "k-reset", desk), "itest").toCompletableFuture()
-                .get(10, TimeUnit.SECONDS);
+        assertTrue(EngineCalls.answer("the reset of account:ACC-KILL",
+                engine.resetKillSwitch(KillScope.parse("account:ACC-KILL"), "itest")));
+        ExecutionReport again = EngineCalls.submit(engine, bid(instruments, 2, "k-reset", desk), "itest");
         assertEquals("accepted again once reset", ExecType.PENDING_NEW, again.execType());
         engine.cancel(ClientOrderId.of("k-reset"), "itest");
         engine.cancel(ClientOrderId.of("o-1"), "itest");
@@ -115,20 +111,12 @@ public class KillSwitchIT {
     }
 
     private long workingOf(String account) {
-        try {
-            return engine.orders().toCompletableFuture().get(30, TimeUnit.SECONDS).stream()
-                    .filter(o -> o.accountId().equals(account) && !o.status().isTerminal()).count();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return EngineCalls.answer("the list of orders", engine.orders(), SLOW_ANSWER).stream()
+                .filter(o -> o.accountId().equals(account) && !o.status().isTerminal()).count();
     }
 
     private List<OpenOrder> openOrders() {
-        try {
-            return engine.openOrders().toCompletableFuture().get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return EngineCalls.answer("the working orders", engine.openOrders(), SLOW_ANSWER);
     }
 
     private String summary() {

@@ -6,7 +6,6 @@ import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
-import io.alphintra.engine.MarketLine;
 import io.alphintra.engine.OrderView;
 import io.alphintra.engine.TradingEngine;
 import io.alphintra.http.HttpEndpoint;
@@ -31,10 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -74,6 +70,7 @@ public class PluginFaultIT {
     private static final InstrumentId BTC = InstrumentId.parse("BTC-USD@SIMX_CRYPTO");
     private static final InstrumentId ETH = InstrumentId.parse("ETH-USD@SIMX_CRYPTO");
     private static final String CHECK = "itest-fault-probe";
+    private static final String SOURCE = "itest:fault";
     // The probe's shipped configuration, in BTC lots (0.00001 BTC each).
     private static final long MAX_LOTS = 1000;
     private static final long OVERFLOW_LOTS = 777;
@@ -108,8 +105,8 @@ public class PluginFaultIT {
 
     @Before
     public void installProbe() throws Exception {
-        btc = awaitInstrument(BTC);
-        eth = awaitInstrument(ETH);
+        btc = EngineCalls.awaitInstrument(engine, BTC, WAIT);
+        eth = EngineCalls.awaitInstrument(engine, ETH, WAIT);
         farBids.put(BTC, farBid(btc));
         farBids.put(ETH, farBid(eth));
         String jar = System.getProperty("alphintra.fault.probe.jar");
@@ -138,10 +135,8 @@ public class PluginFaultIT {
         assertHealthUp();
         assertFalse("one fault does not quarantine", engine.quarantinedPlugins().containsKey(CHECK));
 
-        ExecutionReport normal = submit("after-overflow", btc, NORMAL_LOTS, TimeInForce.GTC);
-        assertEquals(normal.toString(), ExecType.PENDING_NEW, normal.execType());
-        awaitStatus(normal.orderId(), OrderStatus.NEW);
-        cancel(normal);
+        ExecutionReport normal = resting("after-overflow", NORMAL_LOTS);
+        EngineCalls.cancel(engine, normal, SOURCE, WAIT);
     }
 
     @Test
@@ -191,10 +186,8 @@ public class PluginFaultIT {
 
         // The interrupt is cleared before the engine goes on: the journal still takes orders to the venue.
         assertEquals(Optional.empty(), engine.haltReason());
-        ExecutionReport normal = submit("after-sleep", btc, NORMAL_LOTS, TimeInForce.GTC);
-        assertEquals(normal.toString(), ExecType.PENDING_NEW, normal.execType());
-        awaitStatus(normal.orderId(), OrderStatus.NEW);
-        cancel(normal);
+        ExecutionReport normal = resting("after-sleep", NORMAL_LOTS);
+        EngineCalls.cancel(engine, normal, SOURCE, WAIT);
         assertHealthUp();
     }
 
@@ -228,40 +221,37 @@ public class PluginFaultIT {
         Poll.until("the quarantine ends with the old registration", WAIT, () -> engine.quarantinedPlugins().toString(),
                 () -> !engine.quarantinedPlugins().containsKey(CHECK));
         awaitProbeDeciding();
-        ExecutionReport normal = submit("after-reinstall", btc, NORMAL_LOTS, TimeInForce.GTC);
-        assertEquals(normal.toString(), ExecType.PENDING_NEW, normal.execType());
-        awaitStatus(normal.orderId(), OrderStatus.NEW);
-        cancel(normal);
+        ExecutionReport normal = resting("after-reinstall", NORMAL_LOTS);
+        EngineCalls.cancel(engine, normal, SOURCE, WAIT);
     }
 
     @Test
     public void aReplacePastTheLimitIsRefusedAndTheOrderKeepsWorkingAtItsQuantity() throws Exception {
         long lot = btc.lotSize();
-        ExecutionReport resting = submit("resting", btc, MAX_LOTS / 2, TimeInForce.GTC);
-        assertEquals(resting.toString(), ExecType.PENDING_NEW, resting.execType());
-        awaitStatus(resting.orderId(), OrderStatus.NEW);
+        ExecutionReport resting = resting("resting", MAX_LOTS / 2);
 
-        ExecutionReport refused = engine.replace(resting.clientOrderId(), (MAX_LOTS + MAX_LOTS / 2) * lot,
-                ReplaceRequest.UNCHANGED, ReplaceRequest.UNCHANGED, "itest:fault").toCompletableFuture()
-                .get(10, TimeUnit.SECONDS);
+        ExecutionReport refused = EngineCalls.answer("the replace of " + resting.clientOrderId(),
+                engine.replace(resting.clientOrderId(), (MAX_LOTS + MAX_LOTS / 2) * lot, ReplaceRequest.UNCHANGED,
+                        ReplaceRequest.UNCHANGED, SOURCE));
 
         assertEquals(refused.toString(), ExecType.REPLACE_REJECTED, refused.execType());
         assertTrue(refused.toString(), refused.text() != null && refused.text().contains(CHECK)
                 && refused.text().contains("over the limit of " + btc.formatQuantity(MAX_LOTS * lot)));
-        OrderView kept = order(resting.orderId());
+        OrderView kept = EngineCalls.order(engine, resting.orderId());
         assertEquals("still working: " + kept, OrderStatus.NEW, kept.status());
         assertEquals("at its old quantity: " + kept, MAX_LOTS / 2 * lot, kept.quantity());
 
         // A replace within the limit passes the same gate.
-        ExecutionReport within = engine.replace(resting.clientOrderId(), (MAX_LOTS - 200) * lot,
-                ReplaceRequest.UNCHANGED, ReplaceRequest.UNCHANGED, "itest:fault").toCompletableFuture()
-                .get(10, TimeUnit.SECONDS);
+        ExecutionReport within = EngineCalls.answer("the replace of " + resting.clientOrderId(),
+                engine.replace(resting.clientOrderId(), (MAX_LOTS - 200) * lot, ReplaceRequest.UNCHANGED,
+                        ReplaceRequest.UNCHANGED, SOURCE));
         assertEquals(within.toString(), ExecType.PENDING_REPLACE, within.execType());
-        Poll.until("the order works at its new quantity", WAIT, () -> String.valueOf(order(resting.orderId())), () -> {
-            OrderView replaced = order(resting.orderId());
-            return replaced.status() == OrderStatus.REPLACED && replaced.quantity() == (MAX_LOTS - 200) * lot;
-        });
-        cancel(resting);
+        Poll.until("the order works at its new quantity", WAIT,
+                () -> String.valueOf(EngineCalls.order(engine, resting.orderId())), () -> {
+                    OrderView replaced = EngineCalls.order(engine, resting.orderId());
+                    return replaced.status() == OrderStatus.REPLACED && replaced.quantity() == (MAX_LOTS - 200) * lot;
+                });
+        EngineCalls.cancel(engine, resting, SOURCE, WAIT);
     }
 
     /**
@@ -280,7 +270,15 @@ public class PluginFaultIT {
     }
 
     private ExecutionReport submit(String name, Instrument instrument, long lots, TimeInForce timeInForce) {
-        return answer(engine.submit(order(name, instrument, lots, timeInForce), "itest:fault"));
+        return EngineCalls.submit(engine, order(name, instrument, lots, timeInForce), SOURCE);
+    }
+
+    /** Sends a GTC bid on BTC that the gate must accept, and returns its answer once it rests at the venue. */
+    private ExecutionReport resting(String name, long lots) {
+        ExecutionReport accepted = submit(name, btc, lots, TimeInForce.GTC);
+        assertEquals(accepted.toString(), ExecType.PENDING_NEW, accepted.execType());
+        EngineCalls.awaitStatus(engine, accepted.orderId(), OrderStatus.NEW, WAIT);
+        return accepted;
     }
 
     /** A bid at half the last price: it rests (GTC) or is cancelled by the venue (IOC), never fills. */
@@ -290,33 +288,7 @@ public class PluginFaultIT {
     }
 
     private long farBid(Instrument instrument) {
-        long[] last = {0};
-        Poll.until(instrument.id() + " has traded", WAIT, () -> "no last price", () -> {
-            for (MarketLine line : answer(engine.market())) {
-                if (line.instrumentId().equals(instrument.id()) && line.lastPrice().isPresent()) {
-                    last[0] = line.lastPrice().getAsLong();
-                    return true;
-                }
-            }
-            return false;
-        });
-        return instrument.tickTable().floor(last[0] / 2);
-    }
-
-    private void cancel(ExecutionReport accepted) {
-        ExecutionReport answer = answer(engine.cancel(accepted.clientOrderId(), "itest:fault"));
-        assertEquals(answer.toString(), ExecType.PENDING_CANCEL, answer.execType());
-        awaitStatus(accepted.orderId(), OrderStatus.CANCELED);
-    }
-
-    private void awaitStatus(String orderId, OrderStatus status) {
-        Poll.until("order " + orderId + " is " + status, WAIT, () -> String.valueOf(order(orderId)),
-                () -> order(orderId).status() == status);
-    }
-
-    private OrderView order(String orderId) {
-        return answer(engine.orders()).stream().filter(o -> o.orderId().equals(orderId)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("the engine holds no order " + orderId));
+        return instrument.tickTable().floor(EngineCalls.lastPrice(engine, instrument.id(), WAIT) / 2);
     }
 
     private void assertHealthUp() {
@@ -326,24 +298,5 @@ public class PluginFaultIT {
         assertEquals(health.encode(), "UP", health.getString("status"));
         assertEquals(health.encode(), "UP", health.getJsonObject("components").getJsonObject("engine")
                 .getString("status"));
-    }
-
-    private Instrument awaitInstrument(InstrumentId id) {
-        Poll.until(id + " is listed by a connected venue", WAIT, () -> "not listed",
-                () -> engine.instrument(id).isPresent());
-        return engine.instrument(id).orElseThrow();
-    }
-
-    private static <T> T answer(CompletionStage<T> stage) {
-        try {
-            return stage.toCompletableFuture().get(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted waiting for the engine's answer", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("the engine failed the request: " + e.getCause(), e.getCause());
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("the engine did not answer in 10 s", e);
-        }
     }
 }

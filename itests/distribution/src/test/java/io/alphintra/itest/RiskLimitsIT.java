@@ -4,7 +4,6 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import io.alphintra.engine.GateDecision;
-import io.alphintra.engine.MarketLine;
 import io.alphintra.engine.OrderView;
 import io.alphintra.engine.TradingEngine;
 import io.alphintra.sdk.instrument.Instrument;
@@ -25,11 +24,8 @@ import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.inject.Inject;
 import org.junit.After;
@@ -61,6 +57,7 @@ public class RiskLimitsIT {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final InstrumentId BTC = InstrumentId.parse("BTC-USD@SIMX_CRYPTO");
     private static final String FACTORY_PID = "io.alphintra.risk.limit";
+    private static final String SOURCE = "itest:risk";
     /** Where the bundle logs each change it put in force, and each change it refused. */
     private static final String BUNDLE_LOGGERS = "io.alphintra.risk.limits.";
     private static final AtomicInteger ORDER_IDS = new AtomicInteger();
@@ -87,9 +84,7 @@ public class RiskLimitsIT {
 
     @Before
     public void listenToTheBundlesLog() {
-        Poll.until(BTC + " is listed by a connected venue", WAIT, () -> "not listed",
-                () -> engine.instrument(BTC).isPresent());
-        btc = engine.instrument(BTC).orElseThrow();
+        btc = EngineCalls.awaitInstrument(engine, BTC, WAIT);
         // The distribution's logging sends every event to the PaxAppender services (appender PaxOsgi, filter *).
         Hashtable<String, Object> properties = new Hashtable<>();
         properties.put("org.ops4j.pax.logging.appender.name", "RiskLimitsIT");
@@ -104,10 +99,8 @@ public class RiskLimitsIT {
     public void cancelOrdersAndRemoveLimits() throws IOException {
         try {
             for (ExecutionReport order : accepted) {
-                awaitStatus(order.orderId(), OrderStatus.NEW);
-                ExecutionReport answer = answer(engine.cancel(order.clientOrderId(), "itest:risk"));
-                assertEquals(answer.toString(), ExecType.PENDING_CANCEL, answer.execType());
-                awaitStatus(order.orderId(), OrderStatus.CANCELED);
+                EngineCalls.awaitStatus(engine, order.orderId(), OrderStatus.NEW, WAIT);
+                EngineCalls.cancel(engine, order, SOURCE, WAIT);
             }
         } finally {
             for (Configuration configuration : configurations) {
@@ -125,7 +118,7 @@ public class RiskLimitsIT {
         String scope = scopeOf(who);
         Configuration limits = limits("itest-collar", scope, "priceCollarBasisPoints", "5000",
                 "maxReferenceAgeMillis", "60000");
-        long last = lastPrice();
+        long last = EngineCalls.lastPrice(engine, BTC, WAIT);
         long inside = price(last, 70);
         long outside = price(last, 40);
 
@@ -146,7 +139,7 @@ public class RiskLimitsIT {
         Attribution who = account("ACC-RISK-SIZE");
         String scope = scopeOf(who);
         Configuration limits = limits("itest-size", scope, "maxOrderQuantity", "0.01", "warnOrderQuantity", "0.005");
-        long far = price(lastPrice(), 50);
+        long far = price(EngineCalls.lastPrice(engine, BTC, WAIT), 50);
 
         OrderView small = acceptedAndResting(bid(who, "0.001", far));
         assertEquals(small.toString(), GateDecision.ACCEPT, decisionOf(small, "order-size").outcome());
@@ -169,7 +162,7 @@ public class RiskLimitsIT {
         String scope = scopeOf(who);
         Configuration limits = limits("itest-duplicates", scope, "duplicateCount", "2",
                 "duplicateWindowMillis", "60000");
-        long far = price(lastPrice(), 50);
+        long far = price(EngineCalls.lastPrice(engine, BTC, WAIT), 50);
         String identical = "BUY LIMIT 0.001 " + BTC + " limit " + btc.formatPrice(far) + ", strategy manual, account "
                 + who.accountId();
 
@@ -192,7 +185,7 @@ public class RiskLimitsIT {
         Attribution who = account("ACC-RISK-POS");
         String scope = scopeOf(who);
         Configuration limits = limits("itest-position", scope, "maxLongPosition", "0.01", "maxShortPosition", "0");
-        long last = lastPrice();
+        long last = EngineCalls.lastPrice(engine, BTC, WAIT);
         long far = price(last, 50);
 
         acceptedAndResting(bid(who, "0.006", far));
@@ -278,7 +271,7 @@ public class RiskLimitsIT {
     }
 
     private ExecutionReport submit(OrderRequest order) {
-        return answer(engine.submit(order, "itest:risk"));
+        return EngineCalls.submit(engine, order, SOURCE);
     }
 
     /** Sends {@code order}, which the gate must accept, and returns it as it rests at the venue. */
@@ -286,8 +279,8 @@ public class RiskLimitsIT {
         ExecutionReport report = submit(order);
         assertEquals(report.toString(), ExecType.PENDING_NEW, report.execType());
         accepted.add(report);
-        awaitStatus(report.orderId(), OrderStatus.NEW);
-        return order(report.orderId());
+        EngineCalls.awaitStatus(engine, report.orderId(), OrderStatus.NEW, WAIT);
+        return EngineCalls.order(engine, report.orderId());
     }
 
     private static void assertRejected(ExecutionReport report, String... parts) {
@@ -301,42 +294,5 @@ public class RiskLimitsIT {
     private static GateDecision decisionOf(OrderView order, String checkId) {
         return order.decisions().stream().filter(d -> d.checkId().equals(checkId)).findFirst()
                 .orElseThrow(() -> new AssertionError("no decision of " + checkId + " in " + order));
-    }
-
-    private long lastPrice() {
-        long[] last = {0};
-        Poll.until(BTC + " has traded", WAIT, () -> "no last price", () -> {
-            for (MarketLine line : answer(engine.market())) {
-                if (line.instrumentId().equals(BTC) && line.lastPrice().isPresent()) {
-                    last[0] = line.lastPrice().getAsLong();
-                    return true;
-                }
-            }
-            return false;
-        });
-        return last[0];
-    }
-
-    private void awaitStatus(String orderId, OrderStatus status) {
-        Poll.until("order " + orderId + " is " + status, WAIT, () -> String.valueOf(order(orderId)),
-                () -> order(orderId).status() == status);
-    }
-
-    private OrderView order(String orderId) {
-        return answer(engine.orders()).stream().filter(o -> o.orderId().equals(orderId)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("the engine holds no order " + orderId));
-    }
-
-    private static <T> T answer(CompletionStage<T> stage) {
-        try {
-            return stage.toCompletableFuture().get(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted waiting for the engine's answer", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("the engine failed the request: " + e.getCause(), e.getCause());
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("the engine did not answer in 10 s", e);
-        }
     }
 }
