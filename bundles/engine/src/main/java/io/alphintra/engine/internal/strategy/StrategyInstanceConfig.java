@@ -55,4 +55,12 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(description = "Shortest timer, ms: a repeating timer with a shorter period is refused; a"
             + " shorter delay is lengthened to it. Timers of every instance share one host thread.")
     int minTimerMillis() default StrategySettings.DEFAULT_MIN_TIMER_MILLIS;
+
+    @AttributeDefinition(description = "Execution throttle (PT7, RTS 6 Art 15): fills of its orders within"
+            + " executionWindowMillis beyond which it is disabled (quarantined) until an authorised user starts it"
+            + " again.")
+    int maxExecutions() default StrategySettings.DEFAULT_MAX_EXECUTIONS;
+
+    @AttributeDefinition(description = "The execution throttle's sliding window, ms.")
+    int executionWindowMillis() default StrategySettings.DEFAULT_EXECUTION_WINDOW_MILLIS;
 }

@@ -180,12 +180,18 @@ final class StrategyRunner implements StrategyContext {
 
     private long windowStartNanos;
     private int windowCount;
+    private final long[] executionTimes;
+    private final long executionWindowNanos;
+    private int executionCursor;
+    private long executionsSeen;
 
     StrategyRunner(StrategySettings settings, Strategy strategy, TradingEngine engine, StrategyOrderPath orders,
                    AccountSource accounts, StrategyAudit audit, ScheduledExecutorService executor,
                    FileStrategyState store) {
         this.settings = settings;
         this.orders = orders;
+        this.executionTimes = new long[settings.maxExecutions()];
+        this.executionWindowNanos = TimeUnit.MILLISECONDS.toNanos(settings.executionWindowMillis());
         this.source = "strategy:" + settings.instanceId();
         this.strategy = strategy;
         this.engine = engine;
@@ -301,6 +307,26 @@ final class StrategyRunner implements StrategyContext {
     void deliverReport(ExecutionReport report) {
         if (isRunning()) {
             offered(events.offerReport(report));
+            if (report.execType() == ExecType.TRADE) {
+                countExecution(report.receiveTimeNanos());
+            }
+        }
+    }
+
+    /**
+     * The execution throttle (PT7, RTS 6 Art 15): the times of its last {@code maxExecutions} fills, in a ring; one
+     * more within the window disables the instance until an authorised user starts it again. Engine thread; the ring
+     * is allocated once, so counting allocates nothing.
+     */
+    private void countExecution(long atNanos) {
+        int limit = executionTimes.length;
+        long oldest = executionTimes[executionCursor];
+        executionTimes[executionCursor] = atNanos;
+        executionCursor = executionCursor + 1 == limit ? 0 : executionCursor + 1;
+        if (++executionsSeen > limit && atNanos - oldest < executionWindowNanos) {
+            quarantine("execution throttle: " + (limit + 1) + " executions within "
+                    + settings.executionWindowMillis() + " ms, over its limit of " + limit
+                    + " (maxExecutions); an authorised user re-enables it with alphintra:strategies start " + id());
         }
     }
 

@@ -12,16 +12,26 @@ import java.util.TreeMap;
 
 /** A validated strategy instance configuration. */
 record StrategySettings(StrategyConfig config, boolean cancelOrdersOnStop, int maxOrdersPerSecond,
-                        int maxCallbackMillis, int queueCapacity, int maxPendingTimers, int minTimerMillis) {
+                        int maxCallbackMillis, int queueCapacity, int maxPendingTimers, int minTimerMillis,
+                        int maxExecutions, int executionWindowMillis) {
     static final String PARAMETER_PREFIX = "param.";
     static final int DEFAULT_MAX_PENDING_TIMERS = 1000;
     static final int DEFAULT_MIN_TIMER_MILLIS = 1;
+    static final int DEFAULT_MAX_EXECUTIONS = 1000;
+    static final int DEFAULT_EXECUTION_WINDOW_MILLIS = 60_000;
 
-    /** Settings with the default timer bounds. */
+    /** Settings with the default timer bounds and execution throttle. */
     StrategySettings(StrategyConfig config, boolean cancelOrdersOnStop, int maxOrdersPerSecond, int maxCallbackMillis,
                      int queueCapacity) {
         this(config, cancelOrdersOnStop, maxOrdersPerSecond, maxCallbackMillis, queueCapacity,
                 DEFAULT_MAX_PENDING_TIMERS, DEFAULT_MIN_TIMER_MILLIS);
+    }
+
+    /** Settings with the default execution throttle. */
+    StrategySettings(StrategyConfig config, boolean cancelOrdersOnStop, int maxOrdersPerSecond, int maxCallbackMillis,
+                     int queueCapacity, int maxPendingTimers, int minTimerMillis) {
+        this(config, cancelOrdersOnStop, maxOrdersPerSecond, maxCallbackMillis, queueCapacity, maxPendingTimers,
+                minTimerMillis, DEFAULT_MAX_EXECUTIONS, DEFAULT_EXECUTION_WINDOW_MILLIS);
     }
 
     String instanceId() {
@@ -44,6 +54,9 @@ record StrategySettings(StrategyConfig config, boolean cancelOrdersOnStop, int m
         Integer capacity = reader.range("queueCapacity", StrategyInstanceConfig::queueCapacity, 16, 1 << 22);
         Integer timers = reader.range("maxPendingTimers", StrategyInstanceConfig::maxPendingTimers, 1, 1_000_000);
         Integer minTimer = reader.range("minTimerMillis", StrategyInstanceConfig::minTimerMillis, 1, 60_000);
+        Integer executions = reader.range("maxExecutions", StrategyInstanceConfig::maxExecutions, 1, 100_000);
+        Integer window = reader.range("executionWindowMillis", StrategyInstanceConfig::executionWindowMillis, 1,
+                86_400_000);
         List<InstrumentId> instruments = new ArrayList<>();
         if (instrumentList != null) {
             for (String text : instrumentList.split(",")) {
@@ -78,6 +91,7 @@ record StrategySettings(StrategyConfig config, boolean cancelOrdersOnStop, int m
         } catch (IllegalArgumentException e) {
             throw new InvalidConfigurationException(StrategyInstanceConfig.PID, List.of(e.getMessage()));
         }
-        return new StrategySettings(strategyConfig, cancel, rate, callback, capacity, timers, minTimer);
+        return new StrategySettings(strategyConfig, cancel, rate, callback, capacity, timers, minTimer, executions,
+                window);
     }
 }

@@ -109,6 +109,39 @@ class StrategyHostTest {
     }
 
     @Test
+    void theExecutionThrottleDisablesAStrategyWithOneFillTooManyInItsWindowUntilStartedAgain() {
+        host.addStrategyFactory(factory("buyer", config -> new Buyer()));
+        StrategySettings base = settings("fills-1", "buyer", 50, 1000);
+        host.configure(new StrategySettings(base.config(), true, 50, 1000, 1024, 1000, 1, 3, 60_000));
+        host.configure(new StrategySettings(settings("slow-fills-1", "buyer", 50, 1000).config(), true, 50, 1000, 1024,
+                1000, 1, 3, 60_000));
+        await("both run", () -> engine.submitted.size() == 2);
+        long second = 1_000_000_000L;
+
+        for (int i = 0; i < 3; i++) {
+            host.onReport(fill(i, i * second), "test", "fills-1");
+            host.onReport(fill(i, i * 61 * second), "test", "slow-fills-1");
+        }
+        assertThat(state("fills-1")).as("three fills are within its limit").isEqualTo("RUNNING");
+        host.onReport(fill(3, 3 * second), "test", "fills-1");
+        host.onReport(fill(3, 3 * 61 * second), "test", "slow-fills-1");
+
+        await("the fourth fill within a minute disables it", () -> state("fills-1").equals("QUARANTINED"));
+        assertThat(reason("fills-1")).contains("execution throttle", "4 executions within 60000 ms",
+                "limit of 3", "alphintra:strategies start fills-1");
+        assertThat(state("slow-fills-1")).as("four fills over four minutes are not").isEqualTo("RUNNING");
+    }
+
+    private static ExecutionReport fill(int n, long atNanos) {
+        return ExecutionReport.builder().orderId("1").clientOrderId(ClientOrderId.of("fill-" + n)).execId("F-" + n)
+                .instrumentId(AAPL.id()).side(Side.BUY).execType(ExecType.TRADE).status(OrderStatus.PARTIALLY_FILLED)
+                .orderQuantity(10).lastQuantity(1).lastPrice(15000).cumQuantity(1).leavesQuantity(9)
+                .cumPriceQuantity(15000).liquidity(io.alphintra.sdk.order.Liquidity.MAKER)
+                .fee(io.alphintra.sdk.money.Money.of(io.alphintra.sdk.money.Currency.of("USD"), 1, 2))
+                .transactTimeNanos(atNanos).receiveTimeNanos(atNanos).build();
+    }
+
+    @Test
     void everyStrategyIsStoppedSayingWhyWhenTheEngineHalts() {
         host.addStrategyFactory(factory("buyer", config -> new Buyer()));
         host.configure(settings("buyer-1", "buyer", 50, 1000));

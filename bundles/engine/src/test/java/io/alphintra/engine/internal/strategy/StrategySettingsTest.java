@@ -33,6 +33,21 @@ class StrategySettingsTest {
     }
 
     @Test
+    void theExecutionThrottleDefaultsToAThousandFillsAMinuteAndIsConfigurableWithinItsRanges() {
+        StrategySettings defaults = StrategySettings.from(config(Map.of()), REQUIRED);
+        assertThat(defaults.maxExecutions()).isEqualTo(1000);
+        assertThat(defaults.executionWindowMillis()).isEqualTo(60_000);
+        StrategySettings set = StrategySettings.from(config(Map.of("maxExecutions", 20, "executionWindowMillis",
+                5_000)), REQUIRED);
+        assertThat(set.maxExecutions()).isEqualTo(20);
+        assertThat(set.executionWindowMillis()).isEqualTo(5_000);
+        assertThatThrownBy(() -> StrategySettings.from(config(Map.of("maxExecutions", 0, "executionWindowMillis",
+                0)), REQUIRED)).isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("maxExecutions = '0': must be between 1 and 100000")
+                .hasMessageContaining("executionWindowMillis = '0': must be between 1 and 86400000");
+    }
+
+    @Test
     void noInstanceMayTakeTheStrategyIdOfTheOperatorsOrders() {
         assertThatThrownBy(() -> StrategySettings.from(config(Map.of("instanceId", "manual")), REQUIRED))
                 .isInstanceOf(InvalidConfigurationException.class)
