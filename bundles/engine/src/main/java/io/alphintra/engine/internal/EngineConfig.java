@@ -61,4 +61,10 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             + " are warned about in the log, checked every 10 minutes; alphintra:journal shows the disk use and"
             + " alphintra:journal-prune deletes archives by age (0: no warning).")
     int archiveWarnMegabytes() default 10240;
+
+    @AttributeDefinition(description = "Cancel on disconnect (PT12): venues, comma-separated ids or * for all, whose"
+            + " session's working orders the engine cancels whenever the session (re)connects, after booking what the"
+            + " venue executed meanwhile: a session lost, by the venue or by this node's restart, takes its orders"
+            + " with it. Empty: orders rest at the venue across a drop, as a venue that keeps them allows.")
+    String cancelOnDisconnect() default "";
 }

@@ -6,12 +6,19 @@ import io.alphintra.engine.internal.journal.JournalRetention;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** A validated engine configuration. */
 record EngineSettings(Path journalDirectory, Durability durability, int segmentBytes, int ringSize,
                       int expectedOrders, int finishedOrdersKept, String waitStrategy, boolean watchMarket,
                       long snapshotEveryRecords, JournalRetention journalRetention, int pluginCallMillis,
-                      int archiveWarnMegabytes) {
+                      int archiveWarnMegabytes, Set<String> cancelOnDisconnect) {
+
+    /** Whether the engine cancels a venue's working orders when its session (re)connects (PT12). */
+    boolean cancelsOnDisconnect(String venueId) {
+        return cancelOnDisconnect.contains("*") || cancelOnDisconnect.contains(venueId);
+    }
 
     /** @throws io.alphintra.config.support.InvalidConfigurationException naming every bad key and value */
     static EngineSettings from(EngineConfig config, Map<String, ?> raw, Path home) {
@@ -47,10 +54,23 @@ record EngineSettings(Path journalDirectory, Durability durability, int segmentB
         Integer pluginCallMillis = reader.range("pluginCallMillis", EngineConfig::pluginCallMillis, 0, 60_000);
         Integer archiveWarnMegabytes = reader.range("archiveWarnMegabytes", EngineConfig::archiveWarnMegabytes, 0,
                 Integer.MAX_VALUE);
+        Set<String> cancelOnDisconnect = reader.parsed("cancelOnDisconnect", EngineConfig::cancelOnDisconnect, value -> {
+            Set<String> venues = new TreeSet<>();
+            for (String venue : value.split(",")) {
+                String id = venue.trim();
+                if (!id.isEmpty() && !id.equals("*") && !id.matches("[A-Z0-9_]{1,16}")) {
+                    throw new IllegalArgumentException("'" + id + "' is not a venue id (1 to 16 of A-Z 0-9 _) or *");
+                }
+                if (!id.isEmpty()) {
+                    venues.add(id);
+                }
+            }
+            return Set.copyOf(venues);
+        });
         reader.requireValid();
         Path path = Path.of(directory);
         return new EngineSettings(path.isAbsolute() ? path : home.resolve(path), durability, segmentBytes, ringSize,
                 expectedOrders, finishedOrdersKept, waitStrategy, watchMarket, snapshotEveryRecords, journalRetention,
-                pluginCallMillis, archiveWarnMegabytes);
+                pluginCallMillis, archiveWarnMegabytes, cancelOnDisconnect);
     }
 }

@@ -119,6 +119,7 @@ public final class TradingEngineComponent implements TradingEngine, StrategyOrde
         }
         settings = validated;
         watchWholeMarket = settings.watchMarket();
+        venues.cancelOnDisconnect(settings::cancelsOnDisconnect);
         String version = bundleContext.getBundle().getVersion().toString();
         journal = Journal.open(settings.journalDirectory(), settings.segmentBytes(), 1 << 20, settings.durability());
         watchdog = new PluginWatchdog(settings.pluginCallMillis());

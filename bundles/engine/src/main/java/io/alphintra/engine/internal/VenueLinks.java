@@ -53,7 +53,8 @@ final class VenueLinks implements EngineCore.Venues {
             loop.query(core -> core.oldestWorkingAcceptedAt(venue.id()))
                     .thenCompose(this::replayExecutionsSince)
                     .thenCompose(replayed -> adapter.openOrders().thenApply(orders -> {
-                        loop.reconcile(venue.id(), orders, askedAt, replayed);
+                        loop.reconcile(venue.id(), orders, askedAt, replayed,
+                                cancelsOnDisconnect.test(venue.id()));
                         return orders.size();
                     }))
                     .whenComplete((listed, failure) -> {
@@ -147,6 +148,13 @@ final class VenueLinks implements EngineCore.Venues {
 
     /** Slack subtracted from the engine's time when asking a venue for the executions it made since then. */
     private static final long CLOCK_SLACK_NANOS = java.util.concurrent.TimeUnit.MINUTES.toNanos(1);
+
+    /** Which venues' sessions take their orders with them when they drop (PT12); set before any adapter is added. */
+    private volatile java.util.function.Predicate<String> cancelsOnDisconnect = venueId -> false;
+
+    void cancelOnDisconnect(java.util.function.Predicate<String> venues) {
+        cancelsOnDisconnect = venues;
+    }
 
     /** What each venue last said about whether an instrument trades; absent: nothing said, taken as trading. */
     private final Map<InstrumentId, InstrumentStatus> statuses = new ConcurrentHashMap<>();

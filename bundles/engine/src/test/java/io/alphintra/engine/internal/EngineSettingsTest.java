@@ -46,8 +46,22 @@ class EngineSettingsTest {
                 .isEqualTo(1_024);
     }
 
+    @Test
+    void cancelOnDisconnectNamesVenuesOrAllAndRefusesWhatIsNoVenueId() {
+        assertThat(EngineSettings.from(ConfigReader.defaults(EngineConfig.class), Map.of(), HOME)
+                .cancelsOnDisconnect("SIMX_US")).as("off by default: venues keep resting orders").isFalse();
+        EngineSettings two = EngineSettings.from(with("cancelOnDisconnect", " SIMX_US, SIMX_EU "), Map.of(), HOME);
+        assertThat(two.cancelsOnDisconnect("SIMX_EU")).isTrue();
+        assertThat(two.cancelsOnDisconnect("SIMX_JP")).isFalse();
+        assertThat(EngineSettings.from(with("cancelOnDisconnect", "*"), Map.of(), HOME).cancelsOnDisconnect("ANY"))
+                .isTrue();
+        assertThatThrownBy(() -> EngineSettings.from(with("cancelOnDisconnect", "SIMX_US, simx-eu"), Map.of(), HOME))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("cancelOnDisconnect = 'SIMX_US, simx-eu': 'simx-eu' is not a venue id");
+    }
+
     /** The shipped defaults but for one attribute, as Declarative Services would hand them over. */
-    private static EngineConfig with(String name, int value) {
+    private static EngineConfig with(String name, Object value) {
         EngineConfig defaults = ConfigReader.defaults(EngineConfig.class);
         return (EngineConfig) Proxy.newProxyInstance(EngineConfig.class.getClassLoader(),
                 new Class<?>[] {EngineConfig.class}, (proxy, method, args) -> method.getName().equals(name)

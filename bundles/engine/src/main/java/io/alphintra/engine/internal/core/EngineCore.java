@@ -494,9 +494,11 @@ public final class EngineCore implements OrderGate.WorkingOrderView {
      *
      * @param executionsReplayed false when the venue could not replay its executions: an order it no longer lists
      *     may have filled unseen, so it is cancelled and also flagged for an operator to reconcile
+     * @param cancelWorking cancel on disconnect (PT12): every order still working at the venue that was accepted before
+     *     it was asked for its list belonged to the lost session, and is cancelled
      */
     public void reconcile(String venueId, List<OpenOrder> venueOrders, long askedAtNanos, long nowNanos,
-                          boolean executionsReplayed) {
+                          boolean executionsReplayed, boolean cancelWorking) {
         java.util.Set<ClientOrderId> listed = new java.util.HashSet<>();
         java.util.Set<String> listedVenueIds = new java.util.HashSet<>();
         for (OpenOrder open : venueOrders) {
@@ -527,6 +529,18 @@ public final class EngineCore implements OrderGate.WorkingOrderView {
             }
             onVenueReport(immediate.about(order, ExecType.CANCELED, OrderStatus.CANCELED, null, "not working at venue "
                     + venueId + " when it connected (reconciliation)", ++engineExecIds, nowNanos).build(), nowNanos);
+        }
+        if (cancelWorking) {
+            List<ClientOrderId> lostSession = orders(true)
+                    .filter(o -> o.venueId.equals(venueId) && o.acceptedAtNanos < askedAtNanos)
+                    .filter(o -> o.pendingRequestId == null).map(o -> o.clientOrderId).toList();
+            if (!lostSession.isEmpty()) {
+                LOG.warn("Venue {} connected again: cancelling the {} orders of its previous session (cancel on"
+                        + " disconnect)", venueId, lostSession.size());
+            }
+            for (ClientOrderId id : lostSession) {
+                cancel(id, "cancel-on-disconnect", nowNanos);
+            }
         }
     }
 

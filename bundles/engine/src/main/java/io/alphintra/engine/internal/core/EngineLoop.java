@@ -349,8 +349,9 @@ public final class EngineLoop implements AutoCloseable {
      * @param executionsReplayed whether the venue replayed the executions it made while the engine was away
      */
     public void reconcile(String venueId, List<io.alphintra.sdk.order.OpenOrder> openOrders, long askedAtNanos,
-                          boolean executionsReplayed) {
-        publishOneWay(Kind.RECONCILE, new Object[] {venueId, openOrders, askedAtNanos, executionsReplayed}, null);
+                          boolean executionsReplayed, boolean cancelWorking) {
+        publishOneWay(Kind.RECONCILE, new Object[] {venueId, openOrders, askedAtNanos, executionsReplayed,
+            cancelWorking}, null);
     }
 
     /** From any adapter thread; copies the trade, which may be the adapter's reused object. */
@@ -554,7 +555,7 @@ public final class EngineLoop implements AutoCloseable {
                     List<io.alphintra.sdk.order.OpenOrder> listed =
                             (List<io.alphintra.sdk.order.OpenOrder>) venueAndOrders[1];
                     core.reconcile((String) venueAndOrders[0], listed, (Long) venueAndOrders[2], clock.getAsLong(),
-                            (Boolean) venueAndOrders[3]);
+                            (Boolean) venueAndOrders[3], (Boolean) venueAndOrders[4]);
                 }
                 case QUERY -> {
                     batchQueries.add(slot.query);

@@ -414,7 +414,7 @@ class EngineCoreTest {
         engine.endOfBatch();
         reports.clear();
 
-        engine.reconcile("SIMX", List.of(engine.order(ClientOrderId.of("kept")).orElseThrow()), 10L, 60L, true);
+        engine.reconcile("SIMX", List.of(engine.order(ClientOrderId.of("kept")).orElseThrow()), 10L, 60L, true, false);
         engine.endOfBatch();
 
         assertThat(reports).singleElement().satisfies(r -> {
@@ -425,6 +425,28 @@ class EngineCoreTest {
         assertThat(engine.openOrders()).extracting(o -> o.clientOrderId().value())
                 .as("the listed order and the one sent after the list was asked for stay")
                 .containsExactly("kept", "in-flight");
+    }
+
+    @Test
+    void cancelOnDisconnectCancelsEveryOrderOfTheLostSessionWhenTheVenueConnectsAgain() {
+        engine.submit(limit("kept", 10, 15000), "shell:admin", inputs(), 1L);
+        engine.submit(limit("lost", 10, 14000), "shell:admin", inputs(), 1L);
+        engine.submit(limit("in-flight", 10, 13000), "shell:admin", inputs(), 50L);
+        engine.endOfBatch();
+        reports.clear();
+        sentToVenue.clear();
+
+        engine.reconcile("SIMX", List.of(engine.order(ClientOrderId.of("kept")).orElseThrow()), 10L, 60L, true, true);
+        engine.endOfBatch();
+
+        assertThat(reports).extracting(r -> r.clientOrderId().value() + " " + r.execType()).containsExactly(
+                "lost CANCELED", "kept.C1 PENDING_CANCEL");
+        assertThat(reports.get(1).text()).contains("cancel-on-disconnect");
+        assertThat(sentToVenue).singleElement().isInstanceOfSatisfying(CancelRequest.class, cancel ->
+                assertThat(cancel.originalClientOrderId()).isEqualTo(ClientOrderId.of("kept")));
+        assertThat(engine.openOrders()).extracting(o -> o.clientOrderId().value() + " " + o.status())
+                .as("the order sent after the session was back belongs to the new one").containsExactly(
+                        "kept PENDING_CANCEL", "in-flight PENDING_NEW");
     }
 
     @Test

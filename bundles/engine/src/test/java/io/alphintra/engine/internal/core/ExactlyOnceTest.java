@@ -172,7 +172,7 @@ class ExactlyOnceTest {
     void reconcilingWithAVenueThatCannotReplayExecutionsCancelsAndFlags() {
         workingBuy("c1", 10);
         workingBuy("c2", 10);
-        engine.reconcile("SIMX", List.of(engine.order(ClientOrderId.of("c2")).orElseThrow()), 10L, 11L, false);
+        engine.reconcile("SIMX", List.of(engine.order(ClientOrderId.of("c2")).orElseThrow()), 10L, 11L, false, false);
         engine.endOfBatch();
 
         List<OrderView> orders = engine.orders();
