@@ -67,4 +67,12 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             + " venue executed meanwhile: a session lost, by the venue or by this node's restart, takes its orders"
             + " with it. Empty: orders rest at the venue across a drop, as a venue that keeps them allows.")
     String cancelOnDisconnect() default "";
+
+    @AttributeDefinition(description = "Message throttle (PT6): new orders, replaces and cancels a second any one"
+            + " venue may be sent; beyond it they are refused THROTTLED and never reach the venue (0: no limit).")
+    int maxMessagesPerSecondPerVenue() default 0;
+
+    @AttributeDefinition(description = "Message throttle (PT6): new orders, replaces and cancels a second any one"
+            + " account may send (0: no limit).")
+    int maxMessagesPerSecondPerAccount() default 0;
 }

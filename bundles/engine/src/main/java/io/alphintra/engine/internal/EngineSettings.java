@@ -13,7 +13,8 @@ import java.util.TreeSet;
 record EngineSettings(Path journalDirectory, Durability durability, int segmentBytes, int ringSize,
                       int expectedOrders, int finishedOrdersKept, String waitStrategy, boolean watchMarket,
                       long snapshotEveryRecords, JournalRetention journalRetention, int pluginCallMillis,
-                      int archiveWarnMegabytes, Set<String> cancelOnDisconnect) {
+                      int archiveWarnMegabytes, Set<String> cancelOnDisconnect, int maxMessagesPerSecondPerVenue,
+                      int maxMessagesPerSecondPerAccount) {
 
     /** Whether the engine cancels a venue's working orders when its session (re)connects (PT12). */
     boolean cancelsOnDisconnect(String venueId) {
@@ -67,10 +68,14 @@ record EngineSettings(Path journalDirectory, Durability durability, int segmentB
             }
             return Set.copyOf(venues);
         });
+        Integer perVenue = reader.range("maxMessagesPerSecondPerVenue", EngineConfig::maxMessagesPerSecondPerVenue,
+                0, 10_000_000);
+        Integer perAccount = reader.range("maxMessagesPerSecondPerAccount",
+                EngineConfig::maxMessagesPerSecondPerAccount, 0, 10_000_000);
         reader.requireValid();
         Path path = Path.of(directory);
         return new EngineSettings(path.isAbsolute() ? path : home.resolve(path), durability, segmentBytes, ringSize,
                 expectedOrders, finishedOrdersKept, waitStrategy, watchMarket, snapshotEveryRecords, journalRetention,
-                pluginCallMillis, archiveWarnMegabytes, cancelOnDisconnect);
+                pluginCallMillis, archiveWarnMegabytes, cancelOnDisconnect, perVenue, perAccount);
     }
 }

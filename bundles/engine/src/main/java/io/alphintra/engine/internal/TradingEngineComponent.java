@@ -139,6 +139,7 @@ public final class TradingEngineComponent implements TradingEngine, StrategyOrde
         }, settings.expectedOrders(), settings.finishedOrdersKept());
         core.enableSnapshots(new Snapshotter(journal, settings.snapshotEveryRecords(), settings.journalRetention()));
         core.alertsTo(alerts);
+        core.throttle(settings.maxMessagesPerSecondPerVenue(), settings.maxMessagesPerSecondPerAccount());
         try {
             core.recover();
         } catch (IOException | RuntimeException e) {

@@ -55,6 +55,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class EngineCore implements OrderGate.WorkingOrderView {
     private static final Logger LOG = LoggerFactory.getLogger(EngineCore.class);
+    /** Sources of the engine's own cancels, which no throttle may hold back. */
+    private static final String ENGINE_SOURCE_KILL = "kill:";
+    private static final String ENGINE_SOURCE_DISCONNECT = "cancel-on-disconnect";
 
     private final Journal journal;
     private final OrderGate gate;
@@ -79,6 +82,7 @@ public final class EngineCore implements OrderGate.WorkingOrderView {
     /** The order whose replace the gate is deciding, left out of the working-order figures; null otherwise. */
     private OrderState replacing;
     private final KillSwitches kills = new KillSwitches();
+    private MessageThrottles throttles = MessageThrottles.none();
     private EngineAlerts alerts = EngineAlerts.NONE;
     /** Whether the journal holds records appended since the last commit. */
     private boolean uncommitted;
@@ -328,7 +332,10 @@ public final class EngineCore implements OrderGate.WorkingOrderView {
         io.alphintra.engine.KillSwitchState killed = kills.covering(request.instrument().id().venueId(),
                 request.attribution().strategyId(), request.attribution().traderId(),
                 request.attribution().accountId());
-        List<GateDecision> decisions = killed != null ? gate.killed(killed) : gate.evaluate(request, inputs);
+        String throttled = killed != null ? null : throttles.admit(request.instrument().id().venueId(),
+                request.attribution().accountId(), nowNanos);
+        List<GateDecision> decisions = killed != null ? gate.killed(killed)
+                : throttled != null ? gate.throttled(throttled) : gate.evaluate(request, inputs);
         GateDecision last = decisions.get(decisions.size() - 1);
         OrderState order = new OrderState(nextOrderId++, request.clientOrderId(), request.instrument().id(),
                 request.instrument().id().venueId(), request.side(), request.type(), request.timeInForce(),
@@ -372,6 +379,9 @@ public final class EngineCore implements OrderGate.WorkingOrderView {
             return false;
         }
         String refusal = requestRefusal(order, clientOrderId);
+        if (refusal == null && !source.startsWith(ENGINE_SOURCE_KILL) && !source.equals(ENGINE_SOURCE_DISCONNECT)) {
+            refusal = throttles.admit(order.venueId, order.attribution.accountId(), nowNanos);
+        }
         if (refusal != null) {
             refuseRequest(order, clientOrderId, ExecType.CANCEL_REJECTED, refusal, nowNanos).reply = reply;
             return true;
@@ -425,6 +435,9 @@ public final class EngineCore implements OrderGate.WorkingOrderView {
         io.alphintra.engine.KillSwitchState killed = refusal == null ? killSwitchOf(order) : null;
         if (killed != null) {
             refusal = gate.killed(killed).get(0).text();
+        }
+        if (refusal == null) {
+            refusal = throttles.admit(order.venueId, order.attribution.accountId(), nowNanos);
         }
         ClientOrderId requestId = nextRequestId(order, 'R');
         long quantity = newQuantity == ReplaceRequest.UNCHANGED ? order.quantity : newQuantity;
@@ -539,7 +552,7 @@ public final class EngineCore implements OrderGate.WorkingOrderView {
                         + " disconnect)", venueId, lostSession.size());
             }
             for (ClientOrderId id : lostSession) {
-                cancel(id, "cancel-on-disconnect", nowNanos);
+                cancel(id, ENGINE_SOURCE_DISCONNECT, nowNanos);
             }
         }
     }
@@ -643,7 +656,7 @@ public final class EngineCore implements OrderGate.WorkingOrderView {
         if (kills.any() && order.isWorking() && order.pendingRequestId == null) {
             io.alphintra.engine.KillSwitchState killed = killSwitchOf(order);
             if (killed != null) {
-                cancel(order.clientOrderId, "kill:" + killed.engagedBy(), nowNanos);
+                cancel(order.clientOrderId, ENGINE_SOURCE_KILL + killed.engagedBy(), nowNanos);
             }
         }
     }
@@ -674,7 +687,7 @@ public final class EngineCore implements OrderGate.WorkingOrderView {
                         o.attribution.accountId()))
                 .map(o -> o.clientOrderId).toList();
         for (ClientOrderId id : inScope) {
-            cancel(id, "kill:" + who, nowNanos);
+            cancel(id, ENGINE_SOURCE_KILL + who, nowNanos);
         }
         return inScope.size();
     }
@@ -773,6 +786,14 @@ public final class EngineCore implements OrderGate.WorkingOrderView {
         alerts.raise("engine.reconcile." + order.orderId, true, "Order " + order.orderId + " (" + order.clientOrderId
                 + ", account " + order.attribution.accountId() + ", " + order.instrumentId + ") needs reconciling with"
                 + " venue " + order.venueId + ": " + reason);
+    }
+
+    /**
+     * Message throttles per venue and per account (PT6), messages a second, 0 for none. Before the loop starts. The
+     * engine's own cancels (a kill switch, cancel on disconnect) are never throttled.
+     */
+    public void throttle(int perVenue, int perAccount) {
+        throttles = new MessageThrottles(perVenue, perAccount);
     }
 
     /** Where the engine raises alerts from now on (the engine's own and its gate's). Before the loop starts. */

@@ -344,6 +344,12 @@ public final class OrderGate {
         this.alerts = alerts;
     }
 
+    /** The decision of an order refused by a message throttle: no check runs for it. */
+    List<GateDecision> throttled(String why) {
+        return List.of(new GateDecision(ENGINE, "message-throttle", engineVersion, GateDecision.REJECT,
+                RejectReason.THROTTLED, why));
+    }
+
     /** The watchdog of the engine thread's plugin calls, which also times the calls into exchange adapters. */
     PluginWatchdog watchdog() {
         return watchdog;

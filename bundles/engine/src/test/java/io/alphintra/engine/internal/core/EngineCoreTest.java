@@ -450,6 +450,37 @@ class EngineCoreTest {
     }
 
     @Test
+    void messagesBeyondTheVenuesRateAreRefusedThrottledAndTheEnginesOwnCancelsAreNot() {
+        engine.throttle(3, 0);
+        engine.submit(limit("c1", 10, 15000), "shell:admin", inputs(), 1L);
+        engine.submit(limit("c2", 10, 15000), "shell:admin", inputs(), 2L);
+        engine.cancel(ClientOrderId.of("c1"), "shell:admin", 3L);
+        engine.submit(limit("c3", 10, 15000), "shell:admin", inputs(), 4L);
+        engine.replace(ClientOrderId.of("c2"), 20, ReplaceRequest.UNCHANGED, ReplaceRequest.UNCHANGED, "shell:admin",
+                CoreFixtures.inputs(() -> true), 5L);
+        engine.endOfBatch();
+
+        assertThat(sentToVenue).as("three messages this second, nothing beyond").hasSize(3);
+        assertThat(reports).filteredOn(r -> r.clientOrderId().value().equals("c3")).singleElement().satisfies(r -> {
+            assertThat(r.execType()).isEqualTo(ExecType.REJECTED);
+            assertThat(r.rejectReason()).isEqualTo(RejectReason.THROTTLED);
+            assertThat(r.text()).contains("venue SIMX was sent its 3 messages");
+        });
+        assertThat(reports).filteredOn(r -> r.execType() == ExecType.REPLACE_REJECTED).singleElement()
+                .satisfies(r -> assertThat(r.text()).contains("message throttle"));
+
+        engine.engageKillSwitch(io.alphintra.engine.KillScope.all(), "shell:risk", "", 6L);
+        engine.endOfBatch();
+        assertThat(sentToVenue).as("the kill switch's cancel goes out whatever the rate").hasSize(4);
+
+        engine.submit(limit("c4", 10, 15000), "shell:admin", inputs(), 1_000_000_007L);
+        engine.endOfBatch();
+        assertThat(reports).filteredOn(r -> r.clientOrderId().value().equals("c4")).singleElement()
+                .extracting(ExecutionReport::rejectReason).as("a new second, the kill switch decides")
+                .isEqualTo(RejectReason.KILL_SWITCH);
+    }
+
+    @Test
     void recoveryRebuildsIdenticalOrdersWithoutResendingAnything() throws IOException {
         engine.submit(limit("c1", 10, 15000), "shell:admin", inputs(), 1L);
         engine.submit(limit("c2", 5, 14900), "strategy:momentum-1", inputs(), 1L);
