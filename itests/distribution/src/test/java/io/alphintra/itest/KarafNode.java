@@ -42,6 +42,12 @@ final class KarafNode {
             configureConsole().ignoreLocalConsole(),
             logLevel(LogLevel.INFO),
             vmOptions(JAVA_OPTIONS),
+            // The node's boot as one stage: Pax Exam appends its own features after it, so they are installed only
+            // once the node's are and Karaf's re-run of the boot after refreshing its features service is over;
+            // in the same stage Pax Exam could install its probe during that re-run (PAXEXAM-765).
+            editConfigurationFilePut("etc/org.apache.karaf.features.cfg", "featuresBoot", "(instance, package, log,"
+                    + " ssh, system, eventadmin, feature, shell, management, service, jaas, deployer, diagnostic, scr,"
+                    + " bundle, config, kar, alphintra)"),
             editConfigurationFilePut("etc/io.alphintra.http.cfg", "port", String.valueOf(freePort())),
             editConfigurationFilePut("etc/io.alphintra.cluster.cfg", "port", String.valueOf(freePort())),
             editConfigurationFilePut("etc/io.alphintra.cluster.cfg", "portCount", "1"),
