@@ -44,7 +44,8 @@ final class KarafNode {
             vmOptions(JAVA_OPTIONS),
             // The node's boot as one stage: Pax Exam appends its own features after it, so they are installed only
             // once the node's are and Karaf's re-run of the boot after refreshing its features service is over;
-            // in the same stage Pax Exam could install its probe during that re-run (PAXEXAM-765).
+            // in the same stage Pax Exam could install its probe during that re-run (PAXEXAM-765). The list is the
+            // distribution's bootFeatures (karaf-distribution/pom.xml): change both together.
             editConfigurationFilePut("etc/org.apache.karaf.features.cfg", "featuresBoot", "(instance, package, log,"
                     + " ssh, system, eventadmin, feature, shell, management, service, jaas, deployer, diagnostic, scr,"
                     + " bundle, config, kar, alphintra)"),
