@@ -88,4 +88,30 @@ final class BenchContext implements PreTradeContext {
     public Optional<OpenOrder> replacing() {
         return Optional.empty();
     }
+
+    // SDK risk 1.2: being filled in by the credit and strategy-position work.
+    @Override
+    public long strategyNetQuantity() {
+        throw new UnsupportedOperationException("not yet");
+    }
+
+    @Override
+    public long strategyWorkingQuantity(io.alphintra.sdk.order.Side side) {
+        throw new UnsupportedOperationException("not yet");
+    }
+
+    @Override
+    public java.util.OptionalLong midPrice() {
+        throw new UnsupportedOperationException("not yet");
+    }
+
+    @Override
+    public long midPriceAgeNanos() {
+        throw new UnsupportedOperationException("not yet");
+    }
+
+    @Override
+    public long creditUsed(io.alphintra.sdk.risk.CreditScope scope, io.alphintra.sdk.money.Currency currency) {
+        throw new UnsupportedOperationException("not yet");
+    }
 }

@@ -10,6 +10,19 @@ public enum RejectReason {
     /** Quantity not positive, off the lot grid or below the minimum. */
     INVALID_QUANTITY,
     UNKNOWN_INSTRUMENT,
+    /**
+     * The order's account is not in the host's account reference data.
+     *
+     * @since 1.1
+     */
+    UNKNOWN_ACCOUNT,
+    /**
+     * The account exists but may not place this order: it is suspended or closed, or not permitted the venue or
+     * instrument.
+     *
+     * @since 1.1
+     */
+    ACCOUNT_NOT_PERMITTED,
     /** The client order id was used before (pre-trade control PT5). */
     DUPLICATE_CLIENT_ORDER_ID,
     /** A cancel or replace named an order the host or venue does not know. */

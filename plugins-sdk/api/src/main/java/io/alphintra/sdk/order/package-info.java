@@ -12,7 +12,7 @@
  * cumulative price × quantity and rounded only on request.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.alphintra.sdk.order;
 
 import org.osgi.annotation.bundle.Export;

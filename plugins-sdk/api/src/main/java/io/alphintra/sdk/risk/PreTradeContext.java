@@ -6,6 +6,7 @@ import java.util.OptionalLong;
 import org.osgi.annotation.versioning.ProviderType;
 
 import io.alphintra.sdk.instrument.Instrument;
+import io.alphintra.sdk.money.Currency;
 import io.alphintra.sdk.money.Money;
 import io.alphintra.sdk.order.OpenOrder;
 import io.alphintra.sdk.order.Side;
@@ -77,4 +78,56 @@ public interface PreTradeContext {
      * @since 1.1
      */
     Optional<OpenOrder> replacing();
+
+    /**
+     * The submitting strategy's net position in the instrument within the order's account, quantity units (positive
+     * long, negative short); 0 when it has none. Allocation-free, unlike {@link #position()}.
+     *
+     * @since 1.2
+     */
+    long strategyNetQuantity();
+
+    /**
+     * The unfilled quantity of the submitting strategy's working orders in the instrument within the order's account,
+     * on one side, counted as {@link #accountWorkingQuantity(Side)} counts the account's: from the moment the host
+     * accepted them, leaving out the order being decided and, for a replace, the order being replaced.
+     *
+     * @since 1.2
+     */
+    long strategyWorkingQuantity(Side side);
+
+    /**
+     * The middle of the instrument's best bid and best ask, in its price units, rounded down to a whole unit (toward
+     * negative infinity) when the two are an odd number of units apart. Empty when either side of the book is empty
+     * or the book is crossed.
+     *
+     * @since 1.2
+     */
+    OptionalLong midPrice();
+
+    /**
+     * Age of {@link #midPrice()} in nanoseconds of engine time: since the later of the best bid and ask it is made of
+     * was last updated; {@link Long#MAX_VALUE} when there is none.
+     *
+     * @since 1.2
+     */
+    long midPriceAgeNanos();
+
+    /** Scale of {@link #creditUsed}: amounts are in units of 10<sup>-4</sup> of their currency. */
+    int CREDIT_SCALE = 4;
+
+    /**
+     * Credit the order's account, trader or strategy (as {@code scope} says, by the order's {@link
+     * io.alphintra.sdk.order.Attribution}) uses in one currency (instruments quoted in it) during the engine's current
+     * UTC day: the value of its working orders (leaves at the limit price, a stop's at its stop price, a market
+     * order's at the reference price when accepted) plus the value of what it executed since 00:00 UTC (each fill's
+     * quantity at its price, buys and sells alike), times the contract multiplier, in units of {@link
+     * #CREDIT_SCALE}, each order's value rounded up. Orders count from the moment the host accepted them; a fill moves
+     * value from working to executed at the fill's price, a cancel or rejection releases the rest. Leaves out the
+     * order being decided and, for a replace, the order being replaced (the request is decided at its new size).
+     * Saturates at {@link Long#MAX_VALUE}.
+     *
+     * @since 1.2
+     */
+    long creditUsed(CreditScope scope, Currency currency);
 }

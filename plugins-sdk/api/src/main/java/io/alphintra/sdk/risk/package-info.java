@@ -7,7 +7,7 @@
  * trail says which logic accepted or refused an order.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package io.alphintra.sdk.risk;
 
 import org.osgi.annotation.bundle.Export;

@@ -515,6 +515,32 @@ public final class OrderGate {
         public long nowNanos() {
             return nowNanos;
         }
+
+        // Being built (SDK risk 1.2): filled in by the credit and strategy-position work.
+        @Override
+        public long strategyNetQuantity() {
+            throw new UnsupportedOperationException("not yet");
+        }
+
+        @Override
+        public long strategyWorkingQuantity(io.alphintra.sdk.order.Side side) {
+            throw new UnsupportedOperationException("not yet");
+        }
+
+        @Override
+        public java.util.OptionalLong midPrice() {
+            throw new UnsupportedOperationException("not yet");
+        }
+
+        @Override
+        public long midPriceAgeNanos() {
+            throw new UnsupportedOperationException("not yet");
+        }
+
+        @Override
+        public long creditUsed(io.alphintra.sdk.risk.CreditScope scope, io.alphintra.sdk.money.Currency currency) {
+            throw new UnsupportedOperationException("not yet");
+        }
     }
 
     private static final class ComplianceView implements ComplianceContext {
