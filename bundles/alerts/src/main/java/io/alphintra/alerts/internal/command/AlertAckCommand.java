@@ -3,6 +3,7 @@ package io.alphintra.alerts.internal.command;
 import io.alphintra.alerts.Acknowledgement;
 import io.alphintra.alerts.AlertRecord;
 import io.alphintra.alerts.AlertService;
+import io.alphintra.shell.support.Inputs;
 import java.util.Optional;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
