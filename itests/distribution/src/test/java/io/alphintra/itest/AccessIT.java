@@ -62,7 +62,8 @@ public class AccessIT {
         adminPassword = NodeShell.adminPassword(node);
         // As an operator adds people; Karaf reads the file at every login and hashes the new passwords.
         Files.writeString(node.home().resolve("etc/users.properties"),
-                "\nviewer = viewer-pw-1,_g_:viewergroup\ntrader = trader-pw-1,_g_:tradergroup\n",
+                "\nviewer = viewer-pw-1,_g_:viewergroup\ntrader = trader-pw-1,_g_:tradergroup\n"
+                        + "risk = risk-pw-1,_g_:riskgroup\n",
                 StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         shell = NodeShell.of(node);
         Poll.until("the shell answers the admin", START, () -> "no answer",
@@ -124,6 +125,40 @@ public class AccessIT {
         assertDenied("trader", "alphintra:snapshot");
         assertDenied("trader", "alphintra:strategies stop x");
         assertDenied("trader", "config:edit io.alphintra.http");
+    }
+
+    @Test
+    public void aLimitTheRiskDeskChangesFromTheShellDecidesTheVeryNextOrderAndIsJournaledWithWho() {
+        String order = "alphintra:order-submit --account ACC-T --tif IOC BUY 0.002 " + BTC + " 1";
+        AtomicReference<Result> last = new AtomicReference<>();
+        Poll.until(BTC + " takes the trader's order before any limit of ACC-T", START, () -> String.valueOf(last.get()),
+                () -> {
+                    last.set(shell.exec("trader", "trader-pw-1", order));
+                    return last.get().output().contains("PENDING_NEW");
+                });
+        assertDenied("viewer", "alphintra:risk-limits-set account:ACC-T maxOrderQuantity=0.001");
+        assertDenied("trader", "alphintra:risk-limits-set account:ACC-T maxOrderQuantity=0.001");
+
+        assertAllowed("risk", "alphintra:risk-limits-set account:ACC-T maxOrderQuantity=0.001",
+                "In force for account:ACC-T .*maxOrderQuantity = 0.001");
+        Result refused = shell.exec("trader", "trader-pw-1", order);
+        assertTrue("the very next order is decided by the new limit: " + refused,
+                refused.output().contains("order-size: quantity 0.002 of " + BTC + " over the limit of 0.001 for"
+                        + " account:ACC-T"));
+
+        Result malformed = shell.exec("risk", "risk-pw-1",
+                "alphintra:risk-limits-set account:ACC-T maxOrderQuantity=1,000");
+        assertTrue("a malformed limit is refused naming the key and value: " + malformed, malformed.status() != 0
+                && malformed.output().contains("maxOrderQuantity = '1,000'"));
+        assertTrue("the last good limit stays in force", shell.exec("trader", "trader-pw-1", order).output()
+                .contains("over the limit of 0.001"));
+
+        assertAllowed("viewer", "alphintra:risk-limits", "account:ACC-T .*maxOrderQuantity = 0.001");
+        assertAllowed("viewer", "alphintra:risk-limits --history",
+                "in force .*risk .*account:ACC-T .*maxOrderQuantity = 0.001");
+        assertAllowed("risk", "alphintra:risk-limits-delete account:ACC-T", "removed");
+        assertTrue("without the scope's limit the order passes again", shell.exec("trader", "trader-pw-1", order)
+                .output().contains("PENDING_NEW"));
     }
 
     @Test
@@ -260,6 +295,7 @@ public class AccessIT {
             case "admin" -> adminPassword;
             case "viewer" -> "viewer-pw-1";
             case "trader" -> "trader-pw-1";
+            case "risk" -> "risk-pw-1";
             default -> throw new IllegalArgumentException(user);
         };
     }

@@ -111,4 +111,39 @@ public final class ConfigReader<C> {
                     };
                 }));
     }
+
+    /**
+     * An instance of a configuration annotation that answers each attribute from {@code properties} (converted from
+     * its text as Declarative Services would: a value that cannot be converted throws {@link IllegalArgumentException}
+     * when read, which {@link #get} reports as a problem) and the declared default for the others. For validating a
+     * configuration before it is written, e.g. a change typed into the shell, exactly as the component will.
+     */
+    public static <A> A typed(Class<A> annotationType, Map<String, ?> properties) {
+        A defaults = defaults(annotationType);
+        return annotationType.cast(Proxy.newProxyInstance(annotationType.getClassLoader(),
+                new Class<?>[] {annotationType}, (proxy, method, args) -> {
+                    Object value = method.getParameterCount() == 0 ? properties.get(method.getName()) : null;
+                    if (value == null || method.getDefaultValue() == null) {
+                        return method.invoke(defaults, args);
+                    }
+                    return converted(method.getName(), String.valueOf(value).trim(), method.getReturnType());
+                }));
+    }
+
+    private static Object converted(String key, String text, Class<?> type) {
+        try {
+            if (type == String.class) {
+                return text;
+            } else if (type == int.class) {
+                return Integer.parseInt(text);
+            } else if (type == long.class) {
+                return Long.parseLong(text);
+            } else if (type == boolean.class) {
+                return Boolean.parseBoolean(text);
+            }
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " = '" + text + "': not a " + type.getSimpleName(), e);
+        }
+        throw new IllegalArgumentException(key + ": attributes of type " + type.getSimpleName() + " are not read");
+    }
 }

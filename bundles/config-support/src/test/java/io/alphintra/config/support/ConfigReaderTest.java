@@ -99,4 +99,21 @@ class ConfigReaderTest {
         assertThat(outOfRange.port("port", Sample::port)).isNull();
         assertThatThrownBy(outOfRange::requireValid).hasMessageContaining("port = '70000': must be between 1 and 65535");
     }
+
+    @Test
+    void typedAnswersFromThePropertiesAndDefaultsTheRest() {
+        Sample sample = ConfigReader.typed(Sample.class, Map.of("port", " 9090 ", "mode", "slow"));
+        assertThat(sample.port()).isEqualTo(9090);
+        assertThat(sample.mode()).isEqualTo("slow");
+        assertThat(sample.host()).isEqualTo("127.0.0.1");
+    }
+
+    @Test
+    void typedReportsAnUnconvertibleValueThroughTheReader() {
+        Map<String, String> raw = Map.of("port", "eighty");
+        ConfigReader<Sample> reader = new ConfigReader<>("io.alphintra.sample", ConfigReader.typed(Sample.class, raw),
+                raw);
+        assertThat(reader.port("port", Sample::port)).isNull();
+        assertThatThrownBy(reader::requireValid).hasMessageContaining("port = 'eighty': not a valid value");
+    }
 }

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.support.CommandException;
 
 /**
@@ -105,5 +106,19 @@ public final class Inputs {
             }
         }
         throw invalid(field + " = " + quote(text) + ": not a whole number from " + min + " to " + max);
+    }
+
+    /**
+     * The logged-in user of the session, for a command whose action is recorded with who did it.
+     *
+     * @param action what the user would be recorded for, e.g. {@code to acknowledge as}
+     * @throws CommandException when the session has no user
+     */
+    public static String user(Session session, String action) throws CommandException {
+        Object user = session.get("USER");
+        if (user == null || user.toString().isBlank()) {
+            throw invalid("this session has no logged-in user " + action);
+        }
+        return user.toString();
     }
 }

@@ -41,11 +41,8 @@ public class AlertAckCommand implements Action {
         if (note != null && note.length() > MAX_NOTE) {
             throw Inputs.invalid("--note = " + Inputs.quote(note) + ": longer than " + MAX_NOTE + " characters");
         }
-        Object user = session.get("USER");
-        if (user == null || user.toString().isBlank()) {
-            throw Inputs.invalid("this session has no logged-in user to acknowledge as");
-        }
-        Optional<AlertRecord> acknowledged = alerts.acknowledge(alertId, user.toString(), note);
+        Optional<AlertRecord> acknowledged = alerts.acknowledge(alertId, Inputs.user(session, "to acknowledge as"),
+                note);
         AlertRecord record = acknowledged.orElseThrow(() -> Inputs.invalid("id = " + Inputs.quote(id)
                 + ": no alert held has this id (alphintra:alerts --all lists them)"));
         Acknowledgement ack = record.acknowledgement();

@@ -52,6 +52,14 @@ public final class LimitBook {
         }
     }
 
+    /** Every configuration's limits (broken ones too), most specific scope first, for operators. */
+    synchronized List<ScopeLimits> all() {
+        List<ScopeLimits> all = new ArrayList<>(bySource.values());
+        all.sort(java.util.Comparator.comparingInt((ScopeLimits limits) -> limits.scope().specificity()).reversed()
+                .thenComparing(limits -> limits.scope().toString()));
+        return all;
+    }
+
     /** The limits a configuration has in force, or null. */
     synchronized ScopeLimits get(String source) {
         return bySource.get(source);

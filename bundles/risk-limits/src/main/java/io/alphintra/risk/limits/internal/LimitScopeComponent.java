@@ -29,12 +29,18 @@ import org.slf4j.LoggerFactory;
 public final class LimitScopeComponent {
     private static final Logger LOG = LoggerFactory.getLogger(LimitScopeComponent.class);
 
+    /** DS's reason for a deactivation because the configuration was deleted (Declarative Services 1.1+). */
+    private static final int CONFIGURATION_DELETED = 4;
+
     private final LimitBook book;
+    private final LimitChangeLog changes;
     private final String source;
 
     @Activate
-    public LimitScopeComponent(@Reference LimitBook book, LimitConfig config, Map<String, Object> properties) {
+    public LimitScopeComponent(@Reference LimitBook book, @Reference LimitChangeLog changes, LimitConfig config,
+            Map<String, Object> properties) {
         this.book = book;
+        this.changes = changes;
         Object pid = properties.get(Constants.SERVICE_PID);
         this.source = pid == null ? LimitConfig.PID : pid.toString();
         ScopeLimits limits;
@@ -45,13 +51,16 @@ public final class LimitScopeComponent {
             if (scope == null) {
                 LOG.error("{} ({}). Its scope cannot be read, so no order is held back by it: fix the scope.",
                         e.getMessage(), source);
+                changes.record("refused, nothing in force", source, config.scope(), e.getMessage(), properties);
                 return;
             }
             LOG.error("{} ({}). Orders in scope {} are rejected until it is fixed.", e.getMessage(), source, scope);
             book.put(ScopeLimits.broken(source, scope, e.getMessage()));
+            changes.record("refused, its orders rejected", source, scope.toString(), e.getMessage(), properties);
             return;
         }
         book.put(limits);
+        changes.record("in force", source, limits.scope().toString(), limits.describe(), properties);
     }
 
     @Modified
@@ -71,20 +80,30 @@ public final class LimitScopeComponent {
                 } else {
                     book.put(ScopeLimits.broken(source, scope, e.getMessage()));
                 }
+                changes.record(scope == null ? "refused, nothing in force" : "refused, its orders rejected", source,
+                        scope == null ? config.scope() : scope.toString(), e.getMessage(), properties);
                 return;
             }
             LOG.error("{} ({}). Keeping the last good limits for {}: {}", e.getMessage(), source, running.scope(),
                     running.describe());
+            changes.record("refused, last good kept", source, running.scope().toString(), e.getMessage()
+                    + "; in force: " + running.describe(), properties);
             return;
         }
         if (!limits.equals(book.get(source))) {
             book.put(limits);
+            changes.record("in force", source, limits.scope().toString(), limits.describe(), properties);
         }
     }
 
     @Deactivate
-    synchronized void deactivate() {
+    synchronized void deactivate(int reason) {
+        ScopeLimits removed = book.get(source);
         book.remove(source);
+        if (reason == CONFIGURATION_DELETED) {
+            changes.record("removed", source, removed == null ? "" : removed.scope().toString(),
+                    "its limits are no longer in force", null);
+        }
     }
 
     private static Scope readableScope(LimitConfig config) {

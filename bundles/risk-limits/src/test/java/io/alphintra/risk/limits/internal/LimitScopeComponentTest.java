@@ -7,9 +7,16 @@ import static io.alphintra.risk.limits.internal.Fixtures.limit;
 import static io.alphintra.risk.limits.internal.Fixtures.typed;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import io.alphintra.risk.limits.internal.Fixtures.Context;
 import io.alphintra.sdk.order.OrderRequest;
@@ -20,10 +27,19 @@ import io.alphintra.sdk.risk.CheckResult;
 class LimitScopeComponentTest {
     private final LimitBook book = new LimitBook();
     private final OrderSizeCheck check = new OrderSizeCheck(book);
+    @TempDir
+    Path data;
+    private LimitChangeLog changes;
+
+    @BeforeEach
+    void openTheChangeJournal() {
+        changes = new LimitChangeLog(data.resolve("changes.log"),
+                Clock.fixed(Instant.parse("2026-12-07T10:00:00Z"), ZoneOffset.UTC));
+    }
 
     private LimitScopeComponent activate(String pid, Map<String, Object> map) {
         map.put("service.pid", pid);
-        return new LimitScopeComponent(book, typed(map), map);
+        return new LimitScopeComponent(book, changes, typed(map), map);
     }
 
     private static void modify(LimitScopeComponent component, String pid, Map<String, Object> map) {
@@ -102,7 +118,7 @@ class LimitScopeComponentTest {
         assertThat(decide(buy(5)).text()).isEqualTo("order-size: the limits configured for account:ACC-1 (limit~a,"
                 + " limit~b) are not in force: scope account:ACC-1 is configured 2 times (limit~a, limit~b): merge them"
                 + " into one configuration; its orders are rejected until that is fixed");
-        second.deactivate();
+        second.deactivate(4);
         assertThat(decide(buy(5))).isSameAs(CheckResult.accept());
         assertThat(decide(buy(1_001)).isRejected()).isTrue();
     }
@@ -111,7 +127,7 @@ class LimitScopeComponentTest {
     void aDeletedConfigurationTakesItsLimitsOutOfForce() {
         LimitScopeComponent component = activate("limit~acc1", config("account:ACC-1", "maxOrderQuantity", "10"));
         assertThat(decide(buy(11)).isRejected()).isTrue();
-        component.deactivate();
+        component.deactivate(4);
         assertThat(book.get("limit~acc1")).isNull();
         assertThat(decide(buy(11))).isSameAs(CheckResult.accept());
     }
@@ -122,5 +138,46 @@ class LimitScopeComponentTest {
         modify(component, "limit~x", config("account:ACC-2", "maxOrderQuantity", "10"));
         assertThat(decide(buy(11))).isSameAs(CheckResult.accept());
         assertThat(decide(limit(AAPL, Side.BUY, 11, 1_900_000, BOB)).isRejected()).isTrue();
+    }
+
+    @Test
+    void everyChangeIsJournaledWithWhoMadeIt() throws Exception {
+        Map<String, Object> byShell = config("account:ACC-1", "maxOrderQuantity", "10");
+        byShell.put(LimitChangeLog.CHANGED_BY, "alice");
+        byShell.put(LimitChangeLog.CHANGE_ID, "c-1");
+        LimitScopeComponent component = activate("limit~acc1", byShell);
+        // A file edited afterwards keeps the id the shell wrote: it is not alice's change.
+        Map<String, Object> edited = config("account:ACC-1", "maxOrderQuantity", "20");
+        edited.put(LimitChangeLog.CHANGED_BY, "alice");
+        edited.put(LimitChangeLog.CHANGE_ID, "c-1");
+        modify(component, "limit~acc1", edited);
+        modify(component, "limit~acc1", config("account:ACC-1", "maxOrderQuantity", "1,000"));
+        component.deactivate(4);
+
+        List<String> lines = changes.history(10);
+        assertThat(lines).containsExactly(
+                "2026-12-07T10:00:00Z\tin force\talice\tlimit~acc1\tc-1\taccount:ACC-1\tmaxOrderQuantity = 10",
+                "2026-12-07T10:00:00Z\tin force\t" + LimitChangeLog.OUTSIDE_SHELL
+                        + "\tlimit~acc1\t\taccount:ACC-1\tmaxOrderQuantity = 20",
+                "2026-12-07T10:00:00Z\trefused, last good kept\t" + LimitChangeLog.OUTSIDE_SHELL
+                        + "\tlimit~acc1\t\taccount:ACC-1\tInvalid configuration io.alphintra.risk.limit:"
+                        + " maxOrderQuantity = '1,000': not a plain non-negative decimal number (e.g. 1000 or 0.5) or"
+                        + " 'none'; in force: maxOrderQuantity = 20",
+                "2026-12-07T10:00:00Z\tremoved\t" + LimitChangeLog.OUTSIDE_SHELL
+                        + "\tlimit~acc1\t\taccount:ACC-1\tits limits are no longer in force");
+        assertThat(decide(buy(11))).isSameAs(CheckResult.accept());
+    }
+
+    @Test
+    void aRestartDoesNotCreditTheShellAgainForAChangeItAlreadyJournaled() {
+        Map<String, Object> byShell = config("account:ACC-1", "maxOrderQuantity", "10");
+        byShell.put(LimitChangeLog.CHANGED_BY, "alice");
+        byShell.put(LimitChangeLog.CHANGE_ID, "c-7");
+        activate("limit~acc1", byShell).deactivate(1);
+        changes.close();
+        changes = new LimitChangeLog(data.resolve("changes.log"), Clock.systemUTC());
+        activate("limit~acc1", byShell);
+        assertThat(changes.record("in force", "limit~acc1", "account:ACC-1", "x", byShell))
+                .isEqualTo(LimitChangeLog.OUTSIDE_SHELL);
     }
 }
