@@ -27,6 +27,16 @@ public record OrderView(String orderId, ClientOrderId clientOrderId, InstrumentI
         decisions = List.copyOf(decisions);
     }
 
+    /**
+     * Whether the order is held for an authorised override of a soft limit: accepted by the gate, kept from its venue
+     * until released ({@code alphintra:order-release}) or cancelled; counted as working meanwhile.
+     *
+     * @since 1.5
+     */
+    public boolean held() {
+        return !status.isTerminal() && GateDecision.holding(decisions);
+    }
+
     /** An order view without a reason, the constructor of version 1.1, kept for callers built against it. */
     public OrderView(String orderId, ClientOrderId clientOrderId, InstrumentId instrumentId, Side side,
                      long quantity, long limitPrice, OrderStatus status, long cumQuantity, String strategyId,

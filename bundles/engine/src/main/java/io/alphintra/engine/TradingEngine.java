@@ -46,11 +46,31 @@ public interface TradingEngine {
     }
 
     /**
-     * Asks the venue to cancel a working order.
+     * Asks the venue to cancel a working order; an order held for an override is cancelled at once, never having
+     * reached the venue ({@code CANCELED}).
      *
      * @return {@code PENDING_CANCEL}, or {@code CANCEL_REJECTED} saying why not (unknown, finished, already pending)
      */
     CompletionStage<ExecutionReport> cancel(ClientOrderId clientOrderId, String source);
+
+    /**
+     * Releases an order a pre-trade check held for an override (a soft limit, PT3/PT4): journaled with who and when,
+     * then the engine's own last checks (kill switch, venue connected, message throttles; not the plugin checks,
+     * whose breach is what is overridden) and the order goes to its venue. Four eyes: the user releasing it must not
+     * be the order's trader or its sender.
+     *
+     * @param releasedBy the person overriding, e.g. the shell's logged-in user {@code bob}
+     * @param reason     why, for the audit trail; may be empty
+     * @return once durable: the order as it now stands (released, on its way to the venue); completes exceptionally
+     *     with {@link IllegalArgumentException} when no order held carries the id, and with
+     *     {@link IllegalStateException} saying why when it is refused (not held, released by its own trader, a kill
+     *     switch, the venue disconnected, a throttle): the order then stays as it was
+     * @since 1.5
+     */
+    default CompletionStage<OrderView> releaseHeldOrder(ClientOrderId clientOrderId, String releasedBy,
+                                                        String reason) {
+        throw new UnsupportedOperationException("releaseHeldOrder");
+    }
 
     /**
      * Asks the venue to change a working order's quantity (the new total, fills included) and/or prices;
@@ -180,4 +200,17 @@ public interface TradingEngine {
 
     /** @return the engaged kill switches, oldest first @since 1.4 */
     CompletionStage<List<KillSwitchState>> killSwitches();
+
+    /**
+     * The live risk figures the engine keeps on its thread (P&amp;L, equity, peak, drawdown, exposure), of the whole
+     * node and of every strategy and account that traded, per quote currency, with the loss thresholds in force and
+     * their headroom. Built on request on the engine thread, between two events, so every line is as of one moment.
+     *
+     * @return node lines first, then strategies, then accounts, each by id and currency
+     * @since 1.5
+     */
+    default CompletionStage<List<RiskFigures>> riskMonitor() {
+        return java.util.concurrent.CompletableFuture.failedFuture(
+                new UnsupportedOperationException("riskMonitor"));
+    }
 }

@@ -28,6 +28,10 @@ final class KarafNode {
     }
 
     static Option[] options() {
+        return org.ops4j.pax.exam.OptionUtils.combine(nodeOptions(), TestAccounts.paxOptions());
+    }
+
+    private static Option[] nodeOptions() {
         String distribution = System.getProperty("alphintra.distribution");
         if (distribution == null || !new File(distribution).isFile()) {
             throw new IllegalStateException("alphintra.distribution does not name the built archive: " + distribution);

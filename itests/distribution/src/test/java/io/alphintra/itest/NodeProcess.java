@@ -49,6 +49,9 @@ final class NodeProcess {
         node.configure("org.apache.karaf.management.cfg", Map.of(
                 "rmiRegistryPort", String.valueOf(KarafNode.freePort()),
                 "rmiServerPort", String.valueOf(KarafNode.freePort())));
+        for (String account : TestAccounts.IDS) {
+            node.configure(TestAccounts.file(account), TestAccounts.configuration(account));
+        }
         return node;
     }
 

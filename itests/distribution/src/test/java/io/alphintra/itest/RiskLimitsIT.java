@@ -43,8 +43,8 @@ import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 
 /**
- * The risk limits bundle on the real distribution: each control (price collar, order size hard and soft, duplicate
- * orders, position limit) accepts and refuses orders sent through the engine's order path, with limits configured at
+ * The risk limits bundle on the real distribution: each control (credit, price collar around the last trade and the
+ * mid, order size hard and soft, duplicate orders, position limits of the account and the strategy) accepts and refuses orders sent through the engine's order path, with limits configured at
  * run time through ConfigAdmin for one test account in BTC-USD@SIMX_CRYPTO (which trades at every hour), and a changed
  * limit decides the first order sent after the bundle put it in force.
  *
@@ -138,7 +138,9 @@ public class RiskLimitsIT {
             throws Exception {
         Attribution who = account("ACC-RISK-SIZE");
         String scope = scopeOf(who);
-        Configuration limits = limits("itest-size", scope, "maxOrderQuantity", "0.01", "warnOrderQuantity", "0.005");
+        // The soft tier as a warning: holding a soft breach (the default) is SoftLimitHoldIT's.
+        Configuration limits = limits("itest-size", scope, "maxOrderQuantity", "0.01", "warnOrderQuantity", "0.005",
+                "softLimitAction", "warn");
         long far = price(EngineCalls.lastPrice(engine, BTC, WAIT), 50);
 
         OrderView small = acceptedAndResting(bid(who, "0.001", far));
@@ -151,7 +153,7 @@ public class RiskLimitsIT {
         ExecutionReport tooLarge = submit(bid(who, "0.02", far));
         assertRejected(tooLarge, "order-size: quantity 0.02 of " + BTC + " over the limit of 0.01 for " + scope);
 
-        change(limits, scope, "maxOrderQuantity", "0.006", "warnOrderQuantity", "0.005");
+        change(limits, scope, "maxOrderQuantity", "0.006", "warnOrderQuantity", "0.005", "softLimitAction", "warn");
         ExecutionReport lowered = submit(bid(who, "0.008", far));
         assertRejected(lowered, "order-size: quantity 0.008 of " + BTC + " over the limit of 0.006 for " + scope);
     }
@@ -201,6 +203,56 @@ public class RiskLimitsIT {
 
         change(limits, scope, "maxLongPosition", "0.02", "maxShortPosition", "0");
         acceptedAndResting(bid(who, "0.005", far));
+    }
+
+    @Test
+    public void workingOrdersUseCreditAtOnceAndACancelReleasesIt() throws Exception {
+        Attribution who = account("ACC-CREDIT");
+        String scope = scopeOf(who);
+        long last = EngineCalls.lastPrice(engine, BTC, WAIT);
+        long far = price(last, 50);
+        // The value of 0.01 BTC at the resting price: prices have 2 decimals, the quantity 2 here, credit 4.
+        String limit = java.math.BigDecimal.valueOf(far, 2).multiply(new java.math.BigDecimal("0.01"))
+                .stripTrailingZeros().toPlainString();
+        limits("itest-credit", scope, "accountCreditLimit", "USD " + limit);
+
+        acceptedAndResting(bid(who, "0.006", far));
+        ExecutionReport first = accepted.get(accepted.size() - 1);
+        ExecutionReport over = submit(bid(who, "0.005", far));
+        assertRejected(over, "credit-limit: account " + who.accountId() + " would use USD ", " of credit (used ",
+                " + this order ", "), over its limit of USD ", " for " + scope);
+
+        accepted.remove(first);
+        EngineCalls.cancel(engine, first, SOURCE, WAIT);
+        acceptedAndResting(bid(who, "0.005", far));
+    }
+
+    @Test
+    public void theStrategysOwnPositionLimitCountsItsWorkingOrders() throws Exception {
+        // Orders through TradingEngine are all strategy "manual" (only the strategy host attributes others).
+        Attribution who = account("ACC-CREDIT-2");
+        String scope = "strategy:manual account:" + who.accountId();
+        limits("itest-strategy-position", scope, "maxStrategyLongPosition", "0.01");
+        long far = price(EngineCalls.lastPrice(engine, BTC, WAIT), 50);
+
+        acceptedAndResting(bid(who, "0.006", far));
+        assertRejected(submit(bid(who, "0.005", far)), "position-limit: BUY 0.005 " + BTC + " would take strategy"
+                + " manual (account " + who.accountId() + ") to 0.011 long (net 0 + working buys 0.006 + this order"
+                + " 0.005), over the strategy long limit of 0.01 for " + scope);
+    }
+
+    @Test
+    public void aCollarAroundTheMidRefusesPricesOutsideItsBand() throws Exception {
+        Attribution who = account("ACC-MID");
+        String scope = scopeOf(who);
+        limits("itest-mid", scope, "priceCollarBasisPoints", "1000", "priceCollarReference", "mid",
+                "maxReferenceAgeMillis", "60000");
+        long last = EngineCalls.lastPrice(engine, BTC, WAIT);
+
+        acceptedAndResting(bid(who, "0.001", price(last, 95)));
+        ExecutionReport below = submit(bid(who, "0.001", price(last, 50)));
+        assertRejected(below, "price-collar: limit price " + btc.describePrice(price(last, 50)) + " of " + BTC
+                + " below the collar (band ", "the mid ", " ± 10%) for " + scope);
     }
 
     private static Attribution account(String accountId) {

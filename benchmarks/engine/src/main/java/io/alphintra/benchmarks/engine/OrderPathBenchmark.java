@@ -1,5 +1,7 @@
 package io.alphintra.benchmarks.engine;
 
+import io.alphintra.engine.internal.account.Account;
+import io.alphintra.engine.internal.account.AccountTable;
 import io.alphintra.engine.internal.core.EngineClock;
 import io.alphintra.engine.internal.core.EngineCore;
 import io.alphintra.engine.internal.core.EngineGateInputs;
@@ -141,6 +143,10 @@ public class OrderPathBenchmark {
         OrderGate gate = new OrderGate("benchmark");
         gate.putRuleSet(new AllowAllRuleSet());
         PortfolioAccounts accounts = new PortfolioAccounts(Currency.of("USD"));
+        // The engine rejects orders of accounts it has no reference data for.
+        accounts.table(AccountTable.of(List.of(
+                Account.open("ACC-1", Currency.of("USD")),
+                Account.open("ACC-2", Currency.of("USD")))));
         MarketCache market = new MarketCache();
         boolean listening = reports.equals("listener");
         core = new EngineCore(journal, gate, venue, accounts, new EngineCore.EngineListener() {

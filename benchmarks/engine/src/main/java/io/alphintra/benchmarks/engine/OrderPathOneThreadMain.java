@@ -1,5 +1,8 @@
 package io.alphintra.benchmarks.engine;
 
+import io.alphintra.engine.internal.account.Account;
+import io.alphintra.engine.internal.account.AccountTable;
+import java.util.List;
 import io.alphintra.engine.internal.core.EngineClock;
 import io.alphintra.engine.internal.core.EngineCore;
 import io.alphintra.engine.internal.core.EngineGateInputs;
@@ -105,6 +108,10 @@ public final class OrderPathOneThreadMain {
         OrderGate gate = new OrderGate("benchmark");
         gate.putRuleSet(new AllowAllRuleSet());
         PortfolioAccounts accounts = new PortfolioAccounts(Currency.of("USD"));
+        // The engine rejects orders of accounts it has no reference data for.
+        accounts.table(AccountTable.of(List.of(
+                Account.open("ACC-1", Currency.of("USD")),
+                Account.open("ACC-2", Currency.of("USD")))));
         MarketCache market = new MarketCache();
         core = new EngineCore(journal, gate, venues, accounts, new EngineCore.EngineListener() {
             @Override

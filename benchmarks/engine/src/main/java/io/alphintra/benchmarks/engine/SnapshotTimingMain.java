@@ -1,5 +1,7 @@
 package io.alphintra.benchmarks.engine;
 
+import io.alphintra.engine.internal.account.Account;
+import io.alphintra.engine.internal.account.AccountTable;
 import io.alphintra.engine.internal.core.EngineCore;
 import io.alphintra.engine.internal.core.EngineGateInputs;
 import io.alphintra.engine.internal.core.MarketCache;
@@ -115,6 +117,10 @@ public final class SnapshotTimingMain {
             throws IOException {
         try (Journal journal = Journal.open(directory, SEGMENT_BYTES, MAX_BATCH_BYTES, Durability.WRITE)) {
             PortfolioAccounts accounts = new PortfolioAccounts(USD);
+            // The engine rejects orders of accounts it has no reference data for.
+            accounts.table(AccountTable.of(List.of(
+                    Account.open("ACC-1", Currency.of("USD")),
+                    Account.open("ACC-2", Currency.of("USD")))));
             MarketCache market = new MarketCache();
             EngineCore engine = new EngineCore(journal, gate, venue, accounts, (report, source, strategyId) -> { },
                     orders + RUNS, orders + RUNS);

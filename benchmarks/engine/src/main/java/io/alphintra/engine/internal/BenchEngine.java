@@ -1,6 +1,10 @@
 package io.alphintra.engine.internal;
 
+import io.alphintra.config.support.ConfigReader;
 import io.alphintra.engine.TradingEngine;
+import io.alphintra.engine.internal.account.AccountComponent;
+import io.alphintra.engine.internal.account.AccountConfig;
+import io.alphintra.engine.internal.account.AccountDirectory;
 import io.alphintra.sdk.compliance.RuleSet;
 import io.alphintra.sdk.venue.ExchangeAdapter;
 import java.io.IOException;
@@ -9,6 +13,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
 import org.osgi.framework.Version;
 
 /**
@@ -32,7 +37,18 @@ public final class BenchEngine implements AutoCloseable {
             throws IOException {
         Map<String, Object> values = Map.of("journalDirectory", journalDirectory.toAbsolutePath().toString(),
                 "durability", durability, "waitStrategy", waitStrategy, "ringSize", ringSize);
-        return new BenchEngine(new TradingEngineComponent(bundleContext(), config(values), values));
+        return new BenchEngine(new TradingEngineComponent(bundleContext(), config(values), values, accounts()));
+    }
+
+    /** The benchmarks' accounts, ACC-1 and ACC-2, through the component that reads them from configuration. */
+    private static AccountDirectory accounts() {
+        AccountDirectory directory = new AccountDirectory();
+        for (String id : new String[] {"ACC-1", "ACC-2"}) {
+            Map<String, Object> account = Map.of("id", id, "owner", "benchmark", "baseCurrency", "USD",
+                    "cash", "USD 1000000000", "venues", "*", Constants.SERVICE_PID, "io.alphintra.account~" + id);
+            new AccountComponent(directory, ConfigReader.typed(AccountConfig.class, account), account);
+        }
+        return directory;
     }
 
     public TradingEngine engine() {

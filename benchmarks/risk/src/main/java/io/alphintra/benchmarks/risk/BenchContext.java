@@ -8,9 +8,11 @@ import java.util.OptionalLong;
 import io.alphintra.sdk.instrument.Instrument;
 import io.alphintra.sdk.money.Money;
 import io.alphintra.sdk.order.OpenOrder;
+import io.alphintra.sdk.money.Currency;
 import io.alphintra.sdk.order.Side;
 import io.alphintra.sdk.portfolio.AccountSnapshot;
 import io.alphintra.sdk.portfolio.Position;
+import io.alphintra.sdk.risk.CreditScope;
 import io.alphintra.sdk.risk.PreTradeContext;
 
 /**
@@ -21,14 +23,19 @@ import io.alphintra.sdk.risk.PreTradeContext;
 final class BenchContext implements PreTradeContext {
     private final Instrument instrument;
     private final OptionalLong lastTrade;
+    private final OptionalLong mid;
+    private final long creditUsed;
     private final long net;
     private final long workingBuys;
     private final long workingSells;
     private long now;
 
-    BenchContext(Instrument instrument, long lastTrade, long net, long workingBuys, long workingSells) {
+    BenchContext(Instrument instrument, long lastTrade, long net, long workingBuys, long workingSells,
+            long creditUsed) {
         this.instrument = instrument;
         this.lastTrade = OptionalLong.of(lastTrade);
+        this.mid = OptionalLong.of(lastTrade + 1);
+        this.creditUsed = creditUsed;
         this.net = net;
         this.workingBuys = workingBuys;
         this.workingSells = workingSells;
@@ -89,29 +96,30 @@ final class BenchContext implements PreTradeContext {
         return Optional.empty();
     }
 
-    // SDK risk 1.2: being filled in by the credit and strategy-position work.
     @Override
     public long strategyNetQuantity() {
-        throw new UnsupportedOperationException("not yet");
+        return net / 2;
     }
 
     @Override
-    public long strategyWorkingQuantity(io.alphintra.sdk.order.Side side) {
-        throw new UnsupportedOperationException("not yet");
+    public long strategyWorkingQuantity(Side side) {
+        return (side == Side.BUY ? workingBuys : workingSells) / 2;
     }
 
+    /** The mid a tick above the last trade, as fresh as it. */
     @Override
-    public java.util.OptionalLong midPrice() {
-        throw new UnsupportedOperationException("not yet");
+    public OptionalLong midPrice() {
+        return mid;
     }
 
     @Override
     public long midPriceAgeNanos() {
-        throw new UnsupportedOperationException("not yet");
+        return 1_000_000;
     }
 
+    /** A tenth of the credit the benchmark's limits allow in every scope and currency. */
     @Override
-    public long creditUsed(io.alphintra.sdk.risk.CreditScope scope, io.alphintra.sdk.money.Currency currency) {
-        throw new UnsupportedOperationException("not yet");
+    public long creditUsed(CreditScope scope, Currency currency) {
+        return creditUsed;
     }
 }

@@ -37,13 +37,14 @@ import io.alphintra.sdk.risk.CheckResult;
 import io.alphintra.sdk.risk.PreTradeCheck;
 
 /**
- * The four risk-limit checks on a stream of 4,096 distinct limit orders (two instruments on banded tick tables, eight
+ * The five risk-limit checks on a stream of 4,096 distinct limit orders (two instruments on banded tick tables, eight
  * accounts, two traders, three strategies), one order a millisecond of engine time so that every order passes every
  * check, as most do in production: the accept path, which is the one that must not allocate. Limits in force: order
- * value and duplicates for {@code *}, a collar and quantity limit per venue, a tighter collar for one account in one
- * instrument, a quantity limit per trader, duplicates per strategy, and long and short position limits for each of
- * {@code accounts} accounts (the orders come from eight of them: the rest show that the number of scopes does not
- * matter). One operation is one order through {@code chain} (all four, in the gate's order) or through one check.
+ * value and duplicates for {@code *}, a collar, quantity limit and traders' credit limit per venue, a tighter collar
+ * around the mid for one account in one instrument, a quantity limit per trader, duplicates, credit and position limits
+ * per strategy, and long and short position and credit limits for each of {@code accounts} accounts (the orders come
+ * from eight of them: the rest show that the number of scopes does not matter). One operation is one order through
+ * {@code chain} (all five, in the gate's order) or through one check.
  */
 @State(Scope.Thread)
 @BenchmarkMode({Mode.AverageTime, Mode.SampleTime})
@@ -66,6 +67,7 @@ public class RiskChecksBenchmark {
     public int accounts;
 
     private PreTradeCheck[] chain;
+    private PreTradeCheck credit;
     private PreTradeCheck orderSize;
     private PreTradeCheck priceCollar;
     private PreTradeCheck duplicates;
@@ -79,12 +81,14 @@ public class RiskChecksBenchmark {
     public void setUp() {
         LimitBook book = BenchLimits.book(limits(accounts));
         chain = BenchLimits.chain(book);
-        orderSize = chain[0];
-        priceCollar = chain[1];
-        duplicates = chain[2];
-        position = chain[3];
-        BenchContext aapl = new BenchContext(AAPL, 1_900_000, 1_000, 500, 300);
-        BenchContext toyota = new BenchContext(TOYOTA, 2_950, 10_000, 2_000, 1_000);
+        credit = chain[0];
+        orderSize = chain[1];
+        priceCollar = chain[2];
+        duplicates = chain[3];
+        position = chain[4];
+        // Credit used: USD 5,000,000 and JPY 5,000,000 (at the credit scale), a tenth of the limits.
+        BenchContext aapl = new BenchContext(AAPL, 1_900_000, 1_000, 500, 300, 50_000_000_000L);
+        BenchContext toyota = new BenchContext(TOYOTA, 2_950, 10_000, 2_000, 1_000, 50_000_000_000L);
         String[] traders = {"alice", "bob"};
         String[] strategies = {"momentum-1", "meanrev-2", "pairs-3"};
         for (int i = 0; i < ORDERS; i++) {
@@ -117,15 +121,18 @@ public class RiskChecksBenchmark {
         limits.add(config("*", "maxOrderValue", "USD 10000000, JPY 1500000000", "warnOrderValue",
                 "USD 1000000, JPY 150000000", "duplicateCount", "5", "duplicateWindowMillis", "1000"));
         limits.add(config("venue:SIMX_US", "priceCollarBasisPoints", "1000", "maxReferenceAgeMillis", "60000",
-                "maxOrderQuantity", "10000"));
+                "maxOrderQuantity", "10000", "traderCreditLimit", "USD 50000000"));
         limits.add(config("venue:SIMX_JP", "priceCollarBasisPoints", "1000", "maxReferenceAgeMillis", "60000",
                 "maxOrderQuantity", "100000"));
         limits.add(config("account:ACC-7 instrument:AAPL@SIMX_US", "priceCollarBasisPoints", "500",
-                "maxReferenceAgeMillis", "5000"));
+                "priceCollarReference", "mid", "maxReferenceAgeMillis", "5000"));
         limits.add(config("trader:alice", "maxOrderQuantity", "5000", "warnOrderQuantity", "2500"));
-        limits.add(config("strategy:momentum-1", "duplicateCount", "3", "duplicateWindowMillis", "500"));
+        limits.add(config("strategy:momentum-1", "duplicateCount", "3", "duplicateWindowMillis", "500",
+                "strategyCreditLimit", "USD 50000000, JPY 50000000000", "maxStrategyLongPosition", "500000",
+                "maxStrategyShortPosition", "250000"));
         for (int i = 0; i < accounts; i++) {
-            limits.add(config("account:ACC-" + i, "maxLongPosition", "1000000", "maxShortPosition", "500000"));
+            limits.add(config("account:ACC-" + i, "maxLongPosition", "1000000", "maxShortPosition", "500000",
+                    "accountCreditLimit", "USD 50000000, JPY 50000000000"));
         }
         return limits;
     }
@@ -162,6 +169,11 @@ public class RiskChecksBenchmark {
     @Benchmark
     public int chain() {
         return run(chain);
+    }
+
+    @Benchmark
+    public CheckResult credit() {
+        return one(credit);
     }
 
     @Benchmark

@@ -75,4 +75,14 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(description = "Message throttle (PT6): new orders, replaces and cancels a second any one"
             + " account may send (0: no limit).")
     int maxMessagesPerSecondPerAccount() default 0;
+
+    @AttributeDefinition(description = "Message throttle (PT6): new orders, replaces and cancels a second any one"
+            + " strategy instance may send, unless its own configuration sets maxMessagesPerSecond; beyond it they are"
+            + " refused THROTTLED, the strategy is told and goes on running (0: no limit).")
+    int maxMessagesPerSecondPerStrategy() default 0;
+
+    @AttributeDefinition(description = "How long, in milliseconds, an order a pre-trade check held for an authorised"
+            + " override (a soft limit) may wait for its release before it expires, never sent (0: until released or"
+            + " cancelled; at most 7 days).")
+    long holdExpiryMillis() default 300_000;
 }

@@ -14,7 +14,10 @@ record EngineSettings(Path journalDirectory, Durability durability, int segmentB
                       int expectedOrders, int finishedOrdersKept, String waitStrategy, boolean watchMarket,
                       long snapshotEveryRecords, JournalRetention journalRetention, int pluginCallMillis,
                       int archiveWarnMegabytes, Set<String> cancelOnDisconnect, int maxMessagesPerSecondPerVenue,
-                      int maxMessagesPerSecondPerAccount) {
+                      int maxMessagesPerSecondPerAccount, int maxMessagesPerSecondPerStrategy,
+                      long holdExpiryMillis) {
+
+    static final long MAX_HOLD_EXPIRY_MILLIS = 7L * 24 * 3600 * 1000;
 
     /** Whether the engine cancels a venue's working orders when its session (re)connects (PT12). */
     boolean cancelsOnDisconnect(String venueId) {
@@ -72,10 +75,18 @@ record EngineSettings(Path journalDirectory, Durability durability, int segmentB
                 0, 10_000_000);
         Integer perAccount = reader.range("maxMessagesPerSecondPerAccount",
                 EngineConfig::maxMessagesPerSecondPerAccount, 0, 10_000_000);
+        Integer perStrategy = reader.range("maxMessagesPerSecondPerStrategy",
+                EngineConfig::maxMessagesPerSecondPerStrategy, 0, 10_000_000);
+        Long holdExpiryMillis = reader.get("holdExpiryMillis", EngineConfig::holdExpiryMillis);
+        if (holdExpiryMillis != null && (holdExpiryMillis < 0 || holdExpiryMillis > MAX_HOLD_EXPIRY_MILLIS)) {
+            reader.problem("holdExpiryMillis", holdExpiryMillis, "must be 0 (held orders never expire) to "
+                    + MAX_HOLD_EXPIRY_MILLIS + " (7 days)");
+        }
         reader.requireValid();
         Path path = Path.of(directory);
         return new EngineSettings(path.isAbsolute() ? path : home.resolve(path), durability, segmentBytes, ringSize,
                 expectedOrders, finishedOrdersKept, waitStrategy, watchMarket, snapshotEveryRecords, journalRetention,
-                pluginCallMillis, archiveWarnMegabytes, cancelOnDisconnect, perVenue, perAccount);
+                pluginCallMillis, archiveWarnMegabytes, cancelOnDisconnect, perVenue, perAccount,
+                perStrategy, holdExpiryMillis);
     }
 }

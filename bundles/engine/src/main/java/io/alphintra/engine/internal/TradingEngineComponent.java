@@ -6,6 +6,9 @@ import io.alphintra.alerts.AlertService;
 import io.alphintra.alerts.Severity;
 import io.alphintra.engine.EngineListener;
 import io.alphintra.engine.KillScope;
+import io.alphintra.engine.internal.account.AccountChange;
+import io.alphintra.engine.internal.account.AccountDirectory;
+import io.alphintra.engine.internal.account.AccountTable;
 import io.alphintra.engine.KillSwitchState;
 import io.alphintra.engine.MarketLine;
 import io.alphintra.engine.OrderView;
@@ -94,6 +97,9 @@ public final class TradingEngineComponent implements TradingEngine, StrategyOrde
     private final EngineLoop loop;
     private final PluginWatchdog watchdog;
     private final PortfolioAccounts accounts;
+    /** The configured accounts; the engine takes each change on its own thread ({@link #accountsChanged}). */
+    private final AccountDirectory accountDirectory;
+    private final AccountDirectory.Listener accountListener = this::accountsChanged;
     /** Looks at the journal archive's size now and then; off the engine thread, as it walks a directory. */
     private final ScheduledExecutorService journalWatch = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "alphintra-journal-watch");
@@ -102,8 +108,8 @@ public final class TradingEngineComponent implements TradingEngine, StrategyOrde
     });
 
     @Activate
-    public TradingEngineComponent(BundleContext bundleContext, EngineConfig config, Map<String, Object> properties)
-            throws IOException {
+    public TradingEngineComponent(BundleContext bundleContext, EngineConfig config, Map<String, Object> properties,
+            @Reference AccountDirectory accountDirectory) throws IOException {
         Path home = Path.of(System.getProperty("karaf.home", "."));
         EngineSettings validated;
         try {
@@ -125,6 +131,9 @@ public final class TradingEngineComponent implements TradingEngine, StrategyOrde
         watchdog = new PluginWatchdog(settings.pluginCallMillis());
         gate = new OrderGate(version, watchdog);
         accounts = new PortfolioAccounts(Currency.of("USD"));
+        // Before recovery, so that the accounts the journal's fills intern get their configured base currency.
+        accounts.table(accountDirectory.table());
+        this.accountDirectory = accountDirectory;
         EngineLoop[] loopRef = new EngineLoop[1];
         core = new EngineCore(journal, gate, venues, accounts, new EngineCore.EngineListener() {
             @Override
@@ -139,7 +148,9 @@ public final class TradingEngineComponent implements TradingEngine, StrategyOrde
         }, settings.expectedOrders(), settings.finishedOrdersKept());
         core.enableSnapshots(new Snapshotter(journal, settings.snapshotEveryRecords(), settings.journalRetention()));
         core.alertsTo(alerts);
-        core.throttle(settings.maxMessagesPerSecondPerVenue(), settings.maxMessagesPerSecondPerAccount());
+        core.throttle(settings.maxMessagesPerSecondPerVenue(), settings.maxMessagesPerSecondPerAccount(),
+                settings.maxMessagesPerSecondPerStrategy());
+        core.expireHoldsAfter(settings.holdExpiryMillis());
         try {
             core.recover();
         } catch (IOException | RuntimeException e) {
@@ -152,7 +163,15 @@ public final class TradingEngineComponent implements TradingEngine, StrategyOrde
                 settings.ringSize(), settings.waitStrategy());
         loopRef[0] = loop;
         loop.start();
+        // Queued before any order can arrive (the services are registered once this constructor returns), so the
+        // first order is decided with the configured accounts, journaled as this start's reference data.
+        accountDirectory.listen(accountListener);
         EngineStartup.started();
+        if (settings.holdExpiryMillis() > 0) {
+            // Once a second: a held order expires at most a second late, and an idle engine pays one event a second.
+            journalWatch.scheduleWithFixedDelay(() -> loop.change(engineCore -> engineCore.expireHolds(
+                    EngineClock.nowNanos())), 1, 1, TimeUnit.SECONDS);
+        }
         if (settings.archiveWarnMegabytes() > 0) {
             journalWatch.scheduleWithFixedDelay(this::warnOfALargeArchive, 1, 10, TimeUnit.MINUTES);
         }
@@ -177,6 +196,23 @@ public final class TradingEngineComponent implements TradingEngine, StrategyOrde
     @Override
     public CompletionStage<AccountSnapshot> account(String accountId) {
         return loop.query(engineCore -> accounts.account(accountId));
+    }
+
+    /**
+     * Takes changed account reference data on the engine thread: journaled (and committed) first, then in force, so
+     * the journal holds each change before any order decided with it.
+     */
+    private void accountsChanged(List<AccountChange> changes, AccountTable table) {
+        loop.change(engineCore -> {
+            engineCore.accountsChanged(changes, EngineClock.nowNanos());
+            accounts.table(table);
+            return null;
+        }).whenComplete((ignored, failure) -> {
+            if (failure != null) {
+                LOG.error("The engine did not take {} account reference data changes ({}): {}", changes.size(),
+                        failure.toString(), changes);
+            }
+        });
     }
 
     /** Journaled, so a quarantine stays on record with the orders it cancelled, across restarts. */
@@ -204,6 +240,7 @@ public final class TradingEngineComponent implements TradingEngine, StrategyOrde
 
     @Deactivate
     void deactivate() {
+        accountDirectory.unlisten(accountListener);
         journalWatch.shutdownNow();
         venues.disconnectAll();
         snapshotBeforeStop();
@@ -314,6 +351,20 @@ public final class TradingEngineComponent implements TradingEngine, StrategyOrde
         loop.send(order, source);
     }
 
+    /** Published before the instance's first request, so the engine thread sets the rate before it counts one. */
+    @Override
+    public void throttleStrategy(String source, int maxMessagesPerSecond) {
+        loop.change(engineCore -> {
+            engineCore.throttleStrategy(source, maxMessagesPerSecond);
+            return null;
+        }).whenComplete((ignored, failure) -> {
+            if (failure != null) {
+                LOG.warn("The message throttle of {} was not set ({}): the engine refuses its requests anyway",
+                        source, failure.toString());
+            }
+        });
+    }
+
     @Override
     public CompletionStage<Integer> engageKillSwitch(KillScope scope, String who, String reason) {
         return loop.change(core -> core.engageKillSwitch(scope, who, reason, EngineClock.nowNanos()));
@@ -329,6 +380,33 @@ public final class TradingEngineComponent implements TradingEngine, StrategyOrde
         return loop.query(EngineCore::killSwitches);
     }
 
+    @Override
+    public CompletionStage<List<io.alphintra.engine.RiskFigures>> riskMonitor() {
+        return loop.query(EngineCore::riskFigures);
+    }
+
+    /** The loss thresholds in force reach the engine thread whole, as a change journaled with what it engages. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            unbind = "unbindLossThresholds")
+    void bindLossThresholds(io.alphintra.engine.internal.monitor.LossThresholdBook book) {
+        book.listen(thresholds -> loop.change(engine -> {
+            engine.riskThresholds(thresholds, EngineClock.nowNanos());
+            return null;
+        }).whenComplete((ignored, failure) -> {
+            if (failure != null) {
+                LOG.error("Could not put the loss thresholds in force: {}", failure.toString());
+            }
+        }));
+    }
+
+    void unbindLossThresholds(io.alphintra.engine.internal.monitor.LossThresholdBook book) {
+        book.listen(null);
+        loop.change(engine -> {
+            engine.riskThresholds(List.of(), EngineClock.nowNanos());
+            return null;
+        });
+    }
+
     private static String strategyAttributionRefusal(OrderRequest order) {
         String strategyId = order.attribution().strategyId();
         return StrategyHost.OPERATOR_STRATEGY_ID.equals(strategyId) ? null : "attribution.strategyId = '"
@@ -339,6 +417,24 @@ public final class TradingEngineComponent implements TradingEngine, StrategyOrde
     @Override
     public CompletionStage<ExecutionReport> cancel(ClientOrderId clientOrderId, String source) {
         return loop.cancel(clientOrderId, source);
+    }
+
+    @Override
+    public CompletionStage<OrderView> releaseHeldOrder(ClientOrderId clientOrderId, String releasedBy,
+                                                       String reason) {
+        // A refusal is an answer, not a failure of the engine event: it travels as a value to here.
+        return loop.change(core -> core.release(clientOrderId, releasedBy, reason, EngineClock.nowNanos()))
+                .thenApply(release -> {
+                    if (release == null) {
+                        throw new java.util.concurrent.CompletionException(new IllegalArgumentException(
+                                "no order held has client order id " + clientOrderId));
+                    }
+                    if (release.refusal() != null) {
+                        throw new java.util.concurrent.CompletionException(
+                                new IllegalStateException(release.refusal()));
+                    }
+                    return release.order();
+                });
     }
 
     @Override

@@ -60,6 +60,27 @@ class EngineSettingsTest {
                 .hasMessageContaining("cancelOnDisconnect = 'SIMX_US, simx-eu': 'simx-eu' is not a venue id");
     }
 
+    @Test
+    void heldOrdersExpireAfterFiveMinutesByDefaultAndTheTimeIsBounded() {
+        assertThat(EngineSettings.from(ConfigReader.defaults(EngineConfig.class), Map.of(), HOME).holdExpiryMillis())
+                .isEqualTo(300_000);
+        assertThat(EngineSettings.from(with("holdExpiryMillis", 0L), Map.of(), HOME).holdExpiryMillis()).isZero();
+        assertThatThrownBy(() -> EngineSettings.from(with("holdExpiryMillis", -1L), Map.of(), HOME))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("holdExpiryMillis = '-1': must be 0 (held orders never expire) to 604800000");
+    }
+
+    @Test
+    void theMessageThrottlePerStrategyIsOffByDefaultAndBounded() {
+        assertThat(EngineSettings.from(ConfigReader.defaults(EngineConfig.class), Map.of(), HOME)
+                .maxMessagesPerSecondPerStrategy()).isZero();
+        assertThat(EngineSettings.from(with("maxMessagesPerSecondPerStrategy", 20), Map.of(), HOME)
+                .maxMessagesPerSecondPerStrategy()).isEqualTo(20);
+        assertThatThrownBy(() -> EngineSettings.from(with("maxMessagesPerSecondPerStrategy", -1), Map.of(), HOME))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("maxMessagesPerSecondPerStrategy = '-1': must be between 0 and 10000000");
+    }
+
     /** The shipped defaults but for one attribute, as Declarative Services would hand them over. */
     private static EngineConfig with(String name, Object value) {
         EngineConfig defaults = ConfigReader.defaults(EngineConfig.class);

@@ -30,7 +30,8 @@ class EngineStartRefusalTest {
         Path journal = work.resolve("custom-journal");
         EngineConfig config = with(Map.of("journalDirectory", journal.toString(), "waitStrategy", "sleepy"));
 
-        assertThatThrownBy(() -> new TradingEngineComponent(null, config, Map.of()))
+        assertThatThrownBy(() -> new TradingEngineComponent(null, config, Map.of(),
+                new io.alphintra.engine.internal.account.AccountDirectory()))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("the engine did not start")
                 .hasMessageContaining("waitStrategy = 'sleepy'")

@@ -28,7 +28,7 @@ public final class BenchLimits {
 
     /** The bundle's checks in ascending {@code order()}, as the gate runs them. */
     public static PreTradeCheck[] chain(LimitBook book) {
-        return new PreTradeCheck[] {new OrderSizeCheck(book), new PriceCollarCheck(book),
+        return new PreTradeCheck[] {new CreditLimitCheck(book), new OrderSizeCheck(book), new PriceCollarCheck(book),
             new DuplicateOrderCheck(book), new PositionLimitCheck(book)};
     }
 

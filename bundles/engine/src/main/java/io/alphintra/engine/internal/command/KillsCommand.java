@@ -13,7 +13,8 @@ import org.apache.karaf.shell.support.table.ShellTable;
 
 /** {@code alphintra:kills}: the kill switches engaged. */
 @Service
-@Command(scope = "alphintra", name = "kills", description = "Lists the kill switches engaged: scope, who, when, why")
+@Command(scope = "alphintra", name = "kills", description = "Lists the kill switches engaged: scope, mode (halt or"
+        + " reduce-only), who, when, why")
 public class KillsCommand implements Action {
 
     @Reference
@@ -28,11 +29,13 @@ public class KillsCommand implements Action {
         }
         ShellTable table = new ShellTable();
         table.column("Scope");
+        table.column("Mode");
         table.column("Engaged by");
         table.column("At");
         table.column("Reason");
         for (KillSwitchState state : engaged) {
-            table.addRow().addContent(state.scope().toString(), state.engagedBy(),
+            table.addRow().addContent(state.scope().toString(),
+                    state.mode() == KillSwitchState.Mode.HALT ? "halt" : "reduce-only", state.engagedBy(),
                     Instant.ofEpochSecond(0, state.engagedAtNanos()).toString(), state.reason());
         }
         table.print(System.out);

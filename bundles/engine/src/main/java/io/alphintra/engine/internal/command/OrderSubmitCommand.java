@@ -1,6 +1,7 @@
 package io.alphintra.engine.internal.command;
 
 import io.alphintra.engine.TradingEngine;
+import io.alphintra.engine.internal.core.EngineCore;
 import io.alphintra.engine.internal.strategy.StrategyHost;
 import io.alphintra.sdk.instrument.Instrument;
 import io.alphintra.sdk.order.Attribution;
@@ -145,7 +146,9 @@ public class OrderSubmitCommand implements Action {
             ExecutionReport answer = engine.submit(order, "shell:" + trader).toCompletableFuture()
                     .get(10, TimeUnit.SECONDS);
             System.out.println(Reports.describe(answer, reference));
-            if (answer.execType() == ExecType.PENDING_NEW) {
+            // A held order goes nowhere until released: there is no venue answer to wait for.
+            if (answer.execType() == ExecType.PENDING_NEW && (answer.text() == null
+                    || !answer.text().startsWith(EngineCore.HELD))) {
                 Optional<ExecutionReport> first = venue.await(VENUE_ANSWER_MILLIS, AFTER_ACKNOWLEDGEMENT_MILLIS);
                 System.out.println(first.map(report -> Reports.describe(report, reference)).orElse("No answer from "
                         + reference.id().venueId() + " within " + VENUE_ANSWER_MILLIS / 1000 + " s; alphintra:orders"

@@ -53,7 +53,7 @@ public class OrdersCommand implements Action {
             String price = o.limitPrice() == OrderRequest.NO_PRICE ? "-" : Reports.price(instrument, o.limitPrice());
             GateDecision last = o.decisions().get(o.decisions().size() - 1);
             table.addRow().addContent(o.orderId(), o.clientOrderId(), o.instrumentId(), o.side(),
-                    Reports.quantity(instrument, o.quantity()), price, o.status(),
+                    Reports.quantity(instrument, o.quantity()), price, o.held() ? "HELD" : o.status(),
                     Reports.quantity(instrument, o.cumQuantity()), o.strategyId(), o.traderId(), o.accountId(),
                     decisions ? o.decisions().toString() : last.toString(), o.reason() == null ? "" : o.reason());
         });

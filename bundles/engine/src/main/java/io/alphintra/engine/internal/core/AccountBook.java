@@ -22,12 +22,21 @@ public interface AccountBook {
      */
     void mark(int instrumentKey, InstrumentId instrumentId, long price);
 
+    /**
+     * The account reference data in force: which accounts may place which orders, their deposited cash (which
+     * {@link #account} adds to the booked cash) and base currency.
+     */
+    io.alphintra.engine.internal.account.AccountTable table();
+
     AccountSnapshot account(String accountId);
 
     Optional<Position> position(String accountId, String strategyId, InstrumentId instrumentId);
 
     /** Net quantity of the whole account (all strategies) in an instrument. */
     long accountNetQuantity(String accountId, InstrumentId instrumentId);
+
+    /** Net quantity of one strategy within the account in an instrument; 0 when it has none. Allocation-free. */
+    long strategyNetQuantity(String accountId, String strategyId, InstrumentId instrumentId);
 
     /**
      * Books a fill of an accepted order: {@code quantity} (positive) at {@code price} on {@code side}.

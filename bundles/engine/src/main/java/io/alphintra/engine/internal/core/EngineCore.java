@@ -58,6 +58,8 @@ public final class EngineCore implements OrderGate.WorkingOrderView {
     /** Sources of the engine's own cancels, which no throttle may hold back. */
     private static final String ENGINE_SOURCE_KILL = "kill:";
     private static final String ENGINE_SOURCE_DISCONNECT = "cancel-on-disconnect";
+    /** The strategy host's sweep of a stopped or quarantined instance: held back, its orders would work on. */
+    private static final String ENGINE_SOURCE_STRATEGY_HOST = "strategy-host:";
 
     private final Journal journal;
     private final OrderGate gate;
@@ -79,9 +81,21 @@ public final class EngineCore implements OrderGate.WorkingOrderView {
     private OrderState newestFinished;
     private int finishedCount;
     private final WorkingOrders working = new WorkingOrders();
+    /** Credit used per account, trader and strategy (PT1), kept as orders change and fill. */
+    private final CreditBook credit;
+    /** Engine time of the journal record being replayed: the day its fills count in. */
+    private long replayNanos;
     /** The order whose replace the gate is deciding, left out of the working-order figures; null otherwise. */
     private OrderState replacing;
     private final KillSwitches kills = new KillSwitches();
+    /** The orders held for an override, oldest first; few, as people release them. */
+    private final java.util.Set<OrderState> held = new java.util.LinkedHashSet<>();
+    /** How long an order may stay held before it expires; 0: until released or cancelled. */
+    private long holdExpiryNanos;
+    /** Whether an order reduces the position a reduce-only switch watches; one instance, set up per question. */
+    private final ReductionCheck reduction = new ReductionCheck();
+    /** Live P&L, drawdown and loss thresholds on the portfolio's books; null without them. */
+    private final io.alphintra.engine.internal.monitor.RiskMonitor monitor;
     private MessageThrottles throttles = MessageThrottles.none();
     private EngineAlerts alerts = EngineAlerts.NONE;
     /** Whether the journal holds records appended since the last commit. */
@@ -156,6 +170,9 @@ public final class EngineCore implements OrderGate.WorkingOrderView {
         this.ordersById = new OrderSlots(expectedOrders);
         this.ordersByClientId = new OpenAddressingMap<>(2 * expectedOrders);
         this.finishedOrdersKept = finishedOrdersKept;
+        this.monitor = accounts instanceof PortfolioAccounts ? new io.alphintra.engine.internal.monitor.RiskMonitor()
+                : null;
+        this.credit = new CreditBook(Math.min(expectedOrders, 65_536));
     }
 
     /**
@@ -163,12 +180,18 @@ public final class EngineCore implements OrderGate.WorkingOrderView {
      * enabled, else from the whole journal.
      */
     public void recover() throws IOException {
+        if (monitor != null) {
+            monitor.disarm();
+        }
         long from = snapshotter == null ? 1 : snapshotter.restore(this);
         recoveredFromSnapshot = from - 1;
         replaying = true;
         replayShared = new RecordCodec.Shared();
         try {
-            journal.replay(from, (sequence, timestamp, type, payload) -> replay(type, payload.order(ByteOrder.LITTLE_ENDIAN)));
+            journal.replay(from, (sequence, timestamp, type, payload) -> {
+                replayNanos = timestamp;
+                replay(type, payload.order(ByteOrder.LITTLE_ENDIAN));
+            });
         } finally {
             replayShared = null;
             replaying = false;
@@ -178,6 +201,9 @@ public final class EngineCore implements OrderGate.WorkingOrderView {
         // have forgotten before it, a late fill that must still be booked. The finished orders are in the same order
         // either way, so forgetting the oldest ones now leaves what forgetting them as they went would (decision 11).
         forgetFinishedBeyondWindow();
+        if (monitor != null) {
+            monitor.arm(kills.states());
+        }
         // The engine's own reports are not journaled, so neither is their counter: restarted at zero (or at an older
         // snapshot's value) it could give an order a report id that one of its reports carried before the crash, and
         // a consumer that de-duplicates by exec id would drop the new report. Continuing from the wall clock in
@@ -252,7 +278,11 @@ public final class EngineCore implements OrderGate.WorkingOrderView {
             if (order != null) {
                 ordersById.put(order);
                 working.update(order);
+                creditRestored(order, Long.MIN_VALUE);
                 terminal += order.isWorking() ? 0 : 1;
+                if (order.isHeld()) {
+                    held.add(order);
+                }
             }
         }
         for (EngineSnapshot.ClientId id : content.clientIds()) {
@@ -284,6 +314,9 @@ public final class EngineCore implements OrderGate.WorkingOrderView {
                 throw new IllegalArgumentException("the snapshot holds no account book, this engine keeps one");
             }
             accounts.restore(ByteBuffer.wrap(content.accounts()));
+            if (monitor != null) {
+                monitor.rebuild(portfolio(), EngineClock.nowNanos());
+            }
         }
     }
 
@@ -292,14 +325,19 @@ public final class EngineCore implements OrderGate.WorkingOrderView {
         ordersById.clear();
         ordersByClientId.clear();
         working.clear();
+        credit.clear();
         oldestFinished = newestFinished = null;
         finishedCount = 0;
         journaledInstruments.clear();
         nextOrderId = 1;
         engineExecIds = 0;
         kills.clear();
+        held.clear();
         if (accounts != null) {
             accounts.clear();
+        }
+        if (monitor != null) {
+            monitor.clear();
         }
     }
 
@@ -329,12 +367,14 @@ public final class EngineCore implements OrderGate.WorkingOrderView {
                     "client order id " + request.clientOrderId() + " was already used", nowNanos);
             return;
         }
-        io.alphintra.engine.KillSwitchState killed = kills.covering(request.instrument().id().venueId(),
+        io.alphintra.engine.KillSwitchState killed = kills.any() ? kills.refusing(request.instrument().id().venueId(),
                 request.attribution().strategyId(), request.attribution().traderId(),
-                request.attribution().accountId());
+                request.attribution().accountId(), reduction.of(request.attribution().accountId(),
+                        request.attribution().strategyId(), request.instrument().id(), request.side(),
+                        request.quantity(), null)) : null;
         String throttled = killed != null ? null : throttles.admit(request.instrument().id().venueId(),
-                request.attribution().accountId(), nowNanos);
-        List<GateDecision> decisions = killed != null ? gate.killed(killed)
+                request.attribution().accountId(), source, nowNanos);
+        List<GateDecision> decisions = killed != null ? killedDecisions(killed)
                 : throttled != null ? gate.throttled(throttled) : gate.evaluate(request, inputs);
         GateDecision last = decisions.get(decisions.size() - 1);
         OrderState order = new OrderState(nextOrderId++, request.clientOrderId(), request.instrument().id(),
@@ -355,6 +395,14 @@ public final class EngineCore implements OrderGate.WorkingOrderView {
             if (accounts != null) {
                 accounts.register(request.instrument());
             }
+        }
+        // A held order uses credit as a sent one does: it may go out at any moment.
+        credit.accepted(order, request.instrument(), marketReference(request, inputs), nowNanos);
+        if (order.isHeld()) {
+            append(RecordCodec.ORDER_HELD, nowNanos, codec.order(order));
+            held.add(order);
+            hold(order, nowNanos).reply = reply;
+            return;
         }
         append(RecordCodec.ORDER_ACCEPTED, nowNanos, codec.order(order));
         send(request, order);
@@ -378,12 +426,21 @@ public final class EngineCore implements OrderGate.WorkingOrderView {
         if (order == null) {
             return false;
         }
+        if (order.isHeld()) {
+            endHeld(order, ExecType.CANCELED, "cancelled by " + source + " while held for an override; never sent",
+                    nowNanos, reply);
+            return true;
+        }
         String refusal = requestRefusal(order, clientOrderId);
-        if (refusal == null && !source.startsWith(ENGINE_SOURCE_KILL) && !source.equals(ENGINE_SOURCE_DISCONNECT)) {
-            refusal = throttles.admit(order.venueId, order.attribution.accountId(), nowNanos);
+        RejectReason refusalReason = null;
+        if (refusal == null && !source.startsWith(ENGINE_SOURCE_KILL) && !source.equals(ENGINE_SOURCE_DISCONNECT)
+                && !source.startsWith(ENGINE_SOURCE_STRATEGY_HOST)) {
+            refusal = throttles.admit(order.venueId, order.attribution.accountId(), source, nowNanos);
+            refusalReason = refusal != null ? RejectReason.THROTTLED : null;
         }
         if (refusal != null) {
-            refuseRequest(order, clientOrderId, ExecType.CANCEL_REJECTED, refusal, nowNanos).reply = reply;
+            refuseRequest(order, clientOrderId, ExecType.CANCEL_REJECTED, refusalReason, refusal, nowNanos).reply =
+                    reply;
             return true;
         }
         ClientOrderId requestId = nextRequestId(order, 'C');
@@ -421,7 +478,9 @@ public final class EngineCore implements OrderGate.WorkingOrderView {
         if (order == null) {
             return false;
         }
-        String refusal = requestRefusal(order, clientOrderId);
+        String refusal = order.isHeld() ? "order " + order.orderId + " is held for an override and has not reached"
+                + " its venue: release it (alphintra:order-release) or cancel it and send a new one"
+                : requestRefusal(order, clientOrderId);
         Instrument instrument = venues.instrument(order.instrumentId).orElse(null);
         if (refusal == null && instrument == null) {
             refusal = "no reference data for " + order.instrumentId + " (its venue has not listed it)";
@@ -432,12 +491,18 @@ public final class EngineCore implements OrderGate.WorkingOrderView {
         if (refusal == null && newQuantity != ReplaceRequest.UNCHANGED && order.cumQuantity >= newQuantity) {
             refusal = "new quantity " + newQuantity + " is not above the filled quantity " + order.cumQuantity;
         }
-        io.alphintra.engine.KillSwitchState killed = refusal == null ? killSwitchOf(order) : null;
+        io.alphintra.engine.KillSwitchState killed = refusal == null && kills.any() ? kills.refusing(order.venueId,
+                order.attribution.strategyId(), order.attribution.traderId(), order.attribution.accountId(),
+                reduction.of(order.attribution.accountId(), order.attribution.strategyId(), order.instrumentId,
+                        order.side, (newQuantity == ReplaceRequest.UNCHANGED ? order.quantity : newQuantity)
+                                - order.cumQuantity, order)) : null;
         if (killed != null) {
-            refusal = gate.killed(killed).get(0).text();
+            refusal = killedDecisions(killed).get(0).text();
         }
+        RejectReason refusalReason = null;
         if (refusal == null) {
-            refusal = throttles.admit(order.venueId, order.attribution.accountId(), nowNanos);
+            refusal = throttles.admit(order.venueId, order.attribution.accountId(), source, nowNanos);
+            refusalReason = refusal != null ? RejectReason.THROTTLED : null;
         }
         ClientOrderId requestId = nextRequestId(order, 'R');
         long quantity = newQuantity == ReplaceRequest.UNCHANGED ? order.quantity : newQuantity;
@@ -448,7 +513,8 @@ public final class EngineCore implements OrderGate.WorkingOrderView {
                     order.timeInForce, quantity, limit, stop, order.attribution), inputs);
         }
         if (refusal != null) {
-            refuseRequest(order, clientOrderId, ExecType.REPLACE_REJECTED, refusal, nowNanos).reply = reply;
+            refuseRequest(order, clientOrderId, ExecType.REPLACE_REJECTED, refusalReason, refusal, nowNanos).reply =
+                    reply;
             return true;
         }
         beginRequest(order, requestId, OrderStatus.PENDING_REPLACE, quantity, limit, stop);
@@ -466,14 +532,21 @@ public final class EngineCore implements OrderGate.WorkingOrderView {
 
     /**
      * Runs the gate on the order a replace would make, with the order being replaced left out of the working-order
-     * figures the checks see; null when every check accepts, else the rejecting decision.
+     * figures the checks see; null when every check accepts, else the rejecting decision or the hold.
      */
     private String gateRefusal(OrderState order, OrderRequest wouldBe, OrderGate.GateInputs inputs) {
         replacing = order;
         try {
             List<GateDecision> decisions = gate.evaluate(wouldBe, inputs);
             GateDecision last = decisions.get(decisions.size() - 1);
-            return last.rejects() ? "the order it would become is rejected by the gate: " + last : null;
+            if (last.rejects()) {
+                return "the order it would become is rejected by the gate: " + last;
+            }
+            // The working order is at its venue and a replace cannot wait there: a soft breach that needs an override
+            // refuses the replace, and the order keeps working unchanged (README, "Held orders").
+            return GateDecision.holding(decisions) ? "the order it would become needs an authorised override, which"
+                    + " a replace cannot wait for: " + holdTexts(decisions) + "; cancel it and send a new order,"
+                    + " which is held for release" : null;
         } finally {
             replacing = null;
         }
@@ -495,6 +568,155 @@ public final class EngineCore implements OrderGate.WorkingOrderView {
         } catch (IllegalArgumentException e) {
             return e.getMessage();
         }
+    }
+
+    /**
+     * Tells the sender that a check held its order for an override, and raises a warning: the order is journaled
+     * (held), counts as working, and stays here until an authorised user releases it or someone cancels it.
+     */
+    private PendingReport hold(OrderState order, long nowNanos) {
+        String holds = holdTexts(order.decisions);
+        LOG.warn("Order {} ({}, {} {} {} {}, account {}, from {}) is HELD for an override: {}", order.orderId,
+                order.clientOrderId, order.side, order.quantity, order.instrumentId, order.venueId,
+                order.attribution.accountId(), order.source, holds);
+        alerts.raise("engine.hold." + order.orderId, false, "Order " + order.orderId + " (" + order.clientOrderId
+                + ", account " + order.attribution.accountId() + ", trader " + order.attribution.traderId() + ", "
+                + order.instrumentId + ") is held for an override: " + holds + ". Another authorised user (role risk)"
+                + " releases it with alphintra:order-release " + order.clientOrderId + ", or it is cancelled");
+        return report(order, ExecType.PENDING_NEW, OrderStatus.PENDING_NEW, null, HELD + holds, nowNanos);
+    }
+
+    /** The start of the text of the report that tells a sender its order is held, not sent. */
+    public static final String HELD = "HELD for an authorised override, not sent: ";
+
+    /** What the holding decisions say, each with its check, for people. */
+    private static String holdTexts(List<GateDecision> decisions) {
+        StringBuilder texts = new StringBuilder();
+        for (GateDecision decision : decisions) {
+            if (decision.holds()) {
+                texts.append(texts.length() == 0 ? "" : "; ").append(decision.text()).append(" (")
+                        .append(decision.checkId()).append('@').append(decision.version()).append(')');
+            }
+        }
+        return texts.toString();
+    }
+
+    /**
+     * Ends a held order here, where it has always been (it never reached its venue): journaled as the engine's own
+     * execution record, as a reconciliation's cancel is, and reported to its sender; {@code reply}, if any, hears
+     * the same report.
+     */
+    private void endHeld(OrderState order, ExecType execType, String why, long nowNanos,
+                         CompletableFuture<ExecutionReport> reply) {
+        LOG.warn("Held order {} ({}): {}", order.orderId, order.clientOrderId, why);
+        held.remove(order);
+        OrderStatus status = execType == ExecType.EXPIRED ? OrderStatus.EXPIRED : OrderStatus.CANCELED;
+        ExecutionReport ended = immediate.about(order, execType, status, null, why, ++engineExecIds, nowNanos)
+                .build();
+        onVenueReport(ended, nowNanos);
+        acknowledgeAfterCommit(order, ended, reply);
+    }
+
+    /** A release refused, or the order it released as it now stands. */
+    public record Release(String refusal, OrderView order) {
+    }
+
+    /**
+     * An authorised user's override of a held order: four eyes (never its own trader or sender), then the engine's
+     * own last checks (kill switch, venue connected, message throttles) — not the plugin checks, whose breach is
+     * what is overridden — then journaled with who, why and when, and sent. A refused release changes nothing.
+     *
+     * @return null when no order held carries the id
+     */
+    public Release release(ClientOrderId clientOrderId, String releasedBy, String reason, long nowNanos) {
+        OrderState order = ordersByClientId.get(clientOrderId);
+        if (order == null) {
+            return null;
+        }
+        String refusal = releaseRefusal(order, releasedBy, nowNanos);
+        Instrument instrument = journaledInstruments.get(order.instrumentId);
+        if (refusal == null && instrument == null) {
+            refusal = "no reference data for " + order.instrumentId + " was journaled";
+        }
+        if (refusal != null) {
+            LOG.warn("Release of order {} ({}) by {} refused: {}", order.orderId, order.clientOrderId, releasedBy,
+                    refusal);
+            return new Release(refusal, null);
+        }
+        String why = reason == null ? "" : reason;
+        append(RecordCodec.HOLD_RELEASED, nowNanos, codec.release(order.orderId, releasedBy, why, nowNanos,
+                gate.engineVersion()));
+        released(order, releasedBy, why, nowNanos, gate.engineVersion());
+        held.remove(order);
+        LOG.warn("Order {} ({}) RELEASED from its hold by {}{}; sent to venue {}", order.orderId, order.clientOrderId,
+                releasedBy, why.isEmpty() ? "" : " (" + why + ")", order.venueId);
+        send(new OrderRequest(order.clientOrderId, instrument, order.side, order.type, order.timeInForce,
+                order.quantity, order.limitPrice, order.stopPrice, order.attribution), order);
+        return new Release(null, view(order));
+    }
+
+    private String releaseRefusal(OrderState order, String releasedBy, long nowNanos) {
+        if (!order.isHeld()) {
+            return "order " + order.orderId + " (" + order.clientOrderId + ") is not held" + (order.isWorking()
+                    ? ": it was sent to its venue" : ": it is " + order.status);
+        }
+        String sender = order.source.substring(order.source.indexOf(':') + 1);
+        if (releasedBy.equals(order.attribution.traderId()) || releasedBy.equals(sender)) {
+            return "four eyes: " + releasedBy + " is the trader or sender of order " + order.orderId + " ("
+                    + order.clientOrderId + ", from " + order.source + "); another authorised user must release it";
+        }
+        io.alphintra.engine.KillSwitchState killed = killSwitchOf(order);
+        if (killed != null) {
+            return killedDecisions(killed).get(0).text();
+        }
+        if (venues.adapter(order.venueId) == null || !venues.connected(order.venueId)) {
+            return "venue " + order.venueId + " is not connected; the order stays held, release it once it is";
+        }
+        String throttled = throttles.admit(order.venueId, order.attribution.accountId(), order.source, nowNanos);
+        return throttled == null ? null : throttled + "; the order stays held, release it again in a moment";
+    }
+
+    /** How long an order may stay held before {@link #expireHolds} ends it; 0: never. Before the loop starts. */
+    public void expireHoldsAfter(long millis) {
+        holdExpiryNanos = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(millis);
+    }
+
+    /**
+     * Expires every order held for longer than the configured time, oldest first: journaled as the engine's own
+     * {@code EXPIRED} execution, its sender told; it never reached its venue.
+     *
+     * @return how many expired
+     */
+    public int expireHolds(long nowNanos) {
+        if (holdExpiryNanos == 0 || held.isEmpty()) {
+            return 0;
+        }
+        List<OrderState> expired = new ArrayList<>();
+        for (java.util.Iterator<OrderState> it = held.iterator(); it.hasNext(); ) {
+            OrderState order = it.next();
+            if (!order.isHeld()) {
+                it.remove(); // ended otherwise (a venue's report about an order it was never sent)
+            } else if (nowNanos - order.acceptedAtNanos >= holdExpiryNanos) {
+                expired.add(order);
+            } else {
+                break; // oldest first: the rest were held later
+            }
+        }
+        for (OrderState order : expired) {
+            endHeld(order, ExecType.EXPIRED, "held for an override longer than holdExpiryMillis = "
+                    + holdExpiryNanos / 1_000_000 + " ms; expired, never sent", nowNanos, null);
+        }
+        return expired.size();
+    }
+
+    /** Records the override on the order, live and in replay alike. */
+    private static void released(OrderState order, String releasedBy, String reason, long atNanos,
+                                 String engineVersion) {
+        List<GateDecision> decisions = new ArrayList<>(order.decisions.size() + 1);
+        decisions.addAll(order.decisions);
+        decisions.add(OrderGate.released(releasedBy, reason, atNanos, engineVersion));
+        order.decisions = List.copyOf(decisions);
+        order.releasedAtNanos = atNanos;
     }
 
     /**
@@ -525,8 +747,9 @@ public final class EngineCore implements OrderGate.WorkingOrderView {
                 listedVenueIds.add(open.venueOrderId());
             }
         }
+        // A held order never reached the venue; a released one reached it when it was released.
         List<OrderState> lost = orders(true)
-                .filter(o -> o.venueId.equals(venueId) && o.acceptedAtNanos < askedAtNanos)
+                .filter(o -> o.venueId.equals(venueId) && !o.isHeld() && o.sentAtNanos() < askedAtNanos)
                 .filter(o -> !listed.contains(o.clientOrderId) && !listed.contains(o.originalClientOrderId)
                         && (o.venueOrderId == null || !listedVenueIds.contains(o.venueOrderId)))
                 .toList();
@@ -545,7 +768,7 @@ public final class EngineCore implements OrderGate.WorkingOrderView {
         }
         if (cancelWorking) {
             List<ClientOrderId> lostSession = orders(true)
-                    .filter(o -> o.venueId.equals(venueId) && o.acceptedAtNanos < askedAtNanos)
+                    .filter(o -> o.venueId.equals(venueId) && !o.isHeld() && o.sentAtNanos() < askedAtNanos)
                     .filter(o -> o.pendingRequestId == null).map(o -> o.clientOrderId).toList();
             if (!lostSession.isEmpty()) {
                 LOG.warn("Venue {} connected again: cancelling the {} orders of its previous session (cancel on"
@@ -562,14 +785,18 @@ public final class EngineCore implements OrderGate.WorkingOrderView {
      * there: a reconnecting venue is asked for the executions it made since then.
      */
     public long oldestWorkingAcceptedAt(String venueId) {
-        return orders(true).filter(o -> o.venueId.equals(venueId)).mapToLong(o -> o.acceptedAtNanos).min()
-                .orElse(Long.MAX_VALUE);
+        return orders(true).filter(o -> o.venueId.equals(venueId) && !o.isHeld()).mapToLong(OrderState::sentAtNanos)
+                .min().orElse(Long.MAX_VALUE);
     }
 
     /** Marks positions to the latest trade price; {@code instrumentKey} as {@link InstrumentKeys} gave it. */
     public void onTrade(int instrumentKey, io.alphintra.sdk.marketdata.Trade trade) {
         if (accounts != null) {
             accounts.mark(instrumentKey, trade.instrumentId(), trade.price());
+        }
+        if (monitor != null) {
+            monitor.onMark(portfolio(), trade.instrumentId(), trade.price());
+            engageRiskSwitches(EngineClock.nowNanos());
         }
     }
 
@@ -627,6 +854,9 @@ public final class EngineCore implements OrderGate.WorkingOrderView {
             refuseReport(order, report, refusal, nowNanos, durable);
             return;
         }
+        if (report.execType() == ExecType.TRADE) {
+            creditFilled(order, report.lastQuantity(), report.lastPrice(), nowNanos);
+        }
         long venueCum = report.cumQuantity();
         apply(order, report.execType(), report.status(), report.clientOrderId(), report.venueOrderId(),
                 report.orderQuantity(), report.lastQuantity(), report.lastPrice(), report.transactTimeNanos());
@@ -659,11 +889,93 @@ public final class EngineCore implements OrderGate.WorkingOrderView {
                 cancel(order.clientOrderId, ENGINE_SOURCE_KILL + killed.engagedBy(), nowNanos);
             }
         }
+        engageRiskSwitches(nowNanos);
     }
 
+    /** The switch that refuses a working (or held) order as it stands: any halt, or a reduce-only it would not meet. */
     private io.alphintra.engine.KillSwitchState killSwitchOf(OrderState order) {
-        return kills.covering(order.venueId, order.attribution.strategyId(), order.attribution.traderId(),
-                order.attribution.accountId());
+        return kills.refusing(order.venueId, order.attribution.strategyId(), order.attribution.traderId(),
+                order.attribution.accountId(), reduction.of(order.attribution.accountId(),
+                        order.attribution.strategyId(), order.instrumentId, order.side, 0, null));
+    }
+
+    private List<GateDecision> killedDecisions(io.alphintra.engine.KillSwitchState state) {
+        return state.mode() == io.alphintra.engine.KillSwitchState.Mode.HALT ? gate.killed(state)
+                : gate.reduceOnly(state);
+    }
+
+    /**
+     * Whether an order on {@code side} for {@code quantity} more would reduce the absolute position a reduce-only
+     * switch watches (its strategy's in the order's account for a strategy scope, else the account's) in the
+     * instrument, counting the working orders on that side (but {@code excluded}, a replace's own order).
+     */
+    private final class ReductionCheck implements KillSwitches.Reduction {
+        private String accountId;
+        private String strategyId;
+        private InstrumentId instrumentId;
+        private io.alphintra.sdk.order.Side side;
+        private long quantity;
+        private OrderState excluded;
+
+        ReductionCheck of(String accountId, String strategyId, InstrumentId instrumentId,
+                          io.alphintra.sdk.order.Side side, long quantity, OrderState excluded) {
+            this.accountId = accountId;
+            this.strategyId = strategyId;
+            this.instrumentId = instrumentId;
+            this.side = side;
+            this.quantity = quantity;
+            this.excluded = excluded;
+            return this;
+        }
+
+        @Override
+        public boolean reduces(io.alphintra.engine.KillSwitchState state) {
+            boolean strategyScope = state.scope().kind() == io.alphintra.engine.KillScope.Kind.STRATEGY;
+            long position = accounts == null ? 0 : strategyScope
+                    ? (monitor != null ? monitor.strategyNetQuantity(portfolio(), accountId, strategyId, instrumentId)
+                            : accounts.position(accountId, strategyId, instrumentId)
+                                    .map(io.alphintra.sdk.portfolio.Position::netQuantity).orElse(0L))
+                    : accounts.accountNetQuantity(accountId, instrumentId);
+            boolean buy = side == io.alphintra.sdk.order.Side.BUY;
+            if (position == 0 || buy == (position > 0)) {
+                return false;
+            }
+            long sameSide = quantity;
+            for (OrderState o = working.first(accountId, instrumentId); o != null; o = o.nextWorking) {
+                if (o != excluded && (o.side == io.alphintra.sdk.order.Side.BUY) == buy
+                        && (!strategyScope || o.attribution.strategyId().equals(strategyId))) {
+                    sameSide += o.quantity - o.cumQuantity;
+                }
+            }
+            return sameSide <= Math.abs(position);
+        }
+    }
+
+    private io.alphintra.engine.internal.portfolio.Portfolio portfolio() {
+        return ((PortfolioAccounts) accounts).portfolio();
+    }
+
+    /** Engages the switches of the loss thresholds the last event crossed; nothing during recovery. */
+    private void engageRiskSwitches(long nowNanos) {
+        if (monitor == null || replaying || !monitor.hasBreaches()) {
+            return;
+        }
+        for (io.alphintra.engine.internal.monitor.RiskMonitor.Breach breach : monitor.takeBreaches()) {
+            engageKillSwitch(breach.scope(), breach.engagedBy(), breach.reason(), nowNanos, breach.action());
+        }
+    }
+
+    /** Puts loss thresholds in force (replacing all others); a scope already beyond one is switched at once. */
+    public void riskThresholds(List<io.alphintra.engine.internal.monitor.LossThreshold> thresholds, long nowNanos) {
+        if (monitor != null) {
+            monitor.thresholds(thresholds);
+            engageRiskSwitches(nowNanos);
+        }
+    }
+
+    /** The live risk figures of the node, every strategy and every account; empty without books. */
+    public List<io.alphintra.engine.RiskFigures> riskFigures() {
+        return monitor == null ? List.of() : monitor.figures(portfolio(), EngineClock.nowNanos());
     }
 
     /**
@@ -673,18 +985,34 @@ public final class EngineCore implements OrderGate.WorkingOrderView {
      * @return how many cancels were sent
      */
     public int engageKillSwitch(io.alphintra.engine.KillScope scope, String who, String reason, long nowNanos) {
+        return engageKillSwitch(scope, who, reason, nowNanos, io.alphintra.engine.KillSwitchState.Mode.HALT);
+    }
+
+    /**
+     * As {@link #engageKillSwitch(io.alphintra.engine.KillScope, String, String, long)} in a mode: a reduce-only
+     * switch cancels only the working orders in scope that would not reduce its position (a side whose working
+     * orders together exceed the position is cancelled whole) and refuses only such new orders and replaces.
+     */
+    public int engageKillSwitch(io.alphintra.engine.KillScope scope, String who, String reason, long nowNanos,
+                                io.alphintra.engine.KillSwitchState.Mode mode) {
         io.alphintra.engine.KillSwitchState state = new io.alphintra.engine.KillSwitchState(scope, who,
-                reason == null ? "" : reason, nowNanos);
-        append(RecordCodec.KILL_ENGAGED, nowNanos, codec.kill(scope, who, state.reason(), nowNanos));
+                reason == null ? "" : reason, nowNanos, mode);
+        append(RecordCodec.KILL_ENGAGED, nowNanos, codec.kill(scope, who, state.reason(), nowNanos, mode));
         kills.engage(state);
-        alerts.raise("engine.kill." + scope, true, "Kill switch " + scope + " engaged by " + who
-                + (state.reason().isEmpty() ? "" : " (" + state.reason() + ")")
-                + ": its working orders are cancelled and new ones refused until alphintra:kill-reset " + scope);
-        LOG.warn("KILL SWITCH {} engaged by {}{}: cancelling its working orders, refusing new ones until reset",
-                scope, who, state.reason().isEmpty() ? "" : " (" + state.reason() + ")");
+        boolean halt = mode == io.alphintra.engine.KillSwitchState.Mode.HALT;
+        String what = halt ? "its working orders are cancelled and new ones refused"
+                : "its working orders that would increase a position are cancelled and only orders reducing one"
+                + " accepted";
+        alerts.raise("engine.kill." + scope, true, (halt ? "Kill switch " : "Reduce-only kill switch ") + scope
+                + " engaged by " + who + (state.reason().isEmpty() ? "" : " (" + state.reason() + ")") + ": "
+                + what + " until alphintra:kill-reset " + scope);
+        LOG.warn("KILL SWITCH {} ({}) engaged by {}{}: {} until reset", scope, mode, who,
+                state.reason().isEmpty() ? "" : " (" + state.reason() + ")", what);
         List<ClientOrderId> inScope = orders(true).filter(o -> o.pendingRequestId == null)
                 .filter(o -> scope.covers(o.venueId, o.attribution.strategyId(), o.attribution.traderId(),
                         o.attribution.accountId()))
+                .filter(o -> halt || !reduction.of(o.attribution.accountId(), o.attribution.strategyId(),
+                        o.instrumentId, o.side, 0, null).reduces(state))
                 .map(o -> o.clientOrderId).toList();
         for (ClientOrderId id : inScope) {
             cancel(id, ENGINE_SOURCE_KILL + who, nowNanos);
@@ -696,6 +1024,9 @@ public final class EngineCore implements OrderGate.WorkingOrderView {
     public boolean resetKillSwitch(io.alphintra.engine.KillScope scope, String who, long nowNanos) {
         if (kills.reset(scope) == null) {
             return false;
+        }
+        if (monitor != null) {
+            monitor.onReset(scope);
         }
         append(RecordCodec.KILL_RESET, nowNanos, codec.kill(scope, who, "", nowNanos));
         LOG.warn("KILL SWITCH {} reset by {}: orders in its scope are accepted again", scope, who);
@@ -756,6 +1087,11 @@ public final class EngineCore implements OrderGate.WorkingOrderView {
         try {
             accounts.apply(order.attribution.accountId(), order.attribution.strategyId(), order.instrumentId,
                     order.side, quantity, price, charged, transactTime);
+            if (monitor != null) {
+                monitor.onFill(portfolio(), order.attribution.accountId(), order.attribution.strategyId(),
+                        order.instrumentId, order.side.sign() * quantity, price, charged.currency(),
+                        charged.mantissa(), charged.scale());
+            }
             return null;
         } catch (IllegalArgumentException | IllegalStateException | ArithmeticException e) {
             return "the account book cannot take the fill: " + e.getMessage();
@@ -789,11 +1125,19 @@ public final class EngineCore implements OrderGate.WorkingOrderView {
     }
 
     /**
-     * Message throttles per venue and per account (PT6), messages a second, 0 for none. Before the loop starts. The
-     * engine's own cancels (a kill switch, cancel on disconnect) are never throttled.
+     * Message throttles per venue, per account and per strategy instance (PT6), messages a second, 0 for none. Before
+     * the loop starts. The engine's own cancels (a kill switch, cancel on disconnect) are never throttled.
      */
-    public void throttle(int perVenue, int perAccount) {
-        throttles = new MessageThrottles(perVenue, perAccount);
+    public void throttle(int perVenue, int perAccount, int perStrategy) {
+        throttles = new MessageThrottles(perVenue, perAccount, perStrategy);
+    }
+
+    /**
+     * The message throttle of the strategy instance whose requests come from {@code source}: its own rate, or 0 for
+     * the engine-wide {@code perStrategy}. Engine thread, before the instance's first request.
+     */
+    public void throttleStrategy(String source, int perSecond) {
+        throttles.strategyRate(source, perSecond);
     }
 
     /** Where the engine raises alerts from now on (the engine's own and its gate's). Before the loop starts. */
@@ -815,6 +1159,28 @@ public final class EngineCore implements OrderGate.WorkingOrderView {
             ack.ready = report;
             ack.reply = durable;
             ack.acknowledgementOnly = true;
+        }
+    }
+
+    /**
+     * Journals changes to the account reference data that the engine takes from now on (the caller swaps the table
+     * after this returns). Rare, so committed at once: the journal holds each change before any order decided by it.
+     */
+    public void accountsChanged(List<io.alphintra.engine.internal.account.AccountChange> changes, long nowNanos) {
+        for (io.alphintra.engine.internal.account.AccountChange change : changes) {
+            append(RecordCodec.ACCOUNT_REFERENCE, nowNanos, codec.accountReference(change, nowNanos));
+        }
+        try {
+            journal.commit();
+        } catch (IOException e) {
+            throw new JournalFailureException("commit", e);
+        }
+        for (io.alphintra.engine.internal.account.AccountChange change : changes) {
+            if (change.kind() == io.alphintra.engine.internal.account.AccountChange.Kind.REFUSED) {
+                LOG.warn("Account reference data refused: {}", change);
+            } else {
+                LOG.info("Account reference data in force: {}", change);
+            }
         }
     }
 
@@ -992,7 +1358,7 @@ public final class EngineCore implements OrderGate.WorkingOrderView {
                 ClientOrderId id = request instanceof CancelRequest cancel ? cancel.clientOrderId()
                         : ((ReplaceRequest) request).clientOrderId();
                 refuseRequest(order, id, request instanceof CancelRequest ? ExecType.CANCEL_REJECTED
-                        : ExecType.REPLACE_REJECTED, failure, now);
+                        : ExecType.REPLACE_REJECTED, null, failure, now);
             }
         }
     }
@@ -1067,10 +1433,14 @@ public final class EngineCore implements OrderGate.WorkingOrderView {
                     accounts.register(instrument);
                 }
             }
-            case RecordCodec.ORDER_ACCEPTED, RecordCodec.ORDER_REJECTED -> {
-                OrderState order = RecordCodec.readOrder(payload, type == RecordCodec.ORDER_ACCEPTED
-                        ? OrderStatus.PENDING_NEW : OrderStatus.REJECTED, replayShared);
+            case RecordCodec.ORDER_ACCEPTED, RecordCodec.ORDER_REJECTED, RecordCodec.ORDER_HELD -> {
+                OrderState order = RecordCodec.readOrder(payload, type == RecordCodec.ORDER_REJECTED
+                        ? OrderStatus.REJECTED : OrderStatus.PENDING_NEW, replayShared);
                 index(order);
+                if (type == RecordCodec.ORDER_HELD) {
+                    held.add(order);
+                }
+                creditRestored(order, replayNanos);
                 nextOrderId = Math.max(nextOrderId, order.orderId + 1);
             }
             case RecordCodec.CANCEL_REQUESTED, RecordCodec.REPLACE_REQUESTED -> {
@@ -1096,6 +1466,7 @@ public final class EngineCore implements OrderGate.WorkingOrderView {
                         throw new IllegalStateException("journaled fill " + e.execId() + " of order " + e.orderId()
                                 + " cannot be booked again: " + refused);
                     }
+                    creditFilled(order, e.lastQuantity(), e.lastPrice(), replayNanos);
                 }
                 apply(order, e.execType(), e.status(), e.clientOrderId(), e.venueOrderId(), e.orderQuantity(),
                         e.lastQuantity(), e.lastPrice(), e.transactTime());
@@ -1109,7 +1480,13 @@ public final class EngineCore implements OrderGate.WorkingOrderView {
                 statusChanged(order);
             }
             case RecordCodec.KILL_ENGAGED -> kills.engage(RecordCodec.readKill(payload));
-            case RecordCodec.KILL_RESET -> kills.reset(RecordCodec.readKill(payload).scope());
+            case RecordCodec.KILL_RESET -> {
+                io.alphintra.engine.KillScope scope = RecordCodec.readKill(payload).scope();
+                kills.reset(scope);
+                if (monitor != null) {
+                    monitor.onReset(scope);
+                }
+            }
             case RecordCodec.RECONCILIATION_FLAG -> {
                 RecordCodec.ReconciliationFlag flag = RecordCodec.readReconciliationFlag(payload);
                 OrderState order = orderById(flag.orderId());
@@ -1117,8 +1494,22 @@ public final class EngineCore implements OrderGate.WorkingOrderView {
                     order.reconciliation = flag.reason();
                 }
             }
+            case RecordCodec.HOLD_RELEASED -> {
+                RecordCodec.Release release = RecordCodec.readRelease(payload);
+                OrderState order = orderById(release.orderId());
+                if (order == null || !order.isHeld()) {
+                    throw new IllegalStateException("journaled release of order " + release.orderId() + " finds it "
+                            + (order == null ? "not held by the engine" : "not held: " + order.status));
+                }
+                released(order, release.releasedBy(), release.reason(), release.atNanos(), release.engineVersion());
+                held.remove(order);
+            }
             case RecordCodec.STRATEGY_QUARANTINED -> {
                 // The audit trail's fact; no order, position or strategy state follows from it.
+            }
+            case RecordCodec.ACCOUNT_REFERENCE -> {
+                // The audit trail's fact: the accounts in force come from configuration at every start, and their
+                // configured cash is never booked, so nothing here is rebuilt from it.
             }
             default -> throw new IllegalStateException("unknown journal record type " + type
                     + "; this journal was written by a newer engine");
@@ -1138,6 +1529,7 @@ public final class EngineCore implements OrderGate.WorkingOrderView {
      */
     private void statusChanged(OrderState order) {
         working.update(order);
+        credit.update(order);
         boolean listed = order.previousFinished != null || oldestFinished == order;
         if (order.isWorking()) {
             if (listed) {
@@ -1229,9 +1621,11 @@ public final class EngineCore implements OrderGate.WorkingOrderView {
         statusChanged(order);
     }
 
-    private PendingReport refuseRequest(OrderState order, ClientOrderId requestId, ExecType execType, String why,
-                                        long now) {
-        RejectReason reason = order.isWorking() ? RejectReason.OTHER : RejectReason.TOO_LATE_TO_CANCEL;
+    /** @param throttled {@code THROTTLED} for a request a message throttle refused, else null: said from the order */
+    private PendingReport refuseRequest(OrderState order, ClientOrderId requestId, ExecType execType,
+                                        RejectReason throttled, String why, long now) {
+        RejectReason reason = throttled != null ? throttled
+                : order.isWorking() ? RejectReason.OTHER : RejectReason.TOO_LATE_TO_CANCEL;
         if (order.pendingRequestId != null && order.pendingRequestId.equals(requestId)) {
             endRefusedRequest(order);
         }
@@ -1249,6 +1643,8 @@ public final class EngineCore implements OrderGate.WorkingOrderView {
         order.pendingQuantity = quantity;
         order.pendingLimitPrice = limit;
         order.pendingStopPrice = stop;
+        // Again now that the order it would become is known: a pending replace counts at the larger of the two.
+        credit.update(order);
         order.addRequest(requestId);
         ordersByClientId.put(requestId, order);
     }
@@ -1324,6 +1720,61 @@ public final class EngineCore implements OrderGate.WorkingOrderView {
     }
 
     @Override
+    public long strategyWorkingQuantity(String accountId, String strategyId, InstrumentId instrumentId,
+                                        boolean buys) {
+        long total = 0;
+        for (OrderState order = working.first(accountId, instrumentId); order != null; order = order.nextWorking) {
+            if (order != replacing && (order.side == io.alphintra.sdk.order.Side.BUY) == buys
+                    && order.attribution.strategyId().equals(strategyId)) {
+                total = Math.addExact(total, order.quantity - order.cumQuantity);
+            }
+        }
+        return total;
+    }
+
+    @Override
+    public long creditUsed(io.alphintra.sdk.risk.CreditScope scope, io.alphintra.sdk.order.Attribution who,
+                           io.alphintra.sdk.money.Currency currency, long nowNanos) {
+        String id = switch (scope) {
+            case ACCOUNT -> who.accountId();
+            case TRADER -> who.traderId();
+            case STRATEGY -> who.strategyId();
+        };
+        return credit.used(scope, id, currency, replacing, nowNanos);
+    }
+
+    /**
+     * Counts a replayed or restored order's credit. Market data is not journaled, so a market order accepted before
+     * the restart counts nothing while it works (its fills count as executed).
+     */
+    private void creditRestored(OrderState order, long nowNanos) {
+        Instrument instrument = journaledInstruments.get(order.instrumentId);
+        if (instrument != null) {
+            credit.accepted(order, instrument, OrderRequest.NO_PRICE, nowNanos);
+        }
+    }
+
+    /** Adds a booked fill to the day's executed credit of the order's account, trader and strategy. */
+    private void creditFilled(OrderState order, long quantity, long price, long nowNanos) {
+        Instrument instrument = journaledInstruments.get(order.instrumentId);
+        if (instrument != null) {
+            credit.filled(order, instrument, quantity, price, nowNanos);
+        }
+    }
+
+    /**
+     * What a market order's credit is counted at while it works: the reference price when the gate accepted it
+     * ({@link OrderRequest#NO_PRICE} for other orders, when none is known, or for inputs that give checks no context).
+     */
+    private static long marketReference(OrderRequest request, OrderGate.GateInputs inputs) {
+        if (request.hasLimitPrice() || request.hasStopPrice()) {
+            return OrderRequest.NO_PRICE;
+        }
+        io.alphintra.sdk.risk.PreTradeContext context = inputs.riskContext(request);
+        return context == null ? OrderRequest.NO_PRICE : context.referencePrice().orElse(OrderRequest.NO_PRICE);
+    }
+
+    @Override
     public Optional<OpenOrder> replacing() {
         OrderState order = replacing;
         return order == null ? Optional.empty() : Optional.of(order.toOpenOrder());
@@ -1337,13 +1788,15 @@ public final class EngineCore implements OrderGate.WorkingOrderView {
 
     /** A summary line per order held (working, and the most recently finished), newest first, for operators. */
     public List<OrderView> orders() {
-        List<OrderView> views = orders(false)
-                .map(o -> new OrderView(o.orderIdText(), o.clientOrderId, o.instrumentId, o.side, o.quantity,
-                        o.limitPrice, o.status, o.cumQuantity, o.attribution.strategyId(),
-                        o.attribution.traderId(), o.attribution.accountId(), o.source, o.decisions, reasonOf(o)))
-                .collect(Collectors.toCollection(ArrayList::new));
+        List<OrderView> views = orders(false).map(EngineCore::view).collect(Collectors.toCollection(ArrayList::new));
         Collections.reverse(views);
         return views;
+    }
+
+    private static OrderView view(OrderState o) {
+        return new OrderView(o.orderIdText(), o.clientOrderId, o.instrumentId, o.side, o.quantity, o.limitPrice,
+                o.status, o.cumQuantity, o.attribution.strategyId(), o.attribution.traderId(),
+                o.attribution.accountId(), o.source, o.decisions, reasonOf(o));
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.alphintra.engine.internal.core;
 
+import io.alphintra.engine.internal.account.AccountTable;
 import io.alphintra.sdk.compliance.ComplianceContext;
 import io.alphintra.sdk.instrument.Instrument;
 import io.alphintra.sdk.instrument.Jurisdiction;
@@ -7,7 +8,9 @@ import io.alphintra.sdk.instrument.Venue;
 import io.alphintra.sdk.order.OrderRequest;
 import io.alphintra.sdk.risk.PreTradeContext;
 
-/** The engine's side of the gate: its venues, and the contexts plugins see. Called on the engine thread. */
+/**
+ * The engine's side of the gate: its venues, its accounts, and the contexts plugins see. Called on the engine thread.
+ */
 public final class EngineGateInputs implements OrderGate.GateInputs {
     private final EngineCore.Venues venues;
     private final OrderGate.Contexts contexts;
@@ -15,6 +18,12 @@ public final class EngineGateInputs implements OrderGate.GateInputs {
     public EngineGateInputs(EngineCore.Venues venues, OrderGate.Contexts contexts) {
         this.venues = venues;
         this.contexts = contexts;
+    }
+
+    /** The reference data of the engine's account book, the one the contexts show plugins. */
+    @Override
+    public AccountTable accounts() {
+        return contexts.accounts();
     }
 
     @Override

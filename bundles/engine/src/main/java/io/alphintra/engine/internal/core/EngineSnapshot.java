@@ -48,7 +48,7 @@ import java.util.Set;
  *        nothing in doubt)
  * "FINI" int count, then per finished order held, in the order they finished: long orderId
  * "KILL" (format 4 on) int count, then per engaged kill switch, in the order engaged: str kind, str value,
- *        str engagedBy, str reason, long engagedAtNanos
+ *        str engagedBy, str reason, long engagedAtNanos, then (format 5 on) str mode (HALT, REDUCE_ONLY)
  * "PORT" int length (-1: the engine keeps no books), the account book's own snapshot (PortfolioSnapshotCodec)
  * "HASH" str the engine's stateHash() when the snapshot was taken
  * </pre>
@@ -65,7 +65,8 @@ import java.util.Set;
  * stored: it follows from the orders and is rebuilt as they are installed. The client order id index is stored as a
  * mark per id, since which order an id finds is not always its first owner's (a request id equal to another order's
  * id takes it over; forgetting an order takes its ids out). The order in which orders finished is stored: it decides
- * which ones are forgotten next, and nothing else records it.
+ * which ones are forgotten next, and nothing else records it. Whether an order is held for an override follows from
+ * its decisions (a HOLD not followed by a RELEASED), so held orders need nothing of their own here.
  */
 final class EngineSnapshot {
     static final int ENGINE = tag("ENGN");
@@ -88,7 +89,9 @@ final class EngineSnapshot {
             "statusBeforePending", "pendingQuantity", "pendingLimitPrice", "pendingStopPrice", "requestCount",
             "requestIds", "reason", "firstExecId", "secondExecId", "laterExecIds", "execIdCount", "reconciliation",
             // Derived, or rebuilt as orders are installed:
-            "orderIdText", "chain", "previousWorking", "nextWorking", "previousFinished", "nextFinished");
+            "orderIdText", "chain", "previousWorking", "nextWorking", "previousFinished", "nextFinished",
+            // Only needed within the run it was set in (see the field):
+            "releasedAtNanos");
 
     /** A client order id and the order it finds. */
     record ClientId(ClientOrderId clientOrderId, long orderId) {
@@ -220,6 +223,9 @@ final class EngineSnapshot {
             for (KillSwitchState kill : killSwitches) {
                 out.putString(kill.scope().kind().name()).putString(kill.scope().value()).putString(kill.engagedBy())
                         .putString(kill.reason()).putLong(kill.engagedAtNanos());
+                if (out.formatVersion() >= 5) {
+                    out.putString(kill.mode().name());
+                }
             }
         }
 
@@ -393,8 +399,13 @@ final class EngineSnapshot {
             for (int i = 0; i < kills; i++) {
                 String kind = in.getString();
                 try {
-                    killSwitches.add(new KillSwitchState(new KillScope(KillScope.Kind.valueOf(kind), in.getString()),
-                            in.getString(), in.getString(), in.getLong()));
+                    KillScope scope = new KillScope(KillScope.Kind.valueOf(kind), in.getString());
+                    String engagedBy = in.getString();
+                    String reason = in.getString();
+                    long engagedAtNanos = in.getLong();
+                    KillSwitchState.Mode mode = in.formatVersion() >= 5 ? KillSwitchState.Mode.valueOf(in.getString())
+                            : KillSwitchState.Mode.HALT;
+                    killSwitches.add(new KillSwitchState(scope, engagedBy, reason, engagedAtNanos, mode));
                 } catch (IllegalArgumentException | NullPointerException e) {
                     throw in.problem("kill switch " + i + " (" + kind + "): " + e.getMessage());
                 }

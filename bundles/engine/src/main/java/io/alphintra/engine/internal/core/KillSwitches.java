@@ -11,7 +11,8 @@ import java.util.Set;
 
 /**
  * The kill switches engaged, by scope. Asked for every order, so a lookup is a few hash probes of strings the order
- * already holds and allocates nothing; none engaged costs one branch. Engine thread only.
+ * already holds and allocates nothing; none engaged costs one branch. A halt refuses every order it covers; a
+ * reduce-only switch only those that would not reduce the position it watches. Engine thread only.
  */
 final class KillSwitches {
     private final Map<KillScope, KillSwitchState> engaged = new LinkedHashMap<>();
@@ -38,8 +39,25 @@ final class KillSwitches {
         return !engaged.isEmpty();
     }
 
+    /** Whether an order a reduce-only switch covers would reduce the position that switch watches. */
+    @FunctionalInterface
+    interface Reduction {
+        boolean reduces(KillSwitchState state);
+    }
+
     /** The engaged switch that covers an order of this venue, strategy, trader and account; null when none does. */
     KillSwitchState covering(String venueId, String strategyId, String traderId, String accountId) {
+        return refusing(venueId, strategyId, traderId, accountId, null);
+    }
+
+    /**
+     * The engaged switch that refuses an order of this venue, strategy, trader and account: a halt covering it, else
+     * a reduce-only switch covering it that {@code reduction} says it does not satisfy; null when none does.
+     *
+     * @param reduction null to treat reduce-only switches as refusing (whether it reduces is not asked)
+     */
+    KillSwitchState refusing(String venueId, String strategyId, String traderId, String accountId,
+                             Reduction reduction) {
         if (engaged.isEmpty()) {
             return null;
         }
@@ -47,12 +65,19 @@ final class KillSwitches {
                 || accounts.contains(accountId))) {
             return null;
         }
+        KillSwitchState refusing = null;
         for (KillSwitchState state : engaged.values()) {
-            if (state.scope().covers(venueId, strategyId, traderId, accountId)) {
+            if (!state.scope().covers(venueId, strategyId, traderId, accountId)) {
+                continue;
+            }
+            if (state.mode() == KillSwitchState.Mode.HALT) {
                 return state;
             }
+            if (refusing == null && (reduction == null || !reduction.reduces(state))) {
+                refusing = state;
+            }
         }
-        return null;
+        return refusing;
     }
 
     List<KillSwitchState> states() {

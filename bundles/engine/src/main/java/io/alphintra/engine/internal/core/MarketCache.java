@@ -79,6 +79,18 @@ public final class MarketCache implements MarketView {
     }
 
     @Override
+    public OptionalLong midPrice(InstrumentId instrumentId) {
+        Latest entry = latest.get(instrumentId);
+        return entry == null ? OptionalLong.empty() : entry.top.mid();
+    }
+
+    @Override
+    public long midPriceTimeNanos(InstrumentId instrumentId) {
+        Latest entry = latest.get(instrumentId);
+        return entry == null || entry.top.mid().isEmpty() ? 0 : entry.top.eventTimeNanos();
+    }
+
+    @Override
     public OptionalLong previousClose(InstrumentId instrumentId) {
         return OptionalLong.empty(); // the close is not kept across sessions yet; rules needing it must say so
     }

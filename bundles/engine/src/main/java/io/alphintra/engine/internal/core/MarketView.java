@@ -16,4 +16,13 @@ public interface MarketView {
     long lastPriceTimeNanos(InstrumentId instrumentId);
 
     OptionalLong previousClose(InstrumentId instrumentId);
+
+    /**
+     * The middle of the latest best bid and ask, rounded toward negative infinity; empty when either side is empty
+     * or the book is crossed. The same {@code OptionalLong} until the top changes, so asking allocates nothing.
+     */
+    OptionalLong midPrice(InstrumentId instrumentId);
+
+    /** Engine-time epoch nanos of the top the {@link #midPrice} is made of, or 0 if there is none. */
+    long midPriceTimeNanos(InstrumentId instrumentId);
 }

@@ -10,7 +10,9 @@ import io.alphintra.sdk.instrument.InstrumentId;
 import io.alphintra.sdk.instrument.Jurisdiction;
 import io.alphintra.sdk.instrument.Venue;
 import io.alphintra.sdk.marketdata.TopOfBookRecord;
+import io.alphintra.sdk.money.Currency;
 import io.alphintra.sdk.money.Money;
+import io.alphintra.sdk.order.Attribution;
 import io.alphintra.sdk.order.OpenOrder;
 import io.alphintra.sdk.order.OrderRequest;
 import io.alphintra.sdk.order.RejectReason;
@@ -18,6 +20,7 @@ import io.alphintra.sdk.order.Side;
 import io.alphintra.sdk.portfolio.AccountSnapshot;
 import io.alphintra.sdk.portfolio.Position;
 import io.alphintra.sdk.risk.CheckResult;
+import io.alphintra.sdk.risk.CreditScope;
 import io.alphintra.sdk.risk.PreTradeCheck;
 import io.alphintra.sdk.risk.PreTradeContext;
 import java.time.Instant;
@@ -161,8 +164,9 @@ public final class OrderGate {
 
     /**
      * Runs the chain and returns every decision made, stopping at the first rejection; the order may proceed only if
-     * none of them {@linkplain GateDecision#rejects() rejects}. The list is immutable and may be shared between
-     * orders.
+     * none of them {@linkplain GateDecision#rejects() rejects}, and waits for an authorised override when one of them
+     * {@linkplain GateDecision#holds() holds} it (a hold does not stop the chain). The list is immutable and may be
+     * shared between orders.
      */
     List<GateDecision> evaluate(OrderRequest order, GateInputs inputs) {
         madeCount = 0;
@@ -219,6 +223,12 @@ public final class OrderGate {
             return new GateDecision(ENGINE, "venue", engineVersion, GateDecision.REJECT,
                     RejectReason.VENUE_DISCONNECTED, "venue " + venueId + " is not connected");
         }
+        // Before any plugin: no check should spend its time, or count its limits, on an order no account may place.
+        io.alphintra.engine.internal.account.Account.Refusal account = inputs.accounts().refusal(order);
+        if (account != null) {
+            return new GateDecision(ENGINE, "account", engineVersion, GateDecision.REJECT, account.reason(),
+                    account.text());
+        }
         return engineAccept;
     }
 
@@ -252,6 +262,8 @@ public final class OrderGate {
             case ACCEPT -> link.accept(RISK, id, version);
             case WARN -> new GateDecision(RISK, id, version, GateDecision.WARN, null, result.text());
             case REJECT -> new GateDecision(RISK, id, version, GateDecision.REJECT, result.reason(), result.text());
+            // Does not stop the chain: the rest still decides, and a rejection after it wins.
+            case HOLD -> new GateDecision(RISK, id, version, GateDecision.HOLD, null, result.text());
         };
     }
 
@@ -340,6 +352,28 @@ public final class OrderGate {
                 + (state.reason().isEmpty() ? "" : " (" + state.reason() + ")") + "; reset it to trade again"));
     }
 
+    /** The decision of an order a reduce-only kill switch refuses: it would not reduce the position it watches. */
+    List<GateDecision> reduceOnly(io.alphintra.engine.KillSwitchState state) {
+        return List.of(new GateDecision(ENGINE, "kill-switch", engineVersion, GateDecision.REJECT,
+                RejectReason.RISK_LIMIT, "reduce-only kill switch " + state.scope() + " engaged by "
+                + state.engagedBy() + (state.reason().isEmpty() ? "" : " (" + state.reason() + ")")
+                + ": only orders that reduce the position of " + state.scope() + " in their instrument (its working"
+                + " orders on the same side counted) are accepted until it is reset"));
+    }
+
+    /**
+     * The decision recording an authorised user's override of a held order, appended to its decisions; built from
+     * the journal's record alone, so that a replay rebuilds the very same one.
+     */
+    static GateDecision released(String releasedBy, String reason, long atNanos, String engineVersion) {
+        return new GateDecision(ENGINE, "order-release", engineVersion, GateDecision.RELEASED, null, "released by "
+                + releasedBy + " at " + Instant.ofEpochSecond(0, atNanos) + (reason.isEmpty() ? "" : ": " + reason));
+    }
+
+    String engineVersion() {
+        return engineVersion;
+    }
+
     void alertsTo(EngineAlerts alerts) {
         this.alerts = alerts;
     }
@@ -414,6 +448,9 @@ public final class OrderGate {
 
         boolean venueConnected(String venueId);
 
+        /** The account reference data in force: which accounts may place which orders. */
+        io.alphintra.engine.internal.account.AccountTable accounts();
+
         Jurisdiction jurisdiction(Instrument instrument);
 
         PreTradeContext riskContext(OrderRequest order);
@@ -426,12 +463,19 @@ public final class OrderGate {
      * the plugin's call (SDK contract), so one of each is reused for every order: engine thread only.
      */
     public static final class Contexts {
+        private final AccountBook accounts;
         private final RiskView risk;
         private final ComplianceView compliance;
 
         public Contexts(AccountBook accounts, MarketView market, WorkingOrderView workingOrders) {
+            this.accounts = accounts;
             this.risk = new RiskView(accounts, market, workingOrders);
             this.compliance = new ComplianceView(accounts, market, workingOrders);
+        }
+
+        /** The account reference data in force in the account book the contexts show. */
+        public io.alphintra.engine.internal.account.AccountTable accounts() {
+            return accounts.table();
         }
 
         public PreTradeContext risk(OrderRequest order, long nowNanos) {
@@ -516,30 +560,32 @@ public final class OrderGate {
             return nowNanos;
         }
 
-        // Being built (SDK risk 1.2): filled in by the credit and strategy-position work.
         @Override
         public long strategyNetQuantity() {
-            throw new UnsupportedOperationException("not yet");
+            return accounts.strategyNetQuantity(order.attribution().accountId(), order.attribution().strategyId(),
+                    order.instrument().id());
         }
 
         @Override
-        public long strategyWorkingQuantity(io.alphintra.sdk.order.Side side) {
-            throw new UnsupportedOperationException("not yet");
+        public long strategyWorkingQuantity(Side side) {
+            return workingOrders.strategyWorkingQuantity(order.attribution().accountId(),
+                    order.attribution().strategyId(), order.instrument().id(), side == Side.BUY);
         }
 
         @Override
-        public java.util.OptionalLong midPrice() {
-            throw new UnsupportedOperationException("not yet");
+        public OptionalLong midPrice() {
+            return market.midPrice(order.instrument().id());
         }
 
         @Override
         public long midPriceAgeNanos() {
-            throw new UnsupportedOperationException("not yet");
+            long at = market.midPriceTimeNanos(order.instrument().id());
+            return at == 0 ? Long.MAX_VALUE : Math.max(0, nowNanos - at);
         }
 
         @Override
-        public long creditUsed(io.alphintra.sdk.risk.CreditScope scope, io.alphintra.sdk.money.Currency currency) {
-            throw new UnsupportedOperationException("not yet");
+        public long creditUsed(CreditScope scope, Currency currency) {
+            return workingOrders.creditUsed(scope, order.attribution(), currency, nowNanos);
         }
     }
 
@@ -644,5 +690,18 @@ public final class OrderGate {
 
         /** The working order a replace being decided would change; empty while a new order is decided. */
         Optional<OpenOrder> replacing();
+
+        /**
+         * Unfilled quantity of the working buys ({@code buys}) or sells of one strategy within the account in the
+         * instrument, as {@link #workingQuantity} counts the account's. Allocation-free.
+         */
+        long strategyWorkingQuantity(String accountId, String strategyId, InstrumentId instrumentId, boolean buys);
+
+        /**
+         * Credit used by the order's account, trader or strategy ({@code who}, as {@code scope} says) in
+         * {@code currency}, as {@link PreTradeContext#creditUsed} defines it at engine time {@code nowNanos}.
+         * Allocation-free.
+         */
+        long creditUsed(CreditScope scope, Attribution who, Currency currency, long nowNanos);
     }
 }

@@ -30,7 +30,8 @@ final class OrderState {
     final TimeInForce timeInForce;
     final Attribution attribution;
     final String source;
-    final List<GateDecision> decisions;
+    /** Every decision of the gate, in the order made; an override of a hold is appended when it is released. */
+    List<GateDecision> decisions;
     final long acceptedAtNanos;
 
     ClientOrderId clientOrderId;
@@ -76,6 +77,12 @@ final class OrderState {
      */
     String reconciliation;
     private String orderIdText;
+    /**
+     * When an authorised user released the order from a hold in this run, else 0: it reached its venue then, not when
+     * it was accepted, which a venue's reconciliation must know. Not kept across restarts, since every venue
+     * reconnects after them.
+     */
+    long releasedAtNanos;
     /** Where {@link WorkingOrders} keeps it while it works; null otherwise. */
     WorkingOrders.Chain chain;
     OrderState previousWorking;
@@ -149,6 +156,16 @@ final class OrderState {
 
     boolean isWorking() {
         return !status.isTerminal();
+    }
+
+    /** Held for an override: working, kept from its venue until released. Follows from its decisions. */
+    boolean isHeld() {
+        return isWorking() && GateDecision.holding(decisions);
+    }
+
+    /** When the order went (or goes, once released) to its venue as far as this run knows. */
+    long sentAtNanos() {
+        return Math.max(acceptedAtNanos, releasedAtNanos);
     }
 
     /** The id as reports carry it; made on first use, since an order nobody hears about never needs it. */

@@ -42,6 +42,19 @@ final class RecordCodec {
     static final int KILL_ENGAGED = 10;
     /** A kill switch reset: scope, who. */
     static final int KILL_RESET = 11;
+    /**
+     * A change to the account reference data the engine took (added, changed, removed, refused): an audit fact. The
+     * accounts in force come from configuration at every start, never from the journal, so replay skips it.
+     */
+    static final int ACCOUNT_REFERENCE = 12;
+    /**
+     * An order the gate accepted with a hold among its decisions (as {@link #ORDER_ACCEPTED}, which the decisions tell
+     * apart): kept from its venue until released. Its own type, so that no engine that cannot hold orders ever reads
+     * it as sent.
+     */
+    static final int ORDER_HELD = 20;
+    /** An authorised user's override of a held order: order id, who, why, when, the engine's version. */
+    static final int HOLD_RELEASED = 21;
 
     /** Longer reasons are cut: the record must fit the buffer whatever a plugin's exception message says. */
     static final int MAX_REASON_CHARS = 4096;
@@ -260,19 +273,80 @@ final class RecordCodec {
     }
 
     ByteBuffer kill(io.alphintra.engine.KillScope scope, String who, String reason, long atNanos) {
+        return kill(scope, who, reason, atNanos, io.alphintra.engine.KillSwitchState.Mode.HALT);
+    }
+
+    /**
+     * A kill switch engaged or reset: scope kind, value, who, why, when, then (from engine 1.5) one byte of mode, 0 halt
+     * or 1 reduce-only. A record without it (older journals) is a halt; an older engine reading a newer record
+     * ignores the byte and halts, which blocks more, never less.
+     */
+    ByteBuffer kill(io.alphintra.engine.KillScope scope, String who, String reason, long atNanos,
+                    io.alphintra.engine.KillSwitchState.Mode mode) {
         buffer.clear();
         putEnum(scope.kind());
         putString(scope.value());
         putString(who);
         putString(reason.length() > MAX_REASON_CHARS ? reason.substring(0, MAX_REASON_CHARS) : reason);
         buffer.putLong(atNanos);
+        buffer.put((byte) (mode == io.alphintra.engine.KillSwitchState.Mode.REDUCE_ONLY ? 1 : 0));
         return buffer.flip();
     }
 
     static io.alphintra.engine.KillSwitchState readKill(ByteBuffer in) {
         io.alphintra.engine.KillScope.Kind kind = getEnum(in, io.alphintra.engine.KillScope.Kind.class);
         io.alphintra.engine.KillScope scope = new io.alphintra.engine.KillScope(kind, getString(in));
-        return new io.alphintra.engine.KillSwitchState(scope, getString(in), getString(in), in.getLong());
+        String who = getString(in);
+        String reason = getString(in);
+        long atNanos = in.getLong();
+        io.alphintra.engine.KillSwitchState.Mode mode = io.alphintra.engine.KillSwitchState.Mode.HALT;
+        if (in.hasRemaining()) {
+            byte code = in.get();
+            if (code == 1) {
+                mode = io.alphintra.engine.KillSwitchState.Mode.REDUCE_ONLY;
+            } else if (code != 0) {
+                throw new IllegalStateException("kill switch " + scope + ": mode byte " + code
+                        + " is neither 0 (halt) nor 1 (reduce-only); this journal was written by a newer engine");
+            }
+        }
+        return new io.alphintra.engine.KillSwitchState(scope, who, reason, atNanos, mode);
+    }
+
+    ByteBuffer release(long orderId, String releasedBy, String reason, long atNanos, String engineVersion) {
+        buffer.clear();
+        buffer.putLong(orderId);
+        putString(releasedBy);
+        putString(reason.length() > MAX_REASON_CHARS ? reason.substring(0, MAX_REASON_CHARS) : reason);
+        buffer.putLong(atNanos);
+        putString(engineVersion);
+        return buffer.flip();
+    }
+
+    record Release(long orderId, String releasedBy, String reason, long atNanos, String engineVersion) {
+    }
+
+    static Release readRelease(ByteBuffer in) {
+        return new Release(in.getLong(), getString(in), getString(in), in.getLong(), getString(in));
+    }
+
+    ByteBuffer accountReference(io.alphintra.engine.internal.account.AccountChange change, long atNanos) {
+        buffer.clear();
+        putEnum(change.kind());
+        putString(change.accountId());
+        putString(change.source());
+        String detail = change.detail();
+        putString(detail.length() > MAX_REASON_CHARS ? detail.substring(0, MAX_REASON_CHARS) : detail);
+        buffer.putLong(atNanos);
+        return buffer.flip();
+    }
+
+    record AccountReference(io.alphintra.engine.internal.account.AccountChange change, long atNanos) {
+    }
+
+    static AccountReference readAccountReference(ByteBuffer in) {
+        return new AccountReference(new io.alphintra.engine.internal.account.AccountChange(
+                getEnum(in, io.alphintra.engine.internal.account.AccountChange.Kind.class), getString(in),
+                getString(in), getString(in)), in.getLong());
     }
 
     static ReconciliationFlag readReconciliationFlag(ByteBuffer in) {

@@ -1,11 +1,11 @@
 package io.alphintra.engine.internal.snapshot;
 
 /**
- * The frame of an engine snapshot file, format version 4 (see decisions 10 and 11). Little-endian. Format 4 added to
- * each order the venue execution ids booked for it and why it needs reconciliation, if it does; format 3 added the
- * reason a venue last gave refusing or ending it. Formats 2 and 3 are still read (their orders come back without
- * what they lacked). Format 1, which held every order the engine ever took and no order of finishing, is
- * refused: no release wrote it.
+ * The frame of an engine snapshot file, format version 5 (see decisions 10 and 11). Little-endian. Format 5 added each
+ * engaged kill switch's mode (halt or reduce-only); format 4 added to each order the venue execution ids booked for it
+ * and why it needs reconciliation, if it does; format 3 added the reason a venue last gave refusing or ending it.
+ * Formats 2 to 4 are still read (their orders come back without what they lacked, format 4's switches as halts).
+ * Format 1, which held every order the engine ever took and no order of finishing, is refused: no release wrote it.
  *
  * <pre>
  * header (24 bytes) = int magic "ALSN", int formatVersion, long journalSequence, long takenAtEpochNanos
@@ -17,7 +17,7 @@ package io.alphintra.engine.internal.snapshot;
  * renamed once forced, so a file with the final name was written completely, and any difference is damage.
  */
 final class SnapshotFormat {
-    static final int VERSION = 4;
+    static final int VERSION = 5;
     /** The oldest format this version reads. */
     static final int OLDEST_READ = 2;
     /** "ALSN" as little-endian bytes. */

@@ -41,6 +41,11 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(description = "Orders, cancels and replaces per second beyond which it is quarantined.")
     int maxOrdersPerSecond() default 50;
 
+    @AttributeDefinition(description = "Message throttle (PT6): orders, cancels and replaces per second beyond which"
+            + " they are refused THROTTLED (told to the strategy, never sent, not quarantined); below"
+            + " maxOrdersPerSecond. 0: the engine's maxMessagesPerSecondPerStrategy.")
+    int maxMessagesPerSecond() default 0;
+
     @AttributeDefinition(description = "Longest a callback may run before the strategy is quarantined, ms.")
     int maxCallbackMillis() default 1000;
 

@@ -18,6 +18,7 @@ import io.alphintra.sdk.order.ExecType;
 import io.alphintra.sdk.order.ExecutionReport;
 import io.alphintra.sdk.order.OpenOrder;
 import io.alphintra.sdk.order.OrderRequest;
+import io.alphintra.sdk.order.RejectReason;
 import io.alphintra.sdk.portfolio.AccountSnapshot;
 import io.alphintra.sdk.portfolio.Position;
 import io.alphintra.sdk.strategy.Strategy;
@@ -215,6 +216,7 @@ final class StrategyRunner implements StrategyContext {
     }
 
     void start() {
+        orders.throttleStrategy(source, settings.maxMessagesPerSecond());
         thread.start();
         control(() -> call("onStart", Strategy::onStart, strategy, this));
     }
@@ -849,7 +851,10 @@ final class StrategyRunner implements StrategyContext {
                 gate.exit();
             }
         });
-        if (answer.execType() == ExecType.REPLACE_REJECTED) {
+        // A throttled replace is no fault of the request: the strategy hears it in onExecution (REPLACE_REJECTED,
+        // THROTTLED) and keeps its order as it was, where an exception it did not expect would quarantine it.
+        if (answer.execType() == ExecType.REPLACE_REJECTED
+                && answer.rejectReason() != RejectReason.THROTTLED) {
             throw new IllegalArgumentException("replace of " + clientOrderId + " refused: " + answer.text());
         }
         return answer.clientOrderId();

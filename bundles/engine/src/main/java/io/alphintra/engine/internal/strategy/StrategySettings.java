@@ -13,7 +13,7 @@ import java.util.TreeMap;
 /** A validated strategy instance configuration. */
 record StrategySettings(StrategyConfig config, boolean cancelOrdersOnStop, int maxOrdersPerSecond,
                         int maxCallbackMillis, int queueCapacity, int maxPendingTimers, int minTimerMillis,
-                        int maxExecutions, int executionWindowMillis) {
+                        int maxExecutions, int executionWindowMillis, int maxMessagesPerSecond) {
     static final String PARAMETER_PREFIX = "param.";
     static final int DEFAULT_MAX_PENDING_TIMERS = 1000;
     static final int DEFAULT_MIN_TIMER_MILLIS = 1;
@@ -25,6 +25,14 @@ record StrategySettings(StrategyConfig config, boolean cancelOrdersOnStop, int m
                      int queueCapacity) {
         this(config, cancelOrdersOnStop, maxOrdersPerSecond, maxCallbackMillis, queueCapacity,
                 DEFAULT_MAX_PENDING_TIMERS, DEFAULT_MIN_TIMER_MILLIS);
+    }
+
+    /** Settings with the engine's message throttle (none of its own). */
+    StrategySettings(StrategyConfig config, boolean cancelOrdersOnStop, int maxOrdersPerSecond, int maxCallbackMillis,
+                     int queueCapacity, int maxPendingTimers, int minTimerMillis, int maxExecutions,
+                     int executionWindowMillis) {
+        this(config, cancelOrdersOnStop, maxOrdersPerSecond, maxCallbackMillis, queueCapacity, maxPendingTimers,
+                minTimerMillis, maxExecutions, executionWindowMillis, 0);
     }
 
     /** Settings with the default execution throttle. */
@@ -57,6 +65,13 @@ record StrategySettings(StrategyConfig config, boolean cancelOrdersOnStop, int m
         Integer executions = reader.range("maxExecutions", StrategyInstanceConfig::maxExecutions, 1, 100_000);
         Integer window = reader.range("executionWindowMillis", StrategyInstanceConfig::executionWindowMillis, 1,
                 86_400_000);
+        Integer messages = reader.range("maxMessagesPerSecond", StrategyInstanceConfig::maxMessagesPerSecond, 0,
+                10_000_000);
+        if (messages != null && rate != null && messages >= rate) {
+            // Counted on the strategy's thread, the flood limit would quarantine it before this rate refused anything.
+            reader.problem("maxMessagesPerSecond", messages, "must be below maxOrdersPerSecond (" + rate + "), beyond"
+                    + " which the instance is quarantined, or 0 for the engine's maxMessagesPerSecondPerStrategy");
+        }
         List<InstrumentId> instruments = new ArrayList<>();
         if (instrumentList != null) {
             for (String text : instrumentList.split(",")) {
@@ -92,6 +107,6 @@ record StrategySettings(StrategyConfig config, boolean cancelOrdersOnStop, int m
             throw new InvalidConfigurationException(StrategyInstanceConfig.PID, List.of(e.getMessage()));
         }
         return new StrategySettings(strategyConfig, cancel, rate, callback, capacity, timers, minTimer, executions,
-                window);
+                window, messages);
     }
 }

@@ -49,6 +49,7 @@ import org.junit.jupiter.api.Test;
  */
 class CommandsTest {
     private final List<OrderRequest> submitted = new ArrayList<>();
+    private final List<String> released = new ArrayList<>();
     private final List<EngineListener> listeners = new ArrayList<>();
     /** What the venue answers an order with, through the listeners, right after the engine's PENDING_NEW. */
     private List<ExecutionReport.Builder> venueAnswers = List.of();
@@ -188,6 +189,30 @@ class CommandsTest {
     }
 
     @Test
+    void aHeldOrderIsListedAsHeldAndReleasingItSaysWhoReleasedItOrWhyNotInOneLine() throws Exception {
+        orders = List.of(heldOrder());
+        OrdersCommand list = new OrdersCommand();
+        list.engine = engine();
+        list.execute();
+        assertThat(printed().lines().filter(line -> line.contains("h-1")).findFirst().orElseThrow())
+                .contains("HELD").doesNotContain("PENDING_NEW");
+
+        OrderReleaseCommand release = new OrderReleaseCommand();
+        release.engine = engine();
+        release.session = session();
+        release.reason = "confirmed";
+        release.clientOrderId = "h-1";
+        release.execute();
+        assertThat(printed()).contains("Order 3 (h-1) released by admin and sent to SIMX_CRYPTO");
+        assertThat(released).containsExactly("h-1 by admin: confirmed");
+
+        release.clientOrderId = "mine";
+        assertUserError(release, "clientOrderId = 'mine': not released, four eyes: admin is the trader");
+        release.clientOrderId = "nope";
+        assertUserError(release, "clientOrderId = 'nope': no order held has this id");
+    }
+
+    @Test
     void ruleSetsListEveryInstalledOneAndWhichDecides() throws Exception {
         ruleSets = Map.of(Jurisdiction.US, List.of(ruleSet("baseline-us", Jurisdiction.US, "1.0.0"),
                 ruleSet("house-us", Jurisdiction.US, "2.1.0")), Jurisdiction.EU,
@@ -208,7 +233,7 @@ class CommandsTest {
     @Test
     void everyCommandArgumentAndOptionHasADescription() {
         for (Class<?> type : List.of(OrdersCommand.class, OrderSubmitCommand.class, OrderCancelCommand.class,
-                OrderReplaceCommand.class, StrategiesCommand.class, EngineCommand.class, SnapshotCommand.class,
+                OrderReplaceCommand.class, OrderReleaseCommand.class, StrategiesCommand.class, EngineCommand.class, SnapshotCommand.class,
                 MarketCommand.class, PositionsCommand.class, PnlCommand.class, RuleSetsCommand.class)) {
             Command command = type.getAnnotation(Command.class);
             assertThat(command.scope()).isEqualTo("alphintra");
@@ -265,11 +290,34 @@ class CommandsTest {
                     case "cancel" -> CompletableFuture.failedFuture(new IllegalArgumentException(
                             "no order with client order id " + args[0]));
                     case "orders" -> CompletableFuture.completedFuture(orders);
+                    case "releaseHeldOrder" -> release((ClientOrderId) args[0], (String) args[1], (String) args[2]);
                     case "ruleSets" -> ruleSets;
                     case "hashCode" -> System.identityHashCode(proxy);
                     case "equals" -> proxy == args[0];
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
+    }
+
+    /** As the engine answers: the order released, or why not (four eyes for "mine", unknown for "nope"). */
+    private CompletableFuture<OrderView> release(ClientOrderId id, String who, String reason) {
+        return switch (id.value()) {
+            case "mine" -> CompletableFuture.failedFuture(new IllegalStateException("four eyes: " + who + " is the"
+                    + " trader or sender of order 3 (mine, from shell:" + who + "); another authorised user must"
+                    + " release it"));
+            case "nope" -> CompletableFuture.failedFuture(new IllegalArgumentException("no order held has client"
+                    + " order id nope"));
+            default -> {
+                released.add(id + " by " + who + ": " + reason);
+                yield CompletableFuture.completedFuture(heldOrder());
+            }
+        };
+    }
+
+    private static OrderView heldOrder() {
+        return new OrderView("3", ClientOrderId.of("h-1"), Instruments.BTC.id(), Side.BUY, 1_000_000, 7_000_000,
+                OrderStatus.PENDING_NEW, 0, "manual", "alice", "ACC-1", "shell:alice", List.of(new GateDecision("RISK",
+                "order-size", "1.0.0", GateDecision.HOLD, null, "order-size: quantity 0.01 over the soft limit")),
+                null);
     }
 
     private static Optional<Instrument> instrument(InstrumentId id) {

@@ -61,9 +61,23 @@ final class CoreFixtures {
         };
     }
 
-    /** Inputs for checks that read no context. */
+    /**
+     * The accounts the engine's tests trade in ({@link #WHO}'s, {@code RandomOrderFlow.ACCOUNTS}, not read from there:
+     * the two classes' initialisers would wait on each other): active, every venue and instrument, no cash.
+     */
+    static final io.alphintra.engine.internal.account.AccountTable ACCOUNTS =
+            io.alphintra.engine.internal.account.AccountTable.of(java.util.stream.Stream.of("ACC-1", "ACC-2", "ACC-3")
+                    .map(id -> io.alphintra.engine.internal.account.Account.open(id,
+                            io.alphintra.sdk.money.Currency.USD)).toList());
+
+    /** Inputs for checks that read no context, with the {@link #ACCOUNTS}. */
     static OrderGate.GateInputs inputs(BooleanSupplier connected) {
         return new OrderGate.GateInputs() {
+            @Override
+            public io.alphintra.engine.internal.account.AccountTable accounts() {
+                return ACCOUNTS;
+            }
+
             @Override
             public boolean venueKnown(String venueId) {
                 return true;

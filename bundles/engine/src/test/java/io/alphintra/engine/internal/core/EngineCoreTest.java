@@ -451,7 +451,7 @@ class EngineCoreTest {
 
     @Test
     void messagesBeyondTheVenuesRateAreRefusedThrottledAndTheEnginesOwnCancelsAreNot() {
-        engine.throttle(3, 0);
+        engine.throttle(3, 0, 0);
         engine.submit(limit("c1", 10, 15000), "shell:admin", inputs(), 1L);
         engine.submit(limit("c2", 10, 15000), "shell:admin", inputs(), 2L);
         engine.cancel(ClientOrderId.of("c1"), "shell:admin", 3L);
@@ -478,6 +478,50 @@ class EngineCoreTest {
         assertThat(reports).filteredOn(r -> r.clientOrderId().value().equals("c4")).singleElement()
                 .extracting(ExecutionReport::rejectReason).as("a new second, the kill switch decides")
                 .isEqualTo(RejectReason.KILL_SWITCH);
+    }
+
+    @Test
+    void aStrategyBeyondItsOwnRateIsRefusedThrottledAndToldWhileOperatorsCancelsPass() {
+        String strategy = "strategy:momentum-1";
+        engine.throttle(0, 0, 5);
+        engine.throttleStrategy(strategy, 2);
+        engine.submit(limit("s1", 10, 15000), strategy, inputs(), 1L);
+        engine.submit(limit("s2", 10, 15000), strategy, inputs(), 2L);
+        engine.submit(limit("s3", 10, 15000), strategy, inputs(), 3L);
+        engine.cancel(ClientOrderId.of("s1"), strategy, 4L);
+        engine.replace(ClientOrderId.of("s2"), 20, ReplaceRequest.UNCHANGED, ReplaceRequest.UNCHANGED, strategy,
+                CoreFixtures.inputs(() -> true), 5L);
+        engine.cancel(ClientOrderId.of("s2"), "shell:admin", 6L);
+        engine.endOfBatch();
+
+        assertThat(sentToVenue).as("its two orders and the operator's cancel, nothing it sent beyond its rate")
+                .extracting(Object::getClass).extracting(Class::getSimpleName)
+                .containsExactly("OrderRequest", "OrderRequest", "CancelRequest");
+        assertThat(reports).filteredOn(r -> r.rejectReason() == RejectReason.THROTTLED)
+                .extracting(r -> r.clientOrderId().value() + " " + r.execType())
+                .containsExactly("s3 REJECTED", "s1 CANCEL_REJECTED", "s2 REPLACE_REJECTED");
+        assertThat(reports).filteredOn(r -> r.rejectReason() == RejectReason.THROTTLED).allSatisfy(r ->
+                assertThat(r.text()).contains("strategy momentum-1 sent its 2 messages",
+                        "maxMessagesPerSecond of the instance"));
+        assertThat(recipients).as("the strategy hears every refusal").contains(strategy + " / momentum-1");
+        assertThat(engine.order(ClientOrderId.of("s1")).orElseThrow().status()).as("still working")
+                .isEqualTo(OrderStatus.PENDING_NEW);
+
+        engine.submit(limit("s4", 10, 15000), strategy, inputs(), 1_000_000_001L);
+        engine.endOfBatch();
+        assertThat(sentToVenue).as("a new second admits it again").hasSize(4);
+    }
+
+    @Test
+    void theStrategyHostsSweepOfAStoppedStrategyIsNeverThrottled() {
+        engine.throttle(1, 1, 1);
+        engine.submit(limit("h1", 10, 15000), "strategy:momentum-1", inputs(), 1L);
+        engine.cancel(ClientOrderId.of("h1"), "strategy-host:momentum-1", 2L);
+        engine.endOfBatch();
+
+        assertThat(sentToVenue).as("the order and the sweep's cancel, beyond every rate")
+                .extracting(Object::getClass).extracting(Class::getSimpleName)
+                .containsExactly("OrderRequest", "CancelRequest");
     }
 
     @Test

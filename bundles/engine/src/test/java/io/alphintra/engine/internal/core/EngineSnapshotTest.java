@@ -232,7 +232,7 @@ class EngineSnapshotTest {
         bytes.putInt(bytes.capacity() - 4, (int) crc.getValue());
         Files.write(file, bytes.array());
         assertThat(store().problem(store().list().get(0))).contains("snapshot format 1",
-                "this version reads only formats 2 to 4");
+                "this version reads only formats 2 to 5");
 
         try (Journal journal = open(BIG_SEGMENTS)) {
             EngineCore engine = withSnapshots(flow.engine(journal), journal, JournalRetention.ARCHIVE);

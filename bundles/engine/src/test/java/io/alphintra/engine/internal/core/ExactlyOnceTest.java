@@ -360,6 +360,7 @@ class ExactlyOnceTest {
             }
         };
         accounts = new PortfolioAccounts(USD);
+        accounts.table(CoreFixtures.ACCOUNTS);
         engine = new EngineCore(journal, gate, venues, accounts, new EngineCore.EngineListener() {
             @Override
             public void onReport(ExecutionReport report, String source, String strategyId) {

@@ -39,6 +39,7 @@ import io.alphintra.sdk.order.ExecutionReport;
 import io.alphintra.sdk.order.OpenOrder;
 import io.alphintra.sdk.order.OrderRequest;
 import io.alphintra.sdk.order.OrderStatus;
+import io.alphintra.sdk.order.RejectReason;
 import io.alphintra.sdk.order.Side;
 import io.alphintra.sdk.order.TimeInForce;
 import io.alphintra.sdk.portfolio.AccountSnapshot;
@@ -130,6 +131,51 @@ class StrategyHostTest {
         assertThat(reason("fills-1")).contains("execution throttle", "4 executions within 60000 ms",
                 "limit of 3", "alphintra:strategies start fills-1");
         assertThat(state("slow-fills-1")).as("four fills over four minutes are not").isEqualTo("RUNNING");
+    }
+
+    @Test
+    void aStrategyHandsItsMessageRateToTheEngineAndAThrottledReplaceIsToldNotThrown() {
+        List<String> rates = new CopyOnWriteArrayList<>();
+        host.deactivate();
+        host = new StrategyHost(engine, new StrategyOrderPath() {
+            @Override
+            public void sendAsStrategy(OrderRequest order, String source) {
+                engine.send(order, source);
+            }
+
+            @Override
+            public void throttleStrategy(String source, int maxMessagesPerSecond) {
+                rates.add(source + " " + maxMessagesPerSecond);
+            }
+        });
+        host.setStrategyAudit((instanceId, reason, epochNanos) -> audited.add(instanceId + ": " + reason));
+        List<Object> outcomes = new CopyOnWriteArrayList<>();
+        host.addStrategyFactory(factory("replacer", config -> new Strategy() {
+            @Override
+            public void onStart(StrategyContext context) {
+                for (RejectReason reason : new RejectReason[] {RejectReason.THROTTLED, RejectReason.OTHER}) {
+                    engine.replaceAnswer = ExecutionReport.builder().orderId("1").clientOrderId(ClientOrderId.of(
+                            "r-1")).execId("E-" + reason).instrumentId(AAPL.id()).side(Side.BUY)
+                            .execType(ExecType.REPLACE_REJECTED).status(OrderStatus.NEW).orderQuantity(10)
+                            .leavesQuantity(10).rejectReason(reason).text("refused: " + reason)
+                            .transactTimeNanos(1L).build();
+                    try {
+                        outcomes.add(context.replace(ClientOrderId.of("r-1"), 20, OrderRequest.NO_PRICE,
+                                OrderRequest.NO_PRICE));
+                    } catch (IllegalArgumentException e) {
+                        outcomes.add(e.getMessage());
+                    }
+                }
+            }
+        }));
+        host.configure(new StrategySettings(settings("replacer-1", "replacer", 50, 1000).config(), true, 50, 1000,
+                1024, 1000, 1, 1000, 60_000, 7));
+
+        await("both replaces are answered", () -> outcomes.size() == 2);
+        assertThat(rates).containsExactly("strategy:replacer-1 7");
+        assertThat(outcomes).containsExactly(ClientOrderId.of("r-1"),
+                "replace of r-1 refused: refused: OTHER");
+        assertThat(state("replacer-1")).as("a throttled replace is no fault of the strategy").isEqualTo("RUNNING");
     }
 
     private static ExecutionReport fill(int n, long atNanos) {
@@ -1163,6 +1209,8 @@ class StrategyHostTest {
         volatile CountDownLatch holdSubmissions;
         /** Why the engine halted, once a test halts it. */
         volatile String halted;
+        /** The answer to a replace, once a test sets one; none otherwise (the replace is still on its way). */
+        volatile ExecutionReport replaceAnswer;
 
         @Override
         public Optional<String> haltReason() {
@@ -1194,7 +1242,8 @@ class StrategyHostTest {
         public CompletionStage<ExecutionReport> replace(ClientOrderId clientOrderId, long newQuantity,
                                                         long newLimitPrice, long newStopPrice, String source) {
             replaced.add(clientOrderId);
-            return new CompletableFuture<>();
+            ExecutionReport answer = replaceAnswer;
+            return answer != null ? CompletableFuture.completedFuture(answer) : new CompletableFuture<>();
         }
 
         @Override

@@ -48,6 +48,19 @@ class StrategySettingsTest {
     }
 
     @Test
+    void theMessageThrottleIsTheEnginesUnlessSetAndMustActBeforeTheFloodQuarantine() {
+        assertThat(StrategySettings.from(config(Map.of()), REQUIRED).maxMessagesPerSecond()).isZero();
+        assertThat(StrategySettings.from(config(Map.of("maxMessagesPerSecond", 10)), REQUIRED)
+                .maxMessagesPerSecond()).isEqualTo(10);
+        assertThatThrownBy(() -> StrategySettings.from(config(Map.of("maxMessagesPerSecond", 50)), REQUIRED))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("maxMessagesPerSecond = '50': must be below maxOrdersPerSecond (50)");
+        assertThatThrownBy(() -> StrategySettings.from(config(Map.of("maxMessagesPerSecond", -1)), REQUIRED))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("maxMessagesPerSecond = '-1': must be between 0 and 10000000");
+    }
+
+    @Test
     void noInstanceMayTakeTheStrategyIdOfTheOperatorsOrders() {
         assertThatThrownBy(() -> StrategySettings.from(config(Map.of("instanceId", "manual")), REQUIRED))
                 .isInstanceOf(InvalidConfigurationException.class)

@@ -46,6 +46,37 @@ final class ExactValue {
         return byHigh != 0 ? byHigh : Long.compareUnsigned(low, rightLow);
     }
 
+    /**
+     * {@code price × quantity × multiplier} (magnitudes) at a value scale of {@code valueScale}, brought to
+     * {@code creditScale} and rounded up, saturated at {@link Long#MAX_VALUE}: an order's value as the engine counts
+     * credit. Allocates nothing unless the product is beyond a {@code long} at the instrument's own scale.
+     */
+    static long creditValue(long price, long quantity, long multiplier, int valueScale, int creditScale) {
+        if (quantity <= 0) {
+            return 0;
+        }
+        long magnitude = price == Long.MIN_VALUE ? Long.MAX_VALUE : Math.abs(price);
+        int shift = valueScale - creditScale;
+        try {
+            long product = Math.multiplyExact(Math.multiplyExact(magnitude, quantity), multiplier);
+            if (shift <= 0) {
+                return Math.multiplyExact(product, Decimals.pow10(-shift));
+            }
+            if (shift > Decimals.MAX_SCALE) {
+                return product == 0 ? 0 : 1;
+            }
+            long divisor = Decimals.pow10(shift);
+            return product / divisor + (product % divisor == 0 ? 0 : 1);
+        } catch (ArithmeticException beyondLong) {
+            java.math.BigInteger product = java.math.BigInteger.valueOf(magnitude)
+                    .multiply(java.math.BigInteger.valueOf(quantity)).multiply(java.math.BigInteger.valueOf(multiplier));
+            java.math.BigInteger scaled = shift <= 0 ? product.multiply(java.math.BigInteger.TEN.pow(-shift))
+                    : product.add(java.math.BigInteger.TEN.pow(shift).subtract(java.math.BigInteger.ONE))
+                            .divide(java.math.BigInteger.TEN.pow(shift));
+            return scaled.bitLength() < 64 ? scaled.longValue() : Long.MAX_VALUE;
+        }
+    }
+
     /** {@code a + b}, saturated at the ends of a {@code long}: a sum beyond a long is beyond any limit. */
     static long saturatingAdd(long a, long b) {
         long sum = a + b;

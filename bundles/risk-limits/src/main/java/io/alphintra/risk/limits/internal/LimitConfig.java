@@ -9,7 +9,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * amounts are exact decimals. The keys are described in the bundle's README.md.
  */
 @ObjectClassDefinition(id = LimitConfig.PID, name = "Alphintra risk limits of one scope",
-        description = "Pre-trade limits (price collar, order size and value, duplicate orders, position) for the"
+        description = "Pre-trade limits (credit, price collar, order size and value, duplicate orders, position) for the"
                 + " orders of one scope; the most specific matching scope decides each limit.")
 @interface LimitConfig {
     String PID = "io.alphintra.risk.limit";
@@ -22,8 +22,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             + " basis points (1 to 100000; 100 = 1 %), or 'none'.")
     String priceCollarBasisPoints() default "";
 
-    @AttributeDefinition(description = "Reference price of the collar: 'last' (the last trade; the only reference"
-            + " this engine gives a check).")
+    @AttributeDefinition(description = "Reference price of the collar: 'last' (the last trade, the default) or"
+            + " 'mid' (the middle of the best bid and ask).")
     String priceCollarReference() default "";
 
     @AttributeDefinition(description = "Oldest reference price the collar trusts, milliseconds (1 to 86400000);"
@@ -46,6 +46,11 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             + " quote currency, or 'none'.")
     String warnOrderValue() default "";
 
+    @AttributeDefinition(description = "What a breach of this configuration's soft limits (warnOrderQuantity,"
+            + " warnOrderValue) does: 'hold' (the default: the engine keeps the order from its venue until another"
+            + " authorised user releases it, PT3/PT4) or 'warn' (it passes with a warning in its decisions).")
+    String softLimitAction() default "";
+
     @AttributeDefinition(description = "Duplicate prevention (PT5): the Nth identical order within"
             + " duplicateWindowMillis is rejected (2 to 16), or 'none'.")
     String duplicateCount() default "";
@@ -61,4 +66,23 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(description = "Largest short position of the account in the instrument, counting its"
             + " working sells and the order, in the instrument's quantity (0: no short position), or 'none'.")
     String maxShortPosition() default "";
+
+    @AttributeDefinition(description = "Largest long position of the order's strategy in the instrument within its"
+            + " account, counting the strategy's working buys and the order, or 'none'.")
+    String maxStrategyLongPosition() default "";
+
+    @AttributeDefinition(description = "Largest short position of the order's strategy in the instrument within its"
+            + " account, counting the strategy's working sells and the order (0: no short position), or 'none'.")
+    String maxStrategyShortPosition() default "";
+
+    @AttributeDefinition(description = "Credit limit (PT1) of the order's account per quote currency, e.g."
+            + " 'USD 50000000, JPY 7500000000', or 'none': its working orders plus what it executed today (UTC)"
+            + " plus the order.")
+    String accountCreditLimit() default "";
+
+    @AttributeDefinition(description = "Credit limit (PT1) of the order's trader per quote currency, or 'none'.")
+    String traderCreditLimit() default "";
+
+    @AttributeDefinition(description = "Credit limit (PT1) of the order's strategy per quote currency, or 'none'.")
+    String strategyCreditLimit() default "";
 }

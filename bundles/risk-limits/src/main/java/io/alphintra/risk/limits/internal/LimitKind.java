@@ -14,7 +14,13 @@ enum LimitKind {
     /** Count and window together. */
     DUPLICATES("duplicateCount"),
     MAX_LONG_POSITION("maxLongPosition"),
-    MAX_SHORT_POSITION("maxShortPosition");
+    MAX_SHORT_POSITION("maxShortPosition"),
+    MAX_STRATEGY_LONG_POSITION("maxStrategyLongPosition"),
+    MAX_STRATEGY_SHORT_POSITION("maxStrategyShortPosition"),
+    /** PT1 credit of the order's account, per quote currency. */
+    ACCOUNT_CREDIT("accountCreditLimit"),
+    TRADER_CREDIT("traderCreditLimit"),
+    STRATEGY_CREDIT("strategyCreditLimit");
 
     private final String key;
 

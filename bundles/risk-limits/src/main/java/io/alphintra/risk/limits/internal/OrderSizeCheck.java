@@ -19,9 +19,10 @@ import io.alphintra.sdk.risk.PreTradeCheck;
 import io.alphintra.sdk.risk.PreTradeContext;
 
 /**
- * PT3 maximum order value and PT4 maximum order quantity, each with a hard tier (rejected) and a soft tier (the order
- * passes with a {@link CheckResult#warn warning}, which the engine records and alerts). Holding a soft breach for an
- * authorised override needs an engine feature that does not exist yet; until then a soft breach is a warning only.
+ * PT3 maximum order value and PT4 maximum order quantity, each with a hard tier (rejected) and a soft tier: a soft
+ * breach is {@link CheckResult#hold held} for an authorised override (the engine keeps the order from its venue until
+ * another user releases it), or, where the deciding configuration says {@code softLimitAction = warn}, passes with a
+ * {@link CheckResult#warn warning}, which the engine records and alerts.
  *
  * <p>The value is |price| × quantity (× multiplier for futures) in the instrument's quote currency, exact: the limit
  * price (a stop-limit's too), a stop order's stop price, a market order's {@link PreTradeContext#referencePrice()}
@@ -100,7 +101,10 @@ public final class OrderSizeCheck extends LimitCheck {
         if (quantityWarning == null || valueWarning == null) {
             return quantityWarning == null ? valueWarning : quantityWarning;
         }
-        return CheckResult.warn(quantityWarning.text() + "; " + valueWarning.text());
+        String both = quantityWarning.text() + "; " + valueWarning.text();
+        boolean hold = quantityWarning.outcome() == CheckResult.Outcome.HOLD
+                || valueWarning.outcome() == CheckResult.Outcome.HOLD;
+        return hold ? CheckResult.hold(both) : CheckResult.warn(both);
     }
 
     /** The first of {@code a} and {@code b} that is broken, else the first that is set, else null. */
@@ -114,7 +118,7 @@ public final class OrderSizeCheck extends LimitCheck {
         return a != null ? a : b;
     }
 
-    /** Null when within the limit; a rejection, or for {@code soft} a warning, otherwise. */
+    /** Null when within the limit; a rejection, or for {@code soft} a hold or warning, otherwise. */
     private static CheckResult quantity(OrderRequest order, LimitKind kind, ScopeLimits deciding, boolean soft) {
         DecimalLimit limit = deciding.quantity(kind);
         if (limit.isNone()) {
@@ -130,11 +134,16 @@ public final class OrderSizeCheck extends LimitCheck {
         }
         String text = "quantity " + instrument.formatQuantity(order.quantity()) + " of " + instrument.id() + " over "
                 + (soft ? "the soft limit of " : "the limit of ") + limit.text() + " for " + deciding.scope();
-        return soft ? CheckResult.warn(ID + ": " + text + " (warning only: holding it for an authorised override"
-                + " is not available yet)") : Rejections.reject(ID, text);
+        return soft ? softBreach(text, deciding) : Rejections.reject(ID, text);
     }
 
-    /** Null when within the limit; a rejection, or for {@code soft} a warning, otherwise. */
+    /** A soft limit's breach as {@code deciding}, the configuration that set the limit, wants it treated. */
+    private static CheckResult softBreach(String text, ScopeLimits deciding) {
+        return deciding.holdSoftBreaches() ? CheckResult.hold(ID + ": " + text + " (held for an authorised override)")
+                : CheckResult.warn(ID + ": " + text + " (warning only: softLimitAction = warn)");
+    }
+
+    /** Null when within the limit; a rejection, or for {@code soft} a hold or warning, otherwise. */
     private static CheckResult value(OrderRequest order, long price, DecimalLimit limit, ScopeLimits deciding,
             boolean soft) {
         Instrument instrument = order.instrument();
@@ -163,8 +172,7 @@ public final class OrderSizeCheck extends LimitCheck {
                 + instrument.formatPrice(price) + (order.type() == OrderType.MARKET ? ", the " + PriceCollar.REFERENCE
                 : "") + ") over " + (soft ? "the soft limit of " : "the limit of ") + instrument.quoteCurrency()
                 + " " + limit.text() + " for " + deciding.scope();
-        return soft ? CheckResult.warn(ID + ": " + text + " (warning only: holding it for an authorised override"
-                + " is not available yet)") : Rejections.reject(ID, text);
+        return soft ? softBreach(text, deciding) : Rejections.reject(ID, text);
     }
 
     /** The price the order is valued at, or {@link #NOT_VALUED}. */

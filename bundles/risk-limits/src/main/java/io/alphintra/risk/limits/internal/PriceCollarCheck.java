@@ -21,8 +21,9 @@ import io.alphintra.sdk.risk.PreTradeContext;
  * PT2 price collar: a limit price must lie within {@code ± basisPoints} of the reference price. The band's edges are
  * computed exactly in integers and rounded inward onto the instrument's tick grid (tick tables with bands included),
  * so a price exactly at an edge passes and one tick beyond it is rejected. The reference is
- * {@link PreTradeContext#referencePrice()}, the last trade in this engine; none, or one older than the scope's
- * {@code maxReferenceAgeMillis}, rejects.
+ * {@link PreTradeContext#referencePrice()}, the last trade in this engine, or with {@code priceCollarReference = mid}
+ * {@link PreTradeContext#midPrice()} (its age: {@link PreTradeContext#midPriceAgeNanos()}); none (for the mid: an
+ * empty side or a crossed book), or one older than the scope's {@code maxReferenceAgeMillis}, rejects.
  *
  * <ul>
  * <li>{@code LIMIT}: the limit price against the reference.
@@ -62,22 +63,24 @@ public final class PriceCollarCheck extends LimitCheck {
         if (order.type() == OrderType.STOP_LIMIT) {
             return band(order, order.stopPrice(), "the stop price", collar, deciding);
         }
-        OptionalLong reference = context.referencePrice();
+        OptionalLong reference = collar.mid() ? context.midPrice() : context.referencePrice();
         if (reference.isEmpty()) {
-            return Rejections.reject(ID, "no " + PriceCollar.REFERENCE + " of " + order.instrument().id()
-                    + " is known, so the collar of ±" + percent(collar) + " for " + deciding.scope()
-                    + " cannot be placed");
+            return Rejections.reject(ID, "no " + collar.reference() + " of " + order.instrument().id()
+                    + " is known" + (collar.mid() ? " (no best bid and ask, or a crossed book)" : "")
+                    + ", so the collar of ±" + percent(collar) + " for " + deciding.scope() + " cannot be placed");
         }
-        long age = context.referencePriceAgeNanos();
+        long age = collar.mid() ? context.midPriceAgeNanos() : context.referencePriceAgeNanos();
         if (age > collar.maxReferenceAgeNanos()) {
-            return Rejections.reject(ID, "the " + PriceCollar.REFERENCE + " of " + order.instrument().id() + " is "
+            return Rejections.reject(ID, "the " + collar.reference() + " of " + order.instrument().id() + " is "
                     + seconds(age) + " old, older than the " + seconds(collar.maxReferenceAgeNanos())
                     + " the collar for " + deciding.scope() + " trusts");
         }
         if (order.type() == OrderType.MARKET) {
             return CheckResult.accept();
         }
-        return band(order, reference.getAsLong(), "the " + PriceCollar.REFERENCE, collar, deciding);
+        // Constants, not "the " + collar.reference(): the name is needed only to reject, and must cost nothing to accept.
+        return band(order, reference.getAsLong(), collar.mid() ? "the " + PriceCollar.MID
+                : "the " + PriceCollar.REFERENCE, collar, deciding);
     }
 
     private static CheckResult band(OrderRequest order, long reference, String referenceName, PriceCollar collar,

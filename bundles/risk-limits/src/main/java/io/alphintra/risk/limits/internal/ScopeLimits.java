@@ -8,6 +8,7 @@ import java.util.function.Function;
 import io.alphintra.config.support.ConfigReader;
 import io.alphintra.sdk.money.Currency;
 import io.alphintra.sdk.money.Decimals;
+import io.alphintra.sdk.risk.PreTradeContext;
 
 /**
  * The validated limits of one configuration: its scope and the limits it sets (null: not set here, left to a less
@@ -30,17 +31,29 @@ import io.alphintra.sdk.money.Decimals;
  * @param duplicates PT5
  * @param maxLongPosition long position limit
  * @param maxShortPosition short position limit
+ * @param holdSoftBreaches whether a breach of this entry's soft limits holds the order for an authorised override
+ *     ({@code softLimitAction = hold}, the default) rather than warning
+ * @param maxStrategyLongPosition long position limit of the order's strategy
+ * @param maxStrategyShortPosition short position limit of the order's strategy
+ * @param accountCredit PT1 credit limits of the order's account per currency
+ * @param traderCredit PT1 credit limits of the order's trader per currency
+ * @param strategyCredit PT1 credit limits of the order's strategy per currency
  */
 record ScopeLimits(String source, Scope scope, String problem, PriceCollar collar, DecimalLimit maxOrderQuantity,
         DecimalLimit warnOrderQuantity, ValueLimits maxOrderValue, ValueLimits warnOrderValue,
-        DuplicateLimit duplicates, DecimalLimit maxLongPosition, DecimalLimit maxShortPosition) {
+        DuplicateLimit duplicates, DecimalLimit maxLongPosition, DecimalLimit maxShortPosition,
+        boolean holdSoftBreaches, DecimalLimit maxStrategyLongPosition, DecimalLimit maxStrategyShortPosition,
+        ValueLimits accountCredit, ValueLimits traderCredit, ValueLimits strategyCredit) {
 
     private static final String LAST = "last";
     private static final String MID = "mid";
+    private static final String HOLD = "hold";
+    private static final String WARN = "warn";
 
     /** Limits of {@code scope} that are not in force because of {@code problem}; see the class comment. */
     static ScopeLimits broken(String source, Scope scope, String problem) {
-        return new ScopeLimits(source, scope, problem, null, null, null, null, null, null, null, null);
+        return new ScopeLimits(source, scope, problem, null, null, null, null, null, null, null, null, true, null,
+                null, null, null, null);
     }
 
     boolean isBroken() {
@@ -61,6 +74,11 @@ record ScopeLimits(String source, Scope scope, String problem, PriceCollar colla
             case DUPLICATES -> duplicates != null;
             case MAX_LONG_POSITION -> maxLongPosition != null;
             case MAX_SHORT_POSITION -> maxShortPosition != null;
+            case MAX_STRATEGY_LONG_POSITION -> maxStrategyLongPosition != null;
+            case MAX_STRATEGY_SHORT_POSITION -> maxStrategyShortPosition != null;
+            case ACCOUNT_CREDIT -> accountCredit != null;
+            case TRADER_CREDIT -> traderCredit != null;
+            case STRATEGY_CREDIT -> strategyCredit != null;
         };
     }
 
@@ -71,6 +89,8 @@ record ScopeLimits(String source, Scope scope, String problem, PriceCollar colla
             case WARN_ORDER_QUANTITY -> warnOrderQuantity;
             case MAX_LONG_POSITION -> maxLongPosition;
             case MAX_SHORT_POSITION -> maxShortPosition;
+            case MAX_STRATEGY_LONG_POSITION -> maxStrategyLongPosition;
+            case MAX_STRATEGY_SHORT_POSITION -> maxStrategyShortPosition;
             default -> throw new IllegalArgumentException(kind + " is not a quantity limit");
         };
     }
@@ -83,6 +103,9 @@ record ScopeLimits(String source, Scope scope, String problem, PriceCollar colla
         ValueLimits limits = switch (kind) {
             case MAX_ORDER_VALUE -> maxOrderValue;
             case WARN_ORDER_VALUE -> warnOrderValue;
+            case ACCOUNT_CREDIT -> accountCredit;
+            case TRADER_CREDIT -> traderCredit;
+            case STRATEGY_CREDIT -> strategyCredit;
             default -> throw new IllegalArgumentException(kind + " is not a value limit");
         };
         return limits == null ? null : limits.amount(currency);
@@ -101,9 +124,17 @@ record ScopeLimits(String source, Scope scope, String problem, PriceCollar colla
         add(parts, "warnOrderQuantity", warnOrderQuantity);
         add(parts, "maxOrderValue", maxOrderValue);
         add(parts, "warnOrderValue", warnOrderValue);
+        if (warnOrderQuantity != null || warnOrderValue != null) {
+            parts.add("softLimitAction = " + (holdSoftBreaches ? HOLD : WARN));
+        }
         add(parts, "duplicates", duplicates);
         add(parts, "maxLongPosition", maxLongPosition);
         add(parts, "maxShortPosition", maxShortPosition);
+        add(parts, "maxStrategyLongPosition", maxStrategyLongPosition);
+        add(parts, "maxStrategyShortPosition", maxStrategyShortPosition);
+        add(parts, "accountCreditLimit", accountCredit);
+        add(parts, "traderCreditLimit", traderCredit);
+        add(parts, "strategyCreditLimit", strategyCredit);
         return String.join(", ", parts);
     }
 
@@ -129,11 +160,22 @@ record ScopeLimits(String source, Scope scope, String problem, PriceCollar colla
                 text -> DecimalLimit.parse(text, false));
         ValueLimits maxValue = optional(reader, "maxOrderValue", LimitConfig::maxOrderValue, ValueLimits::parse);
         ValueLimits warnValue = optional(reader, "warnOrderValue", LimitConfig::warnOrderValue, ValueLimits::parse);
+        Boolean holdSoftBreaches = softLimitAction(reader, warnQuantity != null || warnValue != null);
         DuplicateLimit duplicates = duplicates(reader);
         DecimalLimit maxLong = optional(reader, "maxLongPosition", LimitConfig::maxLongPosition,
                 text -> DecimalLimit.parse(text, true));
         DecimalLimit maxShort = optional(reader, "maxShortPosition", LimitConfig::maxShortPosition,
                 text -> DecimalLimit.parse(text, true));
+        DecimalLimit maxStrategyLong = optional(reader, "maxStrategyLongPosition",
+                LimitConfig::maxStrategyLongPosition, text -> DecimalLimit.parse(text, true));
+        DecimalLimit maxStrategyShort = optional(reader, "maxStrategyShortPosition",
+                LimitConfig::maxStrategyShortPosition, text -> DecimalLimit.parse(text, true));
+        ValueLimits accountCredit = optional(reader, "accountCreditLimit", LimitConfig::accountCreditLimit,
+                ScopeLimits::creditLimits);
+        ValueLimits traderCredit = optional(reader, "traderCreditLimit", LimitConfig::traderCreditLimit,
+                ScopeLimits::creditLimits);
+        ValueLimits strategyCredit = optional(reader, "strategyCreditLimit", LimitConfig::strategyCreditLimit,
+                ScopeLimits::creditLimits);
         if (maxQuantity != null && warnQuantity != null && !maxQuantity.isNone() && !warnQuantity.isNone()
                 && compare(warnQuantity, maxQuantity) >= 0) {
             reader.problem("warnOrderQuantity", warnQuantity, "must be below maxOrderQuantity = " + maxQuantity
@@ -150,12 +192,54 @@ record ScopeLimits(String source, Scope scope, String problem, PriceCollar colla
             }
         }
         if (reader.valid() && collar == null && maxQuantity == null && warnQuantity == null && maxValue == null
-                && warnValue == null && duplicates == null && maxLong == null && maxShort == null) {
+                && warnValue == null && duplicates == null && maxLong == null && maxShort == null
+                && maxStrategyLong == null && maxStrategyShort == null && accountCredit == null && traderCredit == null
+                && strategyCredit == null) {
             reader.problem("scope", scope, "the configuration sets no limit");
         }
         reader.requireValid();
         return new ScopeLimits(source, scope, null, collar, maxQuantity, warnQuantity, maxValue, warnValue,
-                duplicates, maxLong, maxShort);
+                duplicates, maxLong, maxShort, holdSoftBreaches, maxStrategyLong, maxStrategyShort, accountCredit,
+                traderCredit, strategyCredit);
+    }
+
+    /**
+     * Credit amounts per currency. None may have more decimals than credit is counted in
+     * ({@link PreTradeContext#CREDIT_SCALE}): it could not be compared exactly.
+     */
+    private static ValueLimits creditLimits(String text) {
+        ValueLimits limits = ValueLimits.parse(text);
+        for (Currency currency : limits.currencies()) {
+            DecimalLimit amount = limits.amount(currency);
+            if (amount.scale() > PreTradeContext.CREDIT_SCALE) {
+                throw new IllegalArgumentException("entry '" + currency + " " + amount.text() + "': more than "
+                        + PreTradeContext.CREDIT_SCALE + " decimal places (credit is counted in units of 0.0001)");
+            }
+        }
+        return limits;
+    }
+
+    /**
+     * {@code softLimitAction}: hold (the default: PT3 and PT4 ask that a soft breach wait for an authorised override)
+     * or warn; null when invalid.
+     */
+    private static Boolean softLimitAction(ConfigReader<LimitConfig> reader, boolean softLimitsSet) {
+        String action = reader.get("softLimitAction", LimitConfig::softLimitAction);
+        if (action == null || action.isBlank()) {
+            return true;
+        }
+        if (!softLimitsSet) {
+            reader.problem("softLimitAction", action, "only used with warnOrderQuantity or warnOrderValue");
+        }
+        String kind = action.trim();
+        if (kind.equalsIgnoreCase(HOLD)) {
+            return true;
+        }
+        if (kind.equalsIgnoreCase(WARN)) {
+            return false;
+        }
+        reader.problem("softLimitAction", action, "expected 'hold' or 'warn'");
+        return null;
     }
 
     private static PriceCollar collar(ConfigReader<LimitConfig> reader) {
@@ -165,6 +249,7 @@ record ScopeLimits(String source, Scope scope, String problem, PriceCollar colla
         boolean hasBand = band != null && !band.isBlank();
         boolean hasReference = reference != null && !reference.isBlank();
         boolean hasAge = age != null && !age.isBlank();
+        boolean mid = false;
         if (!hasBand || band.trim().equalsIgnoreCase("none")) {
             if (hasReference) {
                 reader.problem("priceCollarReference", reference, "only used with priceCollarBasisPoints");
@@ -178,11 +263,9 @@ record ScopeLimits(String source, Scope scope, String problem, PriceCollar colla
         if (hasReference) {
             String kind = reference.trim();
             if (kind.equalsIgnoreCase(MID)) {
-                reader.problem("priceCollarReference", reference, "not available: this engine's"
-                        + " PreTradeContext.referencePrice() is the last trade and the SDK gives a check no best bid"
-                        + " and ask to take a mid from; use 'last'");
+                mid = true;
             } else if (!kind.equalsIgnoreCase(LAST)) {
-                reader.problem("priceCollarReference", reference, "expected 'last'");
+                reader.problem("priceCollarReference", reference, "expected 'last' or 'mid'");
             }
         }
         Long maxAge = null;
@@ -192,7 +275,7 @@ record ScopeLimits(String source, Scope scope, String problem, PriceCollar colla
         } else {
             maxAge = integer(reader, "maxReferenceAgeMillis", age, 1, PriceCollar.MAX_REFERENCE_AGE_MILLIS);
         }
-        return basisPoints == null || maxAge == null ? null : new PriceCollar(basisPoints, maxAge);
+        return basisPoints == null || maxAge == null ? null : new PriceCollar(basisPoints, maxAge, mid);
     }
 
     private static DuplicateLimit duplicates(ConfigReader<LimitConfig> reader) {

@@ -12,14 +12,16 @@ import java.lang.management.ManagementFactory;
 import org.junit.jupiter.api.Test;
 
 import io.alphintra.risk.limits.internal.Fixtures.Context;
+import io.alphintra.sdk.money.Currency;
 import io.alphintra.sdk.order.ClientOrderId;
 import io.alphintra.sdk.order.OrderRequest;
 import io.alphintra.sdk.order.Side;
 import io.alphintra.sdk.order.TimeInForce;
 import io.alphintra.sdk.risk.CheckResult;
+import io.alphintra.sdk.risk.CreditScope;
 import io.alphintra.sdk.risk.PreTradeCheck;
 
-/** The four checks, chained as the gate runs them, allocate nothing per accepted order once warmed up. */
+/** The five checks, chained as the gate runs them, allocate nothing per accepted order once warmed up. */
 class AllocationTest {
 
     @Test
@@ -29,19 +31,25 @@ class AllocationTest {
                         "maxOrderValue", "USD 10000000, JPY 1500000000", "warnOrderValue", "USD 1000000",
                         "duplicateCount", "3", "duplicateWindowMillis", "1000"),
                 config("account:ACC-1", "maxOrderQuantity", "5000", "maxLongPosition", "100000",
-                        "maxShortPosition", "50000"),
+                        "maxShortPosition", "50000", "accountCreditLimit", "USD 50000000, JPY 7500000000"),
+                config("strategy:momentum-1", "maxStrategyLongPosition", "60000", "maxStrategyShortPosition", "40000",
+                        "strategyCreditLimit", "USD 20000000"),
+                config("trader:alice venue:SIMX_US", "traderCreditLimit", "USD 30000000"),
                 config("account:ACC-1 instrument:AAPL@SIMX_US", "priceCollarBasisPoints", "500",
-                        "maxReferenceAgeMillis", "2000"),
+                        "priceCollarReference", "mid", "maxReferenceAgeMillis", "2000"),
                 config("venue:SIMX_US", "maxOrderQuantity", "10000"),
                 config("trader:alice", "duplicateCount", "5", "duplicateWindowMillis", "500"));
-        PreTradeCheck[] chain = {new OrderSizeCheck(book), new PriceCollarCheck(book), new DuplicateOrderCheck(book),
-            new PositionLimitCheck(book)};
+        PreTradeCheck[] chain = {new CreditLimitCheck(book), new OrderSizeCheck(book), new PriceCollarCheck(book),
+            new DuplicateOrderCheck(book), new PositionLimitCheck(book)};
         OrderRequest[] orders = new OrderRequest[1024];
         for (int i = 0; i < orders.length; i++) {
             orders[i] = OrderRequest.limit(ClientOrderId.of("a-" + i), AAPL, i % 2 == 0 ? Side.BUY : Side.SELL,
                     100 + i, 1_900_000 + 100 * (i % 50), TimeInForce.DAY, ALICE);
         }
-        Context context = new Context(AAPL).last(1_900_000, 10).net(1_000).working(2_000, 1_000);
+        Context context = new Context(AAPL).last(1_900_000, 10).mid(1_900_500, 10).net(1_000).working(2_000, 1_000)
+                .strategy(500, 1_000, 200).credit(CreditScope.ACCOUNT, Currency.USD, 100_000_000_000L)
+                .credit(CreditScope.TRADER, Currency.USD, 50_000_000_000L)
+                .credit(CreditScope.STRATEGY, Currency.USD, 10_000_000_000L);
         long[] now = {NOW};
         Runnable run = () -> {
             for (OrderRequest order : orders) {
@@ -64,7 +72,7 @@ class AllocationTest {
             run.run();
         }
         long allocated = threads.getCurrentThreadAllocatedBytes() - before;
-        // 102,400 orders through four checks; the measuring calls themselves may account a few bytes.
+        // 102,400 orders through five checks; the measuring calls themselves may account a few bytes.
         assertThat(allocated).as("bytes allocated for 102,400 orders").isLessThan(1_024);
     }
 }

@@ -35,6 +35,7 @@ import io.alphintra.sdk.order.Side;
 import io.alphintra.sdk.order.TimeInForce;
 import io.alphintra.sdk.portfolio.AccountSnapshot;
 import io.alphintra.sdk.portfolio.Position;
+import io.alphintra.sdk.risk.CreditScope;
 import io.alphintra.sdk.risk.PreTradeContext;
 
 /** Instruments, orders, contexts and configurations for the tests; plain Java, no OSGi. */
@@ -171,6 +172,13 @@ final class Fixtures {
         private long workingSells;
         private Optional<OpenOrder> replacing = Optional.empty();
         private long now = NOW;
+        private long strategyNet;
+        private long strategyWorkingBuys;
+        private long strategyWorkingSells;
+        private OptionalLong mid = OptionalLong.empty();
+        private long midAgeNanos = Long.MAX_VALUE;
+        private Currency creditCurrency;
+        private final long[] creditUsed = new long[CreditScope.values().length];
 
         Context(Instrument instrument) {
             this.instrument = instrument;
@@ -196,6 +204,28 @@ final class Fixtures {
 
         Context replacing(OpenOrder order) {
             replacing = Optional.of(order);
+            return this;
+        }
+
+        /** The strategy's net position and working orders in the instrument within the account. */
+        Context strategy(long netQuantity, long buys, long sells) {
+            strategyNet = netQuantity;
+            strategyWorkingBuys = buys;
+            strategyWorkingSells = sells;
+            return this;
+        }
+
+        /** A mid {@code ageMillis} old. */
+        Context mid(long price, long ageMillis) {
+            mid = OptionalLong.of(price);
+            midAgeNanos = ageMillis * 1_000_000L;
+            return this;
+        }
+
+        /** Credit {@code scope} has used in {@code currency}, in units of {@link #CREDIT_SCALE}. */
+        Context credit(CreditScope scope, Currency currency, long units) {
+            creditCurrency = currency;
+            creditUsed[scope.ordinal()] = units;
             return this;
         }
 
@@ -254,30 +284,30 @@ final class Fixtures {
             return replacing;
         }
 
-        // SDK risk 1.2: being filled in by the credit and strategy-position work.
         @Override
         public long strategyNetQuantity() {
-            throw new UnsupportedOperationException("not yet");
+            return strategyNet;
         }
 
         @Override
-        public long strategyWorkingQuantity(io.alphintra.sdk.order.Side side) {
-            throw new UnsupportedOperationException("not yet");
+        public long strategyWorkingQuantity(Side side) {
+            return side == Side.BUY ? strategyWorkingBuys : strategyWorkingSells;
         }
 
         @Override
-        public java.util.OptionalLong midPrice() {
-            throw new UnsupportedOperationException("not yet");
+        public OptionalLong midPrice() {
+            return mid;
         }
 
         @Override
         public long midPriceAgeNanos() {
-            throw new UnsupportedOperationException("not yet");
+            return midAgeNanos;
         }
 
+        /** Credit used in {@code currency} only: the checks must ask in the order's quote currency. */
         @Override
-        public long creditUsed(io.alphintra.sdk.risk.CreditScope scope, io.alphintra.sdk.money.Currency currency) {
-            throw new UnsupportedOperationException("not yet");
+        public long creditUsed(CreditScope scope, Currency currency) {
+            return currency == creditCurrency ? creditUsed[scope.ordinal()] : 0;
         }
     }
 }

@@ -144,14 +144,31 @@ class OrderSizeCheckTest {
     }
 
     @Test
-    void theSoftTierWarnsAndLetsTheOrderPass() {
+    void theSoftTierHoldsTheOrderForAnAuthorisedOverride() {
         OrderSizeCheck check = check(config("*", "maxOrderQuantity", "1000", "warnOrderQuantity", "500",
                 "maxOrderValue", "USD 1000000", "warnOrderValue", "USD 100000"));
         assertThat(decide(check, limit(AAPL, Side.BUY, 500, 2_000_000))).isSameAs(CheckResult.accept());
         CheckResult quantity = decide(check, limit(AAPL, Side.BUY, 600, 100_000));
+        assertThat(quantity.outcome()).isEqualTo(Outcome.HOLD);
+        assertThat(quantity.text()).isEqualTo("order-size: quantity 600 of AAPL@SIMX_US over the soft limit of 500"
+                + " for * (held for an authorised override)");
+        CheckResult both = decide(check, limit(AAPL, Side.BUY, 600, 2_000_000));
+        assertThat(both.outcome()).isEqualTo(Outcome.HOLD);
+        assertThat(both.text()).contains("quantity 600 of AAPL@SIMX_US over the soft limit of 500", "; order-size:"
+                + " order value USD 120000 (600 AAPL@SIMX_US at 200) over the soft limit of USD 100000 for *");
+        assertThat(decide(check, limit(AAPL, Side.BUY, 1_001, 100_000)).isRejected()).as("the hard tier first")
+                .isTrue();
+    }
+
+    @Test
+    void theSoftTierWarnsAndLetsTheOrderPassWhereTheScopeSaysWarn() {
+        OrderSizeCheck check = check(config("*", "maxOrderQuantity", "1000", "warnOrderQuantity", "500",
+                "maxOrderValue", "USD 1000000", "warnOrderValue", "USD 100000", "softLimitAction", "warn"));
+        assertThat(decide(check, limit(AAPL, Side.BUY, 500, 2_000_000))).isSameAs(CheckResult.accept());
+        CheckResult quantity = decide(check, limit(AAPL, Side.BUY, 600, 100_000));
         assertThat(quantity.outcome()).isEqualTo(Outcome.WARN);
         assertThat(quantity.text()).isEqualTo("order-size: quantity 600 of AAPL@SIMX_US over the soft limit of 500"
-                + " for * (warning only: holding it for an authorised override is not available yet)");
+                + " for * (warning only: softLimitAction = warn)");
         CheckResult both = decide(check, limit(AAPL, Side.BUY, 600, 2_000_000));
         assertThat(both.outcome()).isEqualTo(Outcome.WARN);
         assertThat(both.text()).contains("quantity 600 of AAPL@SIMX_US over the soft limit of 500")

@@ -73,6 +73,31 @@ class PositionLimitCheckTest {
     }
 
     @Test
+    void aStrategyLimitCountsTheStrategysOwnPositionAndWorkingOrders() {
+        PositionLimitCheck limits = new PositionLimitCheck(book(
+                config("account:ACC-1", "maxLongPosition", "10000"),
+                config("strategy:momentum-1", "maxStrategyLongPosition", "1200", "maxStrategyShortPosition", "300")));
+        // The account is far from its limit; the strategy holds 800 with 300 more to buy working.
+        Context context = new Context(AAPL).net(5_000).working(2_000, 0).strategy(800, 300, 100);
+        assertThat(limits.check(limit(AAPL, Side.BUY, 100, 1_900_000), context)).isSameAs(CheckResult.accept());
+        CheckResult over = limits.check(limit(AAPL, Side.BUY, 101, 1_900_000), context);
+        assertThat(over.text()).isEqualTo("position-limit: BUY 101 AAPL@SIMX_US would take strategy momentum-1"
+                + " (account ACC-1) to 1201 long (net 800 + working buys 300 + this order 101), over the strategy long"
+                + " limit of 1200 for strategy:momentum-1");
+        // Selling: -(800 - 100 - 1000) = 300 short passes, one more does not.
+        assertThat(limits.check(limit(AAPL, Side.SELL, 1_000, 1_900_000), context)).isSameAs(CheckResult.accept());
+        assertThat(limits.check(limit(AAPL, Side.SELL, 1_001, 1_900_000), context).text())
+                .contains("would take strategy momentum-1 (account ACC-1) to 301 short").endsWith(
+                        "over the strategy short limit of 300 for strategy:momentum-1");
+        // Another strategy (of another account) is not limited by it.
+        assertThat(limits.check(limit(AAPL, Side.BUY, 2_000, 1_900_000, BOB), new Context(AAPL).strategy(5_000, 0, 0)))
+                .isSameAs(CheckResult.accept());
+        // The account's limit still decides on its own.
+        assertThat(limits.check(limit(AAPL, Side.BUY, 3_001, 1_900_000), new Context(AAPL).net(5_000).working(2_000, 0))
+                .text()).contains("would take account ACC-1 to 10001 long");
+    }
+
+    @Test
     void aLimitOffTheLotGridIsNamedAsAConfigurationError() {
         PositionLimitCheck lots = new PositionLimitCheck(book(config("venue:SIMX_JP", "maxLongPosition", "250")));
         CheckResult result = lots.check(limit(TOYOTA, Side.BUY, 100, 2_900), new Context(TOYOTA));

@@ -119,6 +119,27 @@ class PriceCollarCheckTest {
     }
 
     @Test
+    void aMidReferenceCollarsAroundTheMidAndTrustsItOnlyWhileFresh() {
+        PriceCollarCheck check = new PriceCollarCheck(book(config("*", "priceCollarBasisPoints", "1000",
+                "priceCollarReference", "mid", "maxReferenceAgeMillis", "5000")));
+        // A last trade far away does not matter: the mid decides.
+        Context context = new Context(AAPL).last(5_000_000, 10).mid(1_000_000, 10);
+        assertThat(check.check(limit(AAPL, Side.BUY, 10, 1_100_000), context)).isSameAs(CheckResult.accept());
+        CheckResult above = check.check(limit(AAPL, Side.BUY, 10, 1_100_100), context);
+        assertThat(above.text()).isEqualTo("price-collar: limit price 110.01 (1100100 units) of AAPL@SIMX_US above"
+                + " the collar (band 90 to 110: the mid 100 ± 10%) for *");
+        CheckResult none = check.check(limit(AAPL, Side.BUY, 10, 1_000_000), new Context(AAPL).last(1_000_000, 10));
+        assertThat(none.text()).isEqualTo("price-collar: no mid of AAPL@SIMX_US is known (no best bid and ask, or a"
+                + " crossed book), so the collar of ±10% for * cannot be placed");
+        CheckResult stale = check.check(limit(AAPL, Side.BUY, 10, 1_000_000),
+                new Context(AAPL).last(1_000_000, 10).mid(1_000_000, 5_001));
+        assertThat(stale.text()).isEqualTo("price-collar: the mid of AAPL@SIMX_US is 5.001 s old, older than the 5 s"
+                + " the collar for * trusts");
+        assertThat(check.check(market(AAPL, Side.BUY, 10), new Context(AAPL).mid(1_000_000, 10)))
+                .as("a market order on a fresh mid").isSameAs(CheckResult.accept());
+    }
+
+    @Test
     void rejectsWithoutAReferenceOrWithAStaleOne() {
         PriceCollarCheck check = check("1000");
         OrderRequest order = limit(AAPL, Side.BUY, 10, 1_000_000);

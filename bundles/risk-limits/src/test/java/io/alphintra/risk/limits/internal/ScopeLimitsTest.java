@@ -33,10 +33,12 @@ class ScopeLimitsTest {
                 "priceCollarBasisPoints", "250", "priceCollarReference", "last", "maxReferenceAgeMillis", "5000",
                 "maxOrderQuantity", "1000.50", "warnOrderQuantity", "500", "maxOrderValue", " USD 1000000 , JPY 150000000",
                 "warnOrderValue", "none", "duplicateCount", "3",
-                "duplicateWindowMillis", "1000", "maxLongPosition", "0", "maxShortPosition", "none"));
+                "duplicateWindowMillis", "1000", "maxLongPosition", "0", "maxShortPosition", "none",
+                "maxStrategyLongPosition", "300", "maxStrategyShortPosition", "0", "accountCreditLimit",
+                "USD 50000000, JPY 7500000000", "traderCreditLimit", "USD 0.5", "strategyCreditLimit", "none"));
         assertThat(limits.source()).isEqualTo("io.alphintra.risk.limit~acc1");
         assertThat(limits.scope().toString()).isEqualTo("account:ACC-1 venue:SIMX_US");
-        assertThat(limits.collar()).isEqualTo(new PriceCollar(250, 5000));
+        assertThat(limits.collar()).isEqualTo(new PriceCollar(250, 5000, false));
         assertThat(limits.maxOrderQuantity().mantissa()).isEqualTo(10005);
         assertThat(limits.maxOrderQuantity().scale()).isEqualTo(1);
         assertThat(limits.maxOrderQuantity().units(4)).isEqualTo(10_005_000);
@@ -47,10 +49,19 @@ class ScopeLimitsTest {
         assertThat(limits.duplicates()).isEqualTo(new DuplicateLimit(3, 1000));
         assertThat(limits.maxLongPosition().units(0)).isZero();
         assertThat(limits.maxShortPosition().isNone()).isTrue();
+        assertThat(limits.maxStrategyLongPosition().units(0)).isEqualTo(300);
+        assertThat(limits.maxStrategyShortPosition().units(0)).isZero();
+        assertThat(limits.value(LimitKind.ACCOUNT_CREDIT, Currency.JPY).units(4)).isEqualTo(75_000_000_000_000L);
+        assertThat(limits.value(LimitKind.TRADER_CREDIT, Currency.USD).units(4)).isEqualTo(5_000);
+        assertThat(limits.value(LimitKind.TRADER_CREDIT, Currency.JPY)).isNull();
+        assertThat(limits.value(LimitKind.STRATEGY_CREDIT, Currency.JPY)).isSameAs(DecimalLimit.NONE);
         assertThat(limits.describe()).isEqualTo("priceCollar = 250 bp of the last trade, reference at most 5000 ms"
                 + " old, maxOrderQuantity = 1000.50, warnOrderQuantity = 500, maxOrderValue = USD 1000000, JPY"
-                + " 150000000, warnOrderValue = none, duplicates = 3 identical orders within 1000 ms, maxLongPosition"
-                + " = 0, maxShortPosition = none");
+                + " 150000000, warnOrderValue = none, softLimitAction = hold, duplicates = 3 identical orders within"
+                + " 1000 ms, maxLongPosition = 0, maxShortPosition = none, maxStrategyLongPosition = 300,"
+                + " maxStrategyShortPosition = 0, accountCreditLimit = USD 50000000, JPY 7500000000, traderCreditLimit"
+                + " = USD 0.5, strategyCreditLimit = none");
+        assertThat(limits.holdSoftBreaches()).as("a soft breach is held unless the scope says warn").isTrue();
         for (LimitKind kind : LimitKind.values()) {
             assertThat(limits.sets(kind)).as(kind.name()).isTrue();
         }
@@ -66,11 +77,25 @@ class ScopeLimitsTest {
     }
 
     @Test
-    void refusesAMidReferenceThatTheEngineCannotGive() {
-        assertInvalid(config("*", "priceCollarBasisPoints", "100", "priceCollarReference", "mid",
-                "maxReferenceAgeMillis", "1000"), "priceCollarReference = 'mid': not available: this engine's"
-                + " PreTradeContext.referencePrice() is the last trade and the SDK gives a check no best bid and ask"
-                + " to take a mid from; use 'last'");
+    void readsAMidReferenceAndRefusesAnyOther() {
+        assertThat(limits("cfg-1", config("*", "priceCollarBasisPoints", "100", "priceCollarReference", " Mid ",
+                "maxReferenceAgeMillis", "1000")).collar()).isEqualTo(new PriceCollar(100, 1000, true));
+        assertThat(new PriceCollar(100, 1000, true).toString()).isEqualTo("100 bp of the mid, reference at most 1000"
+                + " ms old");
+        assertInvalid(config("*", "priceCollarBasisPoints", "100", "priceCollarReference", "close",
+                "maxReferenceAgeMillis", "1000"), "priceCollarReference = 'close': expected 'last' or 'mid'");
+    }
+
+    @Test
+    void refusesCreditLimitsFinerThanCreditIsCountedAndBadStrategyPositions() {
+        assertInvalid(config("*", "accountCreditLimit", "USD 0.00001"), "accountCreditLimit = 'USD 0.00001': entry"
+                + " 'USD 0.00001': more than 4 decimal places (credit is counted in units of 0.0001)");
+        assertInvalid(config("*", "traderCreditLimit", "USD 0"), "traderCreditLimit = 'USD 0': entry 'USD 0': must be"
+                + " positive");
+        assertInvalid(config("*", "strategyCreditLimit", "5000"), "strategyCreditLimit = '5000': entry '5000':"
+                + " expected CURRENCY AMOUNT, e.g. USD 1000000 (or 'none')");
+        assertInvalid(config("*", "maxStrategyLongPosition", "-1"), "maxStrategyLongPosition = '-1': not a plain"
+                + " non-negative decimal number (e.g. 1000 or 0.5) or 'none'");
     }
 
     @Test
@@ -99,6 +124,12 @@ class ScopeLimitsTest {
         assertInvalid(config("*", "maxOrderValue", "USD 100", "warnOrderValue", "USD 100.0"), "warnOrderValue ="
                 + " 'USD 100.0': USD 100.0 must be below maxOrderValue USD 100, or the warning never comes before the"
                 + " rejection");
+        assertInvalid(config("*", "warnOrderQuantity", "10", "softLimitAction", "block"), "softLimitAction ="
+                + " 'block': expected 'hold' or 'warn'");
+        assertInvalid(config("*", "maxOrderQuantity", "10", "softLimitAction", "warn"), "softLimitAction = 'warn':"
+                + " only used with warnOrderQuantity or warnOrderValue");
+        assertThat(limits("cfg", config("*", "warnOrderQuantity", "10", "softLimitAction", " Warn "))
+                .holdSoftBreaches()).isFalse();
         assertInvalid(config("*", "maxOrderValue", "USD 100, USD 200"), "maxOrderValue = 'USD 100, USD 200': entry"
                 + " 'USD 200': USD is given more than once");
         assertInvalid(config("*", "maxOrderValue", "USD 0"), "maxOrderValue = 'USD 0': entry 'USD 0': must be"
