@@ -1,5 +1,6 @@
 package io.alphintra.engine.internal.command;
 
+import io.alphintra.shell.support.Inputs;
 import io.alphintra.engine.TradingEngine;
 import java.time.Duration;
 import java.time.Instant;

@@ -37,7 +37,7 @@ public class KillCommand implements Action {
 
     @Override
     public Object execute() throws Exception {
-        KillScope killed = Inputs.killScope("scope", scope);
+        KillScope killed = EngineInputs.killScope("scope", scope);
         String who = "shell:" + session.get("USER");
         int cancels = engine.engageKillSwitch(killed, who, reason == null ? "" : reason.trim())
                 .toCompletableFuture().get(30, TimeUnit.SECONDS);

@@ -1,5 +1,6 @@
 package io.alphintra.engine.internal.command;
 
+import io.alphintra.shell.support.Inputs;
 import io.alphintra.engine.KillScope;
 import io.alphintra.engine.TradingEngine;
 import java.util.concurrent.TimeUnit;
@@ -29,7 +30,7 @@ public class KillResetCommand implements Action {
 
     @Override
     public Object execute() throws Exception {
-        KillScope reset = Inputs.killScope("scope", scope);
+        KillScope reset = EngineInputs.killScope("scope", scope);
         String who = "shell:" + session.get("USER");
         boolean wasEngaged = engine.resetKillSwitch(reset, who).toCompletableFuture().get(30, TimeUnit.SECONDS);
         if (!wasEngaged) {

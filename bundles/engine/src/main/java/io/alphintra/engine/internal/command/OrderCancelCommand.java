@@ -1,5 +1,6 @@
 package io.alphintra.engine.internal.command;
 
+import io.alphintra.shell.support.Inputs;
 import io.alphintra.engine.TradingEngine;
 import io.alphintra.sdk.order.ClientOrderId;
 import io.alphintra.sdk.order.ExecutionReport;
@@ -32,7 +33,7 @@ public class OrderCancelCommand implements Action {
 
     @Override
     public Object execute() throws Exception {
-        ClientOrderId id = Inputs.clientOrderId("clientOrderId", clientOrderId);
+        ClientOrderId id = EngineInputs.clientOrderId("clientOrderId", clientOrderId);
         try {
             ExecutionReport answer = engine.cancel(id, "shell:" + session.get("USER")).toCompletableFuture()
                     .get(10, TimeUnit.SECONDS);

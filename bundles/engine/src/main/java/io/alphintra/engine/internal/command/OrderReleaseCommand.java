@@ -1,5 +1,6 @@
 package io.alphintra.engine.internal.command;
 
+import io.alphintra.shell.support.Inputs;
 import io.alphintra.engine.OrderView;
 import io.alphintra.engine.TradingEngine;
 import io.alphintra.sdk.order.ClientOrderId;
@@ -42,7 +43,7 @@ public class OrderReleaseCommand implements Action {
 
     @Override
     public Object execute() throws Exception {
-        ClientOrderId id = Inputs.clientOrderId("clientOrderId", clientOrderId);
+        ClientOrderId id = EngineInputs.clientOrderId("clientOrderId", clientOrderId);
         String user = String.valueOf(session.get("USER"));
         OrderView released;
         try {

@@ -1,5 +1,6 @@
 package io.alphintra.engine.internal.command;
 
+import io.alphintra.shell.support.Inputs;
 import io.alphintra.engine.TradingEngine;
 import io.alphintra.sdk.instrument.Instrument;
 import io.alphintra.sdk.order.ClientOrderId;
@@ -46,7 +47,7 @@ public class OrderReplaceCommand implements Action {
 
     @Override
     public Object execute() throws Exception {
-        ClientOrderId id = Inputs.clientOrderId("clientOrderId", clientOrderId);
+        ClientOrderId id = EngineInputs.clientOrderId("clientOrderId", clientOrderId);
         if (quantity == null && price == null && stop == null) {
             throw Inputs.invalid("nothing to replace: give --quantity, --price and/or --stop before the order's id");
         }
@@ -58,9 +59,9 @@ public class OrderReplaceCommand implements Action {
         Instrument instrument = engine.instrument(order.instrumentId()).orElseThrow(() -> Inputs.invalid("order "
                 + clientOrderId + ": no connected venue lists its instrument " + order.instrumentId()));
         long newQuantity = quantity == null ? ReplaceRequest.UNCHANGED
-                : Inputs.quantity(instrument, "--quantity", quantity);
-        long newLimit = price == null ? ReplaceRequest.UNCHANGED : Inputs.price(instrument, "--price", price);
-        long newStop = stop == null ? ReplaceRequest.UNCHANGED : Inputs.price(instrument, "--stop", stop);
+                : EngineInputs.quantity(instrument, "--quantity", quantity);
+        long newLimit = price == null ? ReplaceRequest.UNCHANGED : EngineInputs.price(instrument, "--price", price);
+        long newStop = stop == null ? ReplaceRequest.UNCHANGED : EngineInputs.price(instrument, "--stop", stop);
         System.out.println(Reports.describe(engine.replace(id, newQuantity, newLimit, newStop,
                 "shell:" + session.get("USER")).toCompletableFuture().get(10, TimeUnit.SECONDS), instrument));
         return null;

@@ -1,5 +1,6 @@
 package io.alphintra.engine.internal.command;
 
+import io.alphintra.shell.support.Inputs;
 import io.alphintra.engine.TradingEngine;
 import io.alphintra.engine.internal.core.EngineCore;
 import io.alphintra.engine.internal.strategy.StrategyHost;
@@ -100,8 +101,8 @@ public class OrderSubmitCommand implements Action {
     @Override
     public Object execute() throws Exception {
         Side orderSide = Inputs.choice("side", side, Side.class);
-        Instrument reference = Inputs.instrument(engine, "instrument", instrument);
-        long units = Inputs.quantity(reference, "quantity", quantity);
+        Instrument reference = EngineInputs.instrument(engine, "instrument", instrument);
+        long units = EngineInputs.quantity(reference, "quantity", quantity);
         if (type == null && price == null) {
             throw Inputs.invalid("price: required for a LIMIT order (the type when --type is not given); for a market"
                     + " order say so: --type MARKET --tif IOC");
@@ -117,21 +118,21 @@ public class OrderSubmitCommand implements Action {
                             + " out, or say --type LIMIT)");
                 }
             }
-            case LIMIT -> limit = Inputs.price(reference, "price", required(price, orderType));
-            case STOP -> stop = Inputs.price(reference, "price", required(price, orderType));
+            case LIMIT -> limit = EngineInputs.price(reference, "price", required(price, orderType));
+            case STOP -> stop = EngineInputs.price(reference, "price", required(price, orderType));
             case STOP_LIMIT -> {
-                limit = Inputs.price(reference, "price", required(price, orderType));
+                limit = EngineInputs.price(reference, "price", required(price, orderType));
                 if (stopPrice == null) {
                     throw Inputs.invalid("--stop: required for a STOP_LIMIT order (its stop price)");
                 }
-                stop = Inputs.price(reference, "--stop", stopPrice);
+                stop = EngineInputs.price(reference, "--stop", stopPrice);
             }
         }
         if (stopPrice != null && orderType != OrderType.STOP_LIMIT) {
             throw Inputs.invalid("--stop = " + Inputs.quote(stopPrice) + ": only a STOP_LIMIT order has one (a STOP"
                     + " order's stop price is its price argument)");
         }
-        ClientOrderId id = clientOrderId != null ? Inputs.clientOrderId("--id", clientOrderId)
+        ClientOrderId id = clientOrderId != null ? EngineInputs.clientOrderId("--id", clientOrderId)
                 : ClientOrderId.of("sh-" + UUID.randomUUID().toString().substring(0, 13));
         String trader = String.valueOf(session.get("USER"));
         OrderRequest order;

@@ -1,5 +1,6 @@
 package io.alphintra.engine.internal.command;
 
+import io.alphintra.shell.support.Inputs;
 import io.alphintra.engine.internal.strategy.StrategyHost;
 import java.time.temporal.ChronoUnit;
 import java.util.List;

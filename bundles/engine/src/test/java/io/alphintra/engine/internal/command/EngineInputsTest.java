@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.alphintra.sdk.instrument.InstrumentId;
+import io.alphintra.shell.support.Inputs;
 import io.alphintra.sdk.order.OrderType;
 import io.alphintra.sdk.order.Side;
 import io.alphintra.sdk.order.TimeInForce;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * What an operator sees for a bad value: one line naming the field, the value and what is allowed, as a
  * {@link CommandException} (printed alone and logged at DEBUG by Karaf's shell), never a Java class name.
  */
-class InputsTest {
+class EngineInputsTest {
 
     @Test
     void choicesAreTakenInAnyCaseAndABadOneNamesTheAllowedValues() throws CommandException {
@@ -50,42 +51,42 @@ class InputsTest {
 
     @Test
     void aGarbageInstrumentSaysWhatIsExpectedUnderTheNameTheOperatorTyped() throws CommandException {
-        assertThat(Inputs.instrumentId("instrument", "BTC-USD@SIMX_CRYPTO"))
+        assertThat(EngineInputs.instrumentId("instrument", "BTC-USD@SIMX_CRYPTO"))
                 .isEqualTo(InstrumentId.of("BTC-USD", "SIMX_CRYPTO"));
-        assertUserError(() -> Inputs.instrumentId("instrument", "XYZ@@"),
+        assertUserError(() -> EngineInputs.instrumentId("instrument", "XYZ@@"),
                 "instrument = 'XYZ@@': expected SYMBOL@VENUE such as AAPL@XNAS");
-        assertUserError(() -> Inputs.instrumentId("instrument", "AAPL@SIMX-US"),
+        assertUserError(() -> EngineInputs.instrumentId("instrument", "AAPL@SIMX-US"),
                 "instrument = 'AAPL@SIMX-US': venueId = 'SIMX-US': must be 1 to 16 characters A-Z, 0-9 or _");
-        assertUserError(() -> Inputs.instrumentId("instrument", "XYZ@"), "instrument = 'XYZ@': venueId = ''");
-        assertUserError(() -> Inputs.instrumentId("instrument", "@"), "instrument = '@': symbol = ''");
+        assertUserError(() -> EngineInputs.instrumentId("instrument", "XYZ@"), "instrument = 'XYZ@': venueId = ''");
+        assertUserError(() -> EngineInputs.instrumentId("instrument", "@"), "instrument = '@': symbol = ''");
     }
 
     @Test
     void quantitiesAreExactDecimalsOnTheLotGrid() throws CommandException {
-        assertThat(Inputs.quantity(Instruments.BTC, "quantity", "0.01")).isEqualTo(1_000_000L);
-        assertUserError(() -> Inputs.quantity(Instruments.BTC, "quantity", "abc"),
+        assertThat(EngineInputs.quantity(Instruments.BTC, "quantity", "0.01")).isEqualTo(1_000_000L);
+        assertUserError(() -> EngineInputs.quantity(Instruments.BTC, "quantity", "abc"),
                 "quantity = 'abc': not a plain decimal number");
-        assertUserError(() -> Inputs.quantity(Instruments.BTC, "quantity", "0.0000000001"),
+        assertUserError(() -> EngineInputs.quantity(Instruments.BTC, "quantity", "0.0000000001"),
                 "quantity = '0.0000000001': more than 8 decimal places");
-        assertUserError(() -> Inputs.quantity(Instruments.BTC, "quantity", "-1"), "quantity = -1", "must be positive");
-        assertUserError(() -> Inputs.quantity(Instruments.BTC, "quantity", "0.000015"),
+        assertUserError(() -> EngineInputs.quantity(Instruments.BTC, "quantity", "-1"), "quantity = -1", "must be positive");
+        assertUserError(() -> EngineInputs.quantity(Instruments.BTC, "quantity", "0.000015"),
                 "quantity = 0.000015", "not a multiple of the lot size 0.00001 of BTC-USD@SIMX_CRYPTO");
-        assertUserError(() -> Inputs.quantity(Instruments.AAPL, "quantity", "1e3"), "quantity = '1e3'");
+        assertUserError(() -> EngineInputs.quantity(Instruments.AAPL, "quantity", "1e3"), "quantity = '1e3'");
     }
 
     @Test
     void pricesAreExactDecimalsOnTheTickGrid() throws CommandException {
-        assertThat(Inputs.price(Instruments.AAPL, "price", "190.25")).isEqualTo(1_902_500L);
-        assertUserError(() -> Inputs.price(Instruments.AAPL, "price", "190.001"),
+        assertThat(EngineInputs.price(Instruments.AAPL, "price", "190.25")).isEqualTo(1_902_500L);
+        assertUserError(() -> EngineInputs.price(Instruments.AAPL, "price", "190.001"),
                 "price = 190.001", "not on the 0.01 tick grid of AAPL@SIMX_US");
-        assertUserError(() -> Inputs.price(Instruments.AAPL, "price", "-5"), "price = -5", "must be positive");
-        assertUserError(() -> Inputs.price(Instruments.AAPL, "price", "1,000"), "price = '1,000'");
+        assertUserError(() -> EngineInputs.price(Instruments.AAPL, "price", "-5"), "price = -5", "must be positive");
+        assertUserError(() -> EngineInputs.price(Instruments.AAPL, "price", "1,000"), "price = '1,000'");
     }
 
     @Test
     void clientOrderIdsAreCheckedAndValuesCannotForgeASecondLine() throws CommandException {
-        assertThat(Inputs.clientOrderId("--id", "sh-1").value()).isEqualTo("sh-1");
-        assertUserError(() -> Inputs.clientOrderId("--id", "a b"),
+        assertThat(EngineInputs.clientOrderId("--id", "sh-1").value()).isEqualTo("sh-1");
+        assertUserError(() -> EngineInputs.clientOrderId("--id", "a b"),
                 "--id = 'a b': must be 1 to 64 printable ASCII characters without spaces");
         assertThat(Inputs.quote("a\nb")).isEqualTo("'a\\u000ab'");
         assertThat(Inputs.quote("x".repeat(100))).endsWith("...(100 chars)'");
