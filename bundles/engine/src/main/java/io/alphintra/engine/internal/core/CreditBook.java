@@ -11,9 +11,12 @@ import io.alphintra.sdk.order.OrderStatus;
 import io.alphintra.sdk.risk.CreditScope;
 import io.alphintra.sdk.risk.PreTradeContext;
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Credit used per account, trader and strategy (PT1), per quote currency, as {@link PreTradeContext#creditUsed}
@@ -206,6 +209,75 @@ final class CreditBook {
             }
         }
         return -1;
+    }
+
+    /** The day's executed credit of one account, trader or strategy in one currency, as a snapshot keeps it. */
+    record Executed(CreditScope scope, String id, Currency currency, long value) {
+    }
+
+    /**
+     * What a snapshot keeps of the book: what the orders it restores cannot rebuild. Working values follow from the
+     * working orders, except a market order's, valued at the reference when it was accepted (not journaled); the
+     * executed sums are the day's fills, some of them of orders that finished or were forgotten since.
+     *
+     * @param day             the UTC day of the executed sums ({@link Long#MIN_VALUE}: none yet)
+     * @param executed        every non-zero executed sum
+     * @param marketPrices    per working market order valued at a reference: its order id, then that price
+     */
+    record Saved(long day, List<Executed> executed, long[] marketPrices) {
+    }
+
+    /** The book as a snapshot keeps it; off the hot path (a snapshot is being written). */
+    Saved save() {
+        List<Executed> executed = new ArrayList<>();
+        for (CreditScope scope : SCOPES) {
+            for (Map.Entry<String, Row> entry : new TreeMap<>(rowsByScope[scope.ordinal()]).entrySet()) {
+                for (int currency = 0; currency < currencyCount; currency++) {
+                    long value = entry.getValue().executed(currency);
+                    if (value != 0) {
+                        executed.add(new Executed(scope, entry.getKey(), currencies[currency], value));
+                    }
+                }
+            }
+        }
+        List<long[]> priced = new ArrayList<>();
+        counted.forEach((order, entry) -> {
+            if (entry.marketPrice != OrderRequest.NO_PRICE) {
+                priced.add(new long[] {order.orderId, entry.marketPrice});
+            }
+        });
+        priced.sort(java.util.Comparator.comparingLong(pair -> pair[0]));
+        long[] marketPrices = new long[2 * priced.size()];
+        for (int i = 0; i < priced.size(); i++) {
+            marketPrices[2 * i] = priced.get(i)[0];
+            marketPrices[2 * i + 1] = priced.get(i)[1];
+        }
+        return new Saved(day, List.copyOf(executed), marketPrices);
+    }
+
+    /**
+     * Puts back what a snapshot kept, once its orders are counted ({@link #accepted} with no market price): the day,
+     * its executed sums, and the reference each working market order was valued at.
+     *
+     * @param orders the restored orders by id
+     * @throws IllegalArgumentException when a market price names an order that is not working
+     */
+    void restore(Saved saved, java.util.function.LongFunction<OrderState> orders) {
+        day = saved.day();
+        for (Executed executed : saved.executed()) {
+            row(executed.scope(), executed.id()).addExecuted(currencyIndex(executed.currency()), executed.value());
+        }
+        long[] marketPrices = saved.marketPrices();
+        for (int i = 0; i < marketPrices.length; i += 2) {
+            OrderState order = orders.apply(marketPrices[i]);
+            Counted entry = order == null ? null : counted.get(order);
+            if (entry == null) {
+                throw new IllegalArgumentException("the credit section values order " + marketPrices[i]
+                        + " at a market reference, but it is not a working order of the snapshot");
+            }
+            entry.marketPrice = marketPrices[i + 1];
+            update(order);
+        }
     }
 
     /** Forgets everything: the engine before its first journal record. */

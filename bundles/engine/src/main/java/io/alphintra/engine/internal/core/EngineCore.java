@@ -261,7 +261,7 @@ public final class EngineCore implements OrderGate.WorkingOrderView {
 
     void writeSnapshot(SnapshotOutput out, String stateHash) throws IOException {
         EngineSnapshot.write(out, nextOrderId, engineExecIds, journaledInstruments.values(), ordersById,
-                ordersByClientId, oldestFinished, finishedCount, kills.states(), accounts, stateHash);
+                ordersByClientId, oldestFinished, finishedCount, kills.states(), credit.save(), accounts, stateHash);
     }
 
     /** Replaces the whole state with a snapshot's, as the journal up to its sequence would have built it. */
@@ -309,6 +309,7 @@ public final class EngineCore implements OrderGate.WorkingOrderView {
         nextOrderId = content.nextOrderId();
         engineExecIds = content.engineExecIds();
         content.killSwitches().forEach(kills::engage);
+        credit.restore(content.credit(), this::orderById);
         if (accounts != null) {
             if (content.accounts() == null) {
                 throw new IllegalArgumentException("the snapshot holds no account book, this engine keeps one");

@@ -15,6 +15,8 @@ import io.alphintra.sdk.order.OrderType;
 import io.alphintra.sdk.order.RejectReason;
 import io.alphintra.sdk.order.Side;
 import io.alphintra.sdk.order.TimeInForce;
+import io.alphintra.sdk.money.Currency;
+import io.alphintra.sdk.risk.CreditScope;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -49,6 +51,9 @@ import java.util.Set;
  * "FINI" int count, then per finished order held, in the order they finished: long orderId
  * "KILL" (format 4 on) int count, then per engaged kill switch, in the order engaged: str kind, str value,
  *        str engagedBy, str reason, long engagedAtNanos, then (format 5 on) str mode (HALT, REDUCE_ONLY)
+ * "CRED" (format 5 on) long day (UTC days since the epoch of the credit's executed sums; Long.MIN_VALUE: none),
+ *        int count, then per non-zero executed sum: str scope (ACCOUNT, TRADER, STRATEGY), str id, str currency,
+ *        long value; int count, then per working market order valued at a reference: long orderId, long price
  * "PORT" int length (-1: the engine keeps no books), the account book's own snapshot (PortfolioSnapshotCodec)
  * "HASH" str the engine's stateHash() when the snapshot was taken
  * </pre>
@@ -75,6 +80,7 @@ final class EngineSnapshot {
     static final int ORDERS = tag("ORDR");
     static final int FINISHED = tag("FINI");
     static final int KILLS = tag("KILL");
+    static final int CREDIT = tag("CRED");
     static final int ACCOUNTS = tag("PORT");
     static final int HASH = tag("HASH");
 
@@ -104,8 +110,8 @@ final class EngineSnapshot {
      * @param finished the ids of the finished orders held, in the order they finished
      */
     record Content(long nextOrderId, long engineExecIds, List<Instrument> instruments, List<OrderState> orders,
-                   List<ClientId> clientIds, long[] finished, List<KillSwitchState> killSwitches, byte[] accounts,
-                   String stateHash) {
+                   List<ClientId> clientIds, long[] finished, List<KillSwitchState> killSwitches,
+                   CreditBook.Saved credit, byte[] accounts, String stateHash) {
     }
 
     private EngineSnapshot() {
@@ -115,7 +121,7 @@ final class EngineSnapshot {
     static void write(SnapshotOutput out, long nextOrderId, long engineExecIds, Collection<Instrument> instruments,
                       OrderSlots orders, OpenAddressingMap<ClientOrderId, OrderState> byClientId,
                       OrderState oldestFinished, int finishedCount, List<KillSwitchState> killSwitches,
-                      AccountBook accounts, String stateHash) throws IOException {
+                      CreditBook.Saved credit, AccountBook accounts, String stateHash) throws IOException {
         out.putInt(ENGINE).putLong(nextOrderId).putLong(engineExecIds);
 
         out.putInt(ENUMS);
@@ -226,6 +232,18 @@ final class EngineSnapshot {
                 if (out.formatVersion() >= 5) {
                     out.putString(kill.mode().name());
                 }
+            }
+        }
+        if (out.formatVersion() >= 5) {
+            out.putInt(CREDIT).putLong(credit.day()).putInt(credit.executed().size());
+            for (CreditBook.Executed executed : credit.executed()) {
+                out.putString(executed.scope().name()).putString(executed.id())
+                        .putString(executed.currency().code()).putLong(executed.value());
+            }
+            long[] marketPrices = credit.marketPrices();
+            out.putInt(marketPrices.length / 2);
+            for (long value : marketPrices) {
+                out.putLong(value);
             }
         }
 
@@ -412,6 +430,28 @@ final class EngineSnapshot {
             }
         }
 
+        CreditBook.Saved credit = new CreditBook.Saved(Long.MIN_VALUE, List.of(), new long[0]);
+        if (in.formatVersion() >= 5) {
+            expect(in, CREDIT);
+            long day = in.getLong();
+            int sums = count(in, "executed credit sum");
+            List<CreditBook.Executed> executed = new ArrayList<>(sums);
+            for (int i = 0; i < sums; i++) {
+                String scope = in.getString();
+                try {
+                    executed.add(new CreditBook.Executed(CreditScope.valueOf(scope), in.getString(),
+                            Currency.of(in.getString()), in.getLong()));
+                } catch (IllegalArgumentException | NullPointerException e) {
+                    throw in.problem("executed credit sum " + i + " (" + scope + "): " + e.getMessage());
+                }
+            }
+            long[] marketPrices = new long[2 * count(in, "market order valued")];
+            for (int i = 0; i < marketPrices.length; i++) {
+                marketPrices[i] = in.getLong();
+            }
+            credit = new CreditBook.Saved(day, List.copyOf(executed), marketPrices);
+        }
+
         expect(in, ACCOUNTS);
         int booksLength = in.getInt();
         byte[] accounts = booksLength == -1 ? null : in.bytes(booksLength);
@@ -422,7 +462,7 @@ final class EngineSnapshot {
             throw in.problem(in.remaining() + " bytes after the last section");
         }
         return new Content(nextOrderId, engineExecIds, instruments, orders, clientIds, finished, killSwitches,
-                accounts, stateHash);
+                credit, accounts, stateHash);
     }
 
     /**
