@@ -177,13 +177,30 @@ public final class OrderGate {
         if (chain.length > 0) {
             PreTradeContext riskContext = inputs.riskContext(order);
             for (Link<PreTradeCheck> check : chain) {
-                if (made(run(check, order, riskContext)).rejects()) {
+                GateDecision decision = made(run(check, order, riskContext));
+                if (decision.rejects() || GateDecision.WARN.equals(decision.outcome())) {
+                    riskAlert(decision, order);
+                }
+                if (decision.rejects()) {
                     return decisions();
                 }
             }
         }
         made(compliance(order, inputs));
         return decisions();
+    }
+
+    /**
+     * A limit breached (PT11): one alert per check and account, which the alerts bundle de-duplicates, so a strategy
+     * that keeps hitting a limit is one alert with a count, not a flood. A hold has its own alert, per order, which
+     * the engine raises once the order is held (a later check may still reject it).
+     */
+    private void riskAlert(GateDecision decision, OrderRequest order) {
+        String what = decision.rejects() ? "rejected" : "passed with a warning";
+        alerts.raise("risk." + decision.checkId() + "." + order.attribution().accountId(), false, "Risk check "
+                + decision.checkId() + " " + what + " order " + order.clientOrderId() + " of account "
+                + order.attribution().accountId() + " (strategy " + order.attribution().strategyId() + ", trader "
+                + order.attribution().traderId() + "): " + decision.text());
     }
 
     private GateDecision made(GateDecision decision) {

@@ -110,6 +110,9 @@ class HeldOrdersTest {
         assertThat(order.decisions()).extracting(GateDecision::outcome)
                 .containsExactly(GateDecision.ACCEPT, GateDecision.HOLD, GateDecision.REJECT);
         assertThat(sentToVenue).isEmpty();
+        assertThat(alerts).as("the rejection by risk is an alert (PT11), the hold it overrode is not").singleElement()
+                .asString().startsWith("WARNING risk.hard-size." + order.accountId()
+                        + " Risk check hard-size rejected order huge of account " + order.accountId());
         assertThat(submit("held", 500).text()).as("between the tiers: held").startsWith(EngineCore.HELD);
     }
 
