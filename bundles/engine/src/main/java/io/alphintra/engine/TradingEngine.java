@@ -202,6 +202,14 @@ public interface TradingEngine {
     CompletionStage<List<KillSwitchState>> killSwitches();
 
     /**
+     * The credit used per account, trader and strategy and currency now (PT1), as the credit check sees it; every
+     * one that has used any today or has orders working, sorted by scope, id and currency.
+     *
+     * @since 1.5
+     */
+    CompletionStage<List<CreditUsage>> credit();
+
+    /**
      * The live risk figures the engine keeps on its thread (P&amp;L, equity, peak, drawdown, exposure), of the whole
      * node and of every strategy and account that traded, per quote currency, with the loss thresholds in force and
      * their headroom. Built on request on the engine thread, between two events, so every line is as of one moment.

@@ -381,6 +381,11 @@ public final class TradingEngineComponent implements TradingEngine, StrategyOrde
     }
 
     @Override
+    public CompletionStage<List<io.alphintra.engine.CreditUsage>> credit() {
+        return loop.query(engine -> engine.credit(EngineClock.nowNanos()));
+    }
+
+    @Override
     public CompletionStage<List<io.alphintra.engine.RiskFigures>> riskMonitor() {
         return loop.query(EngineCore::riskFigures);
     }

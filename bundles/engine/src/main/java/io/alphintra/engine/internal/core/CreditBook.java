@@ -4,6 +4,7 @@ import io.alphintra.collections.OpenAddressingMap;
 import io.alphintra.sdk.instrument.FutureContract;
 import io.alphintra.sdk.instrument.Instrument;
 import io.alphintra.sdk.money.Currency;
+import io.alphintra.sdk.money.Money;
 import io.alphintra.sdk.money.Decimals;
 import io.alphintra.sdk.order.Attribution;
 import io.alphintra.sdk.order.OrderRequest;
@@ -209,6 +210,31 @@ final class CreditBook {
             }
         }
         return -1;
+    }
+
+    /** Every row's figures per currency where it uses any credit, sorted by scope, id and currency; for operators. */
+    List<io.alphintra.engine.CreditUsage> usage(long nowNanos) {
+        roll(nowNanos);
+        List<io.alphintra.engine.CreditUsage> usage = new ArrayList<>();
+        for (CreditScope scope : SCOPES) {
+            for (Map.Entry<String, Row> entry : new TreeMap<>(rowsByScope[scope.ordinal()]).entrySet()) {
+                Row row = entry.getValue();
+                List<Currency> used = new ArrayList<>();
+                for (int currency = 0; currency < currencyCount; currency++) {
+                    if (row.working(currency) != 0 || row.executed(currency) != 0) {
+                        used.add(currencies[currency]);
+                    }
+                }
+                used.sort(java.util.Comparator.comparing(Currency::code));
+                for (Currency currency : used) {
+                    int index = knownCurrencyIndex(currency);
+                    usage.add(new io.alphintra.engine.CreditUsage(scope, entry.getKey(),
+                            Money.of(currency, row.working(index), SCALE),
+                            Money.of(currency, row.executed(index), SCALE)));
+                }
+            }
+        }
+        return usage;
     }
 
     /** The day's executed credit of one account, trader or strategy in one currency, as a snapshot keeps it. */

@@ -1744,6 +1744,11 @@ public final class EngineCore implements OrderGate.WorkingOrderView {
         return credit.used(scope, id, currency, replacing, nowNanos);
     }
 
+    /** Every account's, trader's and strategy's credit used at engine time {@code nowNanos}, for operators. */
+    public List<io.alphintra.engine.CreditUsage> credit(long nowNanos) {
+        return credit.usage(nowNanos);
+    }
+
     /**
      * Counts a replayed or restored order's credit. Market data is not journaled, so a market order accepted before
      * the restart counts nothing while it works (its fills count as executed).

@@ -150,6 +150,9 @@ class CreditBookTest {
             // 40 fill at 99.00: 3,960 executed, 60 × 100 = 6,000 working.
             fill(engine, buy.clientOrderId(), 40, 9_900, 40, now + 1);
             assertThat(used(engine, CreditScope.ACCOUNT, now + 1)).isEqualTo(99_600_000L);
+            assertThat(engine.credit(now + 1)).as("what operators see").contains(new io.alphintra.engine.CreditUsage(
+                    CreditScope.ACCOUNT, CoreFixtures.WHO.accountId(), Money.of(USD, 60_000_000L, 4),
+                    Money.of(USD, 39_600_000L, 4)));
             assertThat(used(engine, CreditScope.TRADER, now + 1)).isEqualTo(99_600_000L);
             assertThat(used(engine, CreditScope.STRATEGY, now + 1)).isEqualTo(99_600_000L);
             // The next UTC day: executed back to zero, working kept.

@@ -1322,5 +1322,10 @@ class StrategyHostTest {
         public CompletionStage<List<io.alphintra.engine.KillSwitchState>> killSwitches() {
             return CompletableFuture.completedFuture(List.of());
         }
+
+        @Override
+        public CompletionStage<List<io.alphintra.engine.CreditUsage>> credit() {
+            return CompletableFuture.completedFuture(List.of());
+        }
     }
 }

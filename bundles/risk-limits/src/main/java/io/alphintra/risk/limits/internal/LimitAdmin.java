@@ -134,6 +134,53 @@ public final class LimitAdmin {
         }
     }
 
+    /**
+     * The credit limit of each account, trader and strategy the engine counts credit for, and the headroom left
+     * (PT1). The limit shown is the one the scope itself sets (e.g. {@code account:ACC-1} for the account), else the
+     * {@code *} default: an order is decided by the most specific scope that matches it, so a scope naming more
+     * terms (an account in one venue) can decide some of its orders otherwise, which its rejection then names.
+     */
+    public List<CreditHeadroom> creditHeadroom(List<io.alphintra.engine.CreditUsage> usage) {
+        List<ScopeLimits> all = book.all();
+        List<CreditHeadroom> out = new ArrayList<>(usage.size());
+        for (io.alphintra.engine.CreditUsage row : usage) {
+            LimitKind kind = switch (row.scope()) {
+                case ACCOUNT -> LimitKind.ACCOUNT_CREDIT;
+                case TRADER -> LimitKind.TRADER_CREDIT;
+                case STRATEGY -> LimitKind.STRATEGY_CREDIT;
+            };
+            ScopeLimits deciding = null;
+            DecimalLimit limit = null;
+            for (ScopeLimits limits : all) { // most specific first
+                if (limits.isBroken() || !ownScope(limits.scope(), row)) {
+                    continue;
+                }
+                DecimalLimit amount = limits.value(kind, row.working().currency());
+                if (amount != null) {
+                    deciding = limits;
+                    limit = amount;
+                    break;
+                }
+            }
+            out.add(CreditHeadroom.of(row, deciding, limit));
+        }
+        return out;
+    }
+
+    /** Whether {@code scope} is {@code *} or names exactly the row's account, trader or strategy and nothing else. */
+    private static boolean ownScope(Scope scope, io.alphintra.engine.CreditUsage row) {
+        if (scope.instrument() != null || scope.venue() != null) {
+            return false;
+        }
+        String account = row.scope() == io.alphintra.sdk.risk.CreditScope.ACCOUNT ? row.id() : null;
+        String trader = row.scope() == io.alphintra.sdk.risk.CreditScope.TRADER ? row.id() : null;
+        String strategy = row.scope() == io.alphintra.sdk.risk.CreditScope.STRATEGY ? row.id() : null;
+        boolean everything = scope.account() == null && scope.trader() == null && scope.strategy() == null;
+        return everything || (java.util.Objects.equals(scope.account(), account)
+                && java.util.Objects.equals(scope.trader(), trader)
+                && java.util.Objects.equals(scope.strategy(), strategy));
+    }
+
     /** The change journal's newest lines. */
     public List<String> history(int limit) throws IOException {
         return changes.history(limit);
