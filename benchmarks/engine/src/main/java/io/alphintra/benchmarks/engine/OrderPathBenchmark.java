@@ -2,6 +2,7 @@ package io.alphintra.benchmarks.engine;
 
 import io.alphintra.engine.internal.account.Account;
 import io.alphintra.engine.internal.account.AccountTable;
+import io.alphintra.engine.internal.core.BenchMarket;
 import io.alphintra.engine.internal.core.EngineClock;
 import io.alphintra.engine.internal.core.EngineCore;
 import io.alphintra.engine.internal.core.EngineGateInputs;
@@ -27,7 +28,9 @@ import io.alphintra.sdk.order.ExecutionReport;
 import io.alphintra.sdk.order.Liquidity;
 import io.alphintra.sdk.order.OrderRequest;
 import io.alphintra.sdk.order.OrderStatus;
+import io.alphintra.risk.limits.internal.BenchLimits;
 import io.alphintra.sdk.order.Side;
+import io.alphintra.sdk.risk.PreTradeCheck;
 import io.alphintra.sdk.order.TimeInForce;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,6 +38,7 @@ import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -59,7 +63,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * allow-all US rule set), order manager, journal append, group commit ({@code write}, so one {@code write(2)} per
  * batch), hand-off to the venue adapter, then the venue's {@code NEW} acknowledgement and, for every second order,
  * the two {@code TRADE} reports of the match (journal, order state, portfolio booking, a second commit), and the
- * reports to the engine's listener.
+ * reports to the engine's listener. With {@code riskChain = standard} the gate also runs the risk-limits bundle's
+ * five checks (credit, order size and value, price collar, duplicates, positions) with a limit of each kind in force
+ * for every order ({@link #STANDARD_LIMITS}), which every order passes: the cost of the standard chain per order.
  *
  * <p>Not included: the Disruptor ring hop (producer to engine thread and venue thread back), and the venue itself.
  * The venue is a stand-in whose {@code submit} only counts; its reports are built before the shots, because a real
@@ -101,6 +107,20 @@ public class OrderPathBenchmark {
     @Param({"listener", "none"})
     public String reports;
 
+    /** {@code off}: the engine's own checks and the rule set; {@code standard}: the risk-limits checks too. */
+    @Param({"off", "standard"})
+    public String riskChain;
+
+    /** One scope, {@code *}, setting a limit of every kind the checks have, none of which an order of the flow breaks. */
+    static final Map<String, Object> STANDARD_LIMITS = Map.ofEntries(Map.entry("scope", "*"),
+            Map.entry("accountCreditLimit", "USD 1000000000"), Map.entry("traderCreditLimit", "USD 1000000000"),
+            Map.entry("strategyCreditLimit", "USD 1000000000"), Map.entry("priceCollarBasisPoints", "5000"),
+            Map.entry("maxReferenceAgeMillis", "86400000"), Map.entry("maxOrderQuantity", "1000"),
+            Map.entry("maxOrderValue", "USD 10000000"), Map.entry("warnOrderValue", "USD 1000000"),
+            Map.entry("duplicateCount", "2"), Map.entry("duplicateWindowMillis", "10"),
+            Map.entry("maxLongPosition", "1000000"), Map.entry("maxShortPosition", "1000000"),
+            Map.entry("maxStrategyLongPosition", "1000000"), Map.entry("maxStrategyShortPosition", "1000000"));
+
     private Path directory;
     private Journal journal;
     private EngineCore core;
@@ -124,7 +144,10 @@ public class OrderPathBenchmark {
         Money noFee = Money.zero(Currency.of("USD"));
         for (int i = 0; i < ORDERS; i++) {
             boolean buy = i % 2 == 0;
-            orders[i] = OrderRequest.limit(ClientOrderId.of("o" + i), INSTRUMENT, buy ? Side.BUY : Side.SELL, 1, PRICE,
+            // 4,000 prices a side, at or through the fill price: an order repeats every 8,000 (about 20 ms), so the
+            // duplicate check's window of 10 ms never holds two identical ones.
+            long price = buy ? PRICE + (i / 2) % 4_000 : PRICE - (i / 2) % 4_000;
+            orders[i] = OrderRequest.limit(ClientOrderId.of("o" + i), INSTRUMENT, buy ? Side.BUY : Side.SELL, 1, price,
                     TimeInForce.GTC, buy ? buyer : seller);
             ExecutionReport ack = venueReport(i, ExecType.NEW, OrderStatus.NEW).build();
             if (buy) {
@@ -148,6 +171,12 @@ public class OrderPathBenchmark {
                 Account.open("ACC-1", Currency.of("USD")),
                 Account.open("ACC-2", Currency.of("USD")))));
         MarketCache market = new MarketCache();
+        if (riskChain.equals("standard")) {
+            for (PreTradeCheck check : BenchLimits.chain(BenchLimits.book(List.of(STANDARD_LIMITS)))) {
+                gate.addCheck(check);
+            }
+            BenchMarket.lastTrade(market, INSTRUMENT.id(), PRICE, EngineClock.nowNanos());
+        }
         boolean listening = reports.equals("listener");
         core = new EngineCore(journal, gate, venue, accounts, new EngineCore.EngineListener() {
             @Override

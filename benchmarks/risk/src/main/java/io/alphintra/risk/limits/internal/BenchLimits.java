@@ -1,6 +1,6 @@
 package io.alphintra.risk.limits.internal;
 
-import java.lang.reflect.Proxy;
+import io.alphintra.config.support.ConfigReader;
 import java.util.List;
 import java.util.Map;
 
@@ -21,7 +21,7 @@ public final class BenchLimits {
         LimitBook book = new LimitBook();
         for (int i = 0; i < configurations.size(); i++) {
             Map<String, Object> map = configurations.get(i);
-            book.put(ScopeLimits.from(typed(map), map, "bench-" + i));
+            book.put(ScopeLimits.from(ConfigReader.typed(LimitConfig.class, map), map, "bench-" + i));
         }
         return book;
     }
@@ -30,16 +30,5 @@ public final class BenchLimits {
     public static PreTradeCheck[] chain(LimitBook book) {
         return new PreTradeCheck[] {new CreditLimitCheck(book), new OrderSizeCheck(book), new PriceCollarCheck(book),
             new DuplicateOrderCheck(book), new PositionLimitCheck(book)};
-    }
-
-    private static LimitConfig typed(Map<String, Object> map) {
-        return (LimitConfig) Proxy.newProxyInstance(LimitConfig.class.getClassLoader(),
-                new Class<?>[] {LimitConfig.class}, (proxy, method, args) -> {
-                    if (method.getDeclaringClass() == Object.class || method.getName().equals("annotationType")) {
-                        throw new UnsupportedOperationException(method.getName());
-                    }
-                    Object value = map.get(method.getName());
-                    return value == null ? method.getDefaultValue() : value.toString();
-                });
     }
 }

@@ -19,6 +19,11 @@ public final class MarketCache implements MarketView {
         long lastPrice;
         long lastPriceTime;
         boolean hasLastPrice;
+        /**
+         * The last price as the checks are handed it, made when first asked after a change: a check per order costs
+         * no allocation while the price stands, and a trade never allocates.
+         */
+        OptionalLong asked;
         final LatestTopOfBook top = new LatestTopOfBook();
     }
 
@@ -69,7 +74,14 @@ public final class MarketCache implements MarketView {
     @Override
     public OptionalLong lastPrice(InstrumentId instrumentId) {
         Latest entry = latest.get(instrumentId);
-        return entry == null || !entry.hasLastPrice ? OptionalLong.empty() : OptionalLong.of(entry.lastPrice);
+        if (entry == null || !entry.hasLastPrice) {
+            return OptionalLong.empty();
+        }
+        OptionalLong asked = entry.asked;
+        if (asked == null || asked.getAsLong() != entry.lastPrice) {
+            entry.asked = asked = OptionalLong.of(entry.lastPrice);
+        }
+        return asked;
     }
 
     @Override

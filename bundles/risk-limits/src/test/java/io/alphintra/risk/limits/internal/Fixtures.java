@@ -1,8 +1,8 @@
 package io.alphintra.risk.limits.internal;
 
+import io.alphintra.config.support.ConfigReader;
 import java.io.IOException;
 import java.io.Reader;
-import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -142,21 +142,7 @@ final class Fixtures {
 
     /** A proxy answering each attribute from {@code map} or its default, as Declarative Services does. */
     static LimitConfig typed(Map<String, Object> map) {
-        return (LimitConfig) Proxy.newProxyInstance(LimitConfig.class.getClassLoader(),
-                new Class<?>[] {LimitConfig.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("annotationType")) {
-                        return LimitConfig.class;
-                    }
-                    if (method.getDeclaringClass() == Object.class) {
-                        return switch (method.getName()) {
-                            case "hashCode" -> System.identityHashCode(proxy);
-                            case "equals" -> proxy == args[0];
-                            default -> "LimitConfig" + map;
-                        };
-                    }
-                    Object value = map.get(method.getName());
-                    return value == null ? method.getDefaultValue() : value.toString();
-                });
+        return ConfigReader.typed(LimitConfig.class, map);
     }
 
     /**
