@@ -142,9 +142,10 @@ public class AccessIT {
         assertAllowed("risk", "alphintra:risk-limits-set account:ACC-T maxOrderQuantity=0.001",
                 "In force for account:ACC-T .*maxOrderQuantity = 0.001");
         Result refused = shell.exec("trader", "trader-pw-1", order);
+        // As alphintra:order-submit prints a refused order: its execution type, the reason, then the check's text.
         assertTrue("the very next order is decided by the new limit: " + refused,
-                refused.output().contains("order-size: quantity 0.002 of " + BTC + " over the limit of 0.001 for"
-                        + " account:ACC-T"));
+                refused.output().contains("REJECTED RISK_LIMIT - order-size: quantity 0.002 of " + BTC
+                        + " over the limit of 0.001 for account:ACC-T"));
 
         Result malformed = shell.exec("risk", "risk-pw-1",
                 "alphintra:risk-limits-set account:ACC-T maxOrderQuantity=1,000");

@@ -114,7 +114,7 @@ public class AlertDeliveryIT {
 
     @Test
     public void aWebhookThatFailsIsRetriedUntilItTakesTheAlert() throws Exception {
-        webhook.failNext(2);
+        webhook.failNext("itest.retry", 2);
         alerts.raise(io.alphintra.alerts.Alert.of("itest.retry", io.alphintra.alerts.Severity.WARNING, "itest",
                 "delivered on the third attempt"));
         Poll.until("the alert delivered after two failures", WAIT, webhook::summary,
@@ -124,13 +124,15 @@ public class AlertDeliveryIT {
 
     /**
      * An HTTP/1.1 endpoint on a plain socket, so the test needs nothing the distribution does not ship: it answers
-     * every POST 200 (or 500 while told to fail) and closes the connection.
+     * every POST 200 (or 500 to an alert it is told to fail) and closes the connection.
      */
     private static final class Webhook implements AutoCloseable {
         private final ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         private final List<String> bodies = new CopyOnWriteArrayList<>();
         private final List<long[]> accepted = new CopyOnWriteArrayList<>();
         private final List<String> acceptedBodies = new CopyOnWriteArrayList<>();
+        /** The key of the alerts to answer 500, and how many more times: other alerts (a late readiness probe) pass. */
+        private volatile String failingKey = "";
         private final AtomicInteger failures = new AtomicInteger();
         private final Thread thread = new Thread(this::serve, "itest-webhook");
 
@@ -143,8 +145,9 @@ public class AlertDeliveryIT {
             return "http://127.0.0.1:" + server.getLocalPort() + "/alerts";
         }
 
-        void failNext(int count) {
+        void failNext(String key, int count) {
             failures.set(count);
+            failingKey = "\"key\":\"" + key + "\"";
         }
 
         List<String> bodies() {
@@ -180,7 +183,8 @@ public class AlertDeliveryIT {
                     long at = System.nanoTime();
                     String body = readBody(socket.getInputStream());
                     bodies.add(body);
-                    boolean fail = failures.getAndUpdate(left -> Math.max(0, left - 1)) > 0;
+                    boolean fail = !failingKey.isEmpty() && body.contains(failingKey)
+                            && failures.getAndUpdate(left -> Math.max(0, left - 1)) > 0;
                     OutputStream out = socket.getOutputStream();
                     out.write((fail ? "HTTP/1.1 500 Internal Server Error" : "HTTP/1.1 200 OK")
                             .concat("\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")

@@ -1,5 +1,6 @@
 package io.alphintra.itest;
 
+import static io.alphintra.itest.EngineCalls.smallBid;
 import static org.junit.Assert.assertEquals;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
@@ -8,20 +9,10 @@ import io.alphintra.engine.TradingEngine;
 import io.alphintra.sdk.instrument.Instrument;
 import io.alphintra.sdk.instrument.InstrumentId;
 import io.alphintra.sdk.order.Attribution;
-import io.alphintra.sdk.order.ClientOrderId;
 import io.alphintra.sdk.order.ExecutionReport;
-import io.alphintra.sdk.order.OrderRequest;
 import io.alphintra.sdk.order.OrderStatus;
-import io.alphintra.sdk.order.Side;
-import io.alphintra.sdk.order.TimeInForce;
-import java.io.File;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Dictionary;
-import java.util.Hashtable;
 import javax.inject.Inject;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -68,29 +59,19 @@ public class CancelOnDisconnectIT {
     public void aListedVenuesOrdersAreCancelledWhenItsSessionDropsAndAnUnlistedVenueKeepsItsOwn() throws Exception {
         Instrument aapl = EngineCalls.awaitInstrument(engine, AAPL, WAIT);
         Instrument btc = EngineCalls.awaitInstrument(engine, BTC, WAIT);
-        ExecutionReport listed = EngineCalls.submit(engine, bid(aapl, "cod-us", "10.00"), "itest");
-        ExecutionReport unlisted = EngineCalls.submit(engine, bid(btc, "cod-crypto", "1000"), "itest");
-        Bundle probe = bundleContext.installBundle(
-                new File(System.getProperty("alphintra.strategy.probe.jar")).toURI().toString());
-        probe.start();
-        org.osgi.service.cm.Configuration instance =
-                configurationAdmin.createFactoryConfiguration("io.alphintra.strategy", "?");
+        ExecutionReport listed = EngineCalls.submit(engine, smallBid(aapl, "cod-us", "10.00", DESK), "itest");
+        ExecutionReport unlisted = EngineCalls.submit(engine, smallBid(btc, "cod-crypto", "1000", DESK), "itest");
+        Bundle probe = Plugins.install(bundleContext, "alphintra.strategy.probe.jar");
+        org.osgi.service.cm.Configuration instance = Plugins.startStrategy(configurationAdmin, "cod-1", "itest-flow",
+                AAPL.toString(), "ACC-COD", "itest", "param.burst", "1");
         try {
-            Dictionary<String, Object> properties = new Hashtable<>();
-            properties.put("instanceId", "cod-1");
-            properties.put("type", "itest-flow");
-            properties.put("instruments", AAPL.toString());
-            properties.put("accountId", "ACC-COD");
-            properties.put("traderId", "itest");
-            properties.put("param.burst", "1");
-            instance.update(properties);
             EngineCalls.awaitStatus(engine, listed.orderId(), OrderStatus.NEW, WAIT);
             EngineCalls.awaitStatus(engine, unlisted.orderId(), OrderStatus.NEW, WAIT);
             Poll.until("the strategy's bid rests on SIMX_US", WAIT,
                     () -> EngineCalls.ordersOf(engine, "cod-1").toString(),
                     () -> EngineCalls.ordersOf(engine, "cod-1").stream().anyMatch(o -> o.status() == OrderStatus.NEW));
             OrderView strategyBid = EngineCalls.ordersOf(engine, "cod-1").get(0);
-            long cryptoSessions = occurrences("Venue SIMX_CRYPTO connected");
+            long cryptoSessions = NodeLog.occurrences("Venue SIMX_CRYPTO connected");
 
             dropSession("SIMX_US");
             dropSession("SIMX_CRYPTO");
@@ -98,11 +79,11 @@ public class CancelOnDisconnectIT {
             EngineCalls.awaitStatus(engine, listed.orderId(), OrderStatus.CANCELED, WAIT);
             EngineCalls.awaitStatus(engine, strategyBid.orderId(), OrderStatus.CANCELED, WAIT);
             Poll.until("the strategy heard its bid was cancelled", WAIT, () -> "not in karaf.log",
-                    () -> karafLog().contains("flow cod-1: CANCELED"));
+                    () -> NodeLog.file().contains("flow cod-1: CANCELED"));
             Poll.until("SIMX_CRYPTO connected again and was reconciled", WAIT, () -> "not in karaf.log",
-                    () -> occurrences("Venue SIMX_CRYPTO connected") > cryptoSessions
-                            && karafLog().lastIndexOf("Venue SIMX_CRYPTO replayed")
-                                    > karafLog().lastIndexOf("Venue SIMX_CRYPTO connected"));
+                    () -> NodeLog.occurrences("Venue SIMX_CRYPTO connected") > cryptoSessions
+                            && NodeLog.file().lastIndexOf("Venue SIMX_CRYPTO replayed")
+                                    > NodeLog.file().lastIndexOf("Venue SIMX_CRYPTO connected"));
             Thread.sleep(1_000);
             assertEquals("the unlisted venue's order rests on", OrderStatus.NEW,
                     EngineCalls.order(engine, unlisted.orderId()).status());
@@ -121,29 +102,5 @@ public class CancelOnDisconnectIT {
         Dictionary<String, Object> properties = venues[0].getProperties();
         properties.put("venueName", properties.get("venueName") + " (reconnected)");
         venues[0].update(properties);
-    }
-
-    private static OrderRequest bid(Instrument instrument, String id, String price) {
-        return OrderRequest.limit(ClientOrderId.of(id), instrument, Side.BUY,
-                instrument.parseQuantity("quantity", instrument.id().venueId().equals("SIMX_CRYPTO") ? "0.001" : "1"),
-                instrument.parsePrice("price", price), TimeInForce.GTC, DESK);
-    }
-
-    private static long occurrences(String text) {
-        String log = karafLog();
-        long count = 0;
-        for (int at = log.indexOf(text); at >= 0; at = log.indexOf(text, at + 1)) {
-            count++;
-        }
-        return count;
-    }
-
-    private static String karafLog() {
-        String logDir = System.getProperty("karaf.log", System.getProperty("karaf.data") + "/log");
-        try {
-            return Files.readString(Path.of(logDir, "karaf.log"), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "";
-        }
     }
 }

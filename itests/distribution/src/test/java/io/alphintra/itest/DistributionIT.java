@@ -8,11 +8,7 @@ import io.alphintra.cluster.ClusterService;
 import io.alphintra.cluster.ClusterState;
 import io.alphintra.http.HttpEndpoint;
 import io.vertx.core.json.JsonObject;
-import java.io.ByteArrayOutputStream;
 import java.io.File;
-import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -24,15 +20,10 @@ import java.util.Enumeration;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.stream.Collectors;
-import java.security.PrivilegedExceptionAction;
 import javax.inject.Inject;
-import javax.security.auth.Subject;
-import org.apache.karaf.jaas.boot.principal.RolePrincipal;
-import org.apache.karaf.jaas.boot.principal.UserPrincipal;
 import org.apache.karaf.features.Feature;
 import org.apache.karaf.features.FeaturesService;
 import org.apache.karaf.features.Repository;
-import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.api.console.SessionFactory;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -124,7 +115,7 @@ public class DistributionIT {
     @Test
     public void statusCommandShowsTheNode() throws Exception {
         awaitCluster();
-        String output = execute("alphintra:status");
+        String output = ShellCommands.run(sessionFactory, "itest", "viewer", "alphintra:status");
         assertTrue(output, output.contains("node-1 (this node)"));
         assertTrue(output, output.contains("AMER"));
         assertTrue(output, output.contains(http.baseUrl()));
@@ -148,10 +139,12 @@ public class DistributionIT {
             badRegion.put("region", "MARS");
             clusterConfig.update(badRegion);
 
-            Poll.until("the bad port is logged with its key and value", QUICK, () -> "no such line in " + logFile(),
-                    () -> logContains("Invalid configuration io.alphintra.http: port = 'abc'"));
-            Poll.until("the unknown region is logged with its key and value", QUICK, () -> "no such line in " + logFile(),
-                    () -> logContains("Invalid configuration io.alphintra.cluster: region = 'MARS'"));
+            Poll.until("the bad port is logged with its key and value", QUICK,
+                    () -> "no such line in " + NodeLog.path(),
+                    () -> NodeLog.file().contains("Invalid configuration io.alphintra.http: port = 'abc'"));
+            Poll.until("the unknown region is logged with its key and value", QUICK,
+                    () -> "no such line in " + NodeLog.path(),
+                    () -> NodeLog.file().contains("Invalid configuration io.alphintra.cluster: region = 'MARS'"));
             assertEquals("still listening on the last good port", port, http.port());
             assertEquals(200, Http.get(http.baseUrl() + "/health").status());
             assertEquals("AMER", cluster.localNode().region().name());
@@ -255,40 +248,6 @@ public class DistributionIT {
         File jar = new File(System.getProperty("alphintra.probe.jar"));
         assertTrue("the probe bundle was built: " + jar, jar.isFile());
         return jar;
-    }
-
-    /** Runs a command as an operator with the viewer role, so the command ACLs apply as they do for people. */
-    private String execute(String command) throws Exception {
-        Subject viewer = new Subject();
-        viewer.getPrincipals().add(new UserPrincipal("itest"));
-        viewer.getPrincipals().add(new RolePrincipal("viewer"));
-        return Subject.doAs(viewer, (PrivilegedExceptionAction<String>) () -> executeAsCaller(command));
-    }
-
-    private String executeAsCaller(String command) throws Exception {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
-            Session session = sessionFactory.create(System.in, out, out);
-            try {
-                session.execute(command);
-            } finally {
-                session.close();
-            }
-        }
-        return bytes.toString(StandardCharsets.UTF_8);
-    }
-
-    private static Path logFile() {
-        String logDir = System.getProperty("karaf.log", System.getProperty("karaf.data") + "/log");
-        return Path.of(logDir, "karaf.log");
-    }
-
-    private static boolean logContains(String text) {
-        try {
-            return Files.readString(logFile(), StandardCharsets.UTF_8).contains(text);
-        } catch (IOException e) {
-            return false;
-        }
     }
 
     private static Dictionary<String, Object> copy(Dictionary<String, Object> properties) {

@@ -7,6 +7,7 @@ import io.alphintra.engine.KillScope;
 import io.alphintra.engine.KillSwitchState;
 import io.alphintra.engine.RiskFigures;
 import io.alphintra.engine.TradingEngine;
+import io.alphintra.itest.ConfigChanges.Answer;
 import io.alphintra.sdk.instrument.Instrument;
 import io.alphintra.sdk.instrument.InstrumentId;
 import io.alphintra.sdk.order.Attribution;
@@ -19,13 +20,9 @@ import io.alphintra.sdk.order.RejectReason;
 import io.alphintra.sdk.order.Side;
 import io.alphintra.sdk.order.TimeInForce;
 import java.time.Duration;
-import java.util.Dictionary;
-import java.util.Hashtable;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.inject.Inject;
 import org.junit.After;
@@ -35,10 +32,7 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.ops4j.pax.logging.spi.PaxAppender;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceRegistration;
-import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 
 /**
@@ -69,7 +63,7 @@ public class DrawdownIT {
     @Inject
     private BundleContext bundleContext;
 
-    private Configuration threshold;
+    private ConfigChanges thresholds;
     private ExecutionReport resting;
 
     @org.ops4j.pax.exam.Configuration
@@ -85,8 +79,8 @@ public class DrawdownIT {
                 EngineCalls.cancel(engine, resting, SOURCE, WAIT);
             }
         } finally {
-            if (threshold != null) {
-                threshold.delete();
+            if (thresholds != null) {
+                thresholds.close();
             }
             EngineCalls.answer("the reset of " + SCOPE, engine.resetKillSwitch(SCOPE, SOURCE));
         }
@@ -96,18 +90,18 @@ public class DrawdownIT {
     public void aDrawdownEngagesAReduceOnlySwitchByItselfUntilAnAuthorisedReset() throws Exception {
         Instrument btc = EngineCalls.awaitInstrument(engine, BTC, WAIT);
         Attribution who = new Attribution("manual", "itest", ACCOUNT, "desk", "client");
-        configure("itest-dd", "scope", "account:" + ACCOUNT, "maxDrawdown", "USD 0.0001", "action", "reduce-only");
+        thresholds = new ConfigChanges(bundleContext, configurationAdmin, "DrawdownIT", WAIT);
+        thresholds.create(FACTORY_PID, "itest-dd", Map.of("scope", "account:" + ACCOUNT, "maxDrawdown", "USD 0.0001",
+                "action", "reduce-only"), Answer::lossThreshold);
 
         long last = EngineCalls.lastPrice(engine, BTC, WAIT);
         long quantity = btc.parseQuantity("quantity", "0.001");
-        ExecutionReport bought = EngineCalls.submit(engine, order(btc, who, Side.BUY, 2 * quantity,
+        ExecutionReport bought = EngineCalls.submitAccepted(engine, order(btc, who, Side.BUY, 2 * quantity,
                 btc.tickTable().floor(last * 105 / 100)), SOURCE);
-        assertEquals(bought.toString(), ExecType.PENDING_NEW, bought.execType());
         EngineCalls.awaitStatus(engine, bought.orderId(), OrderStatus.FILLED, WAIT);
         // Crossing back: bought at the ask, half sold at the bid, the spread (and fees) lost on it for certain.
-        ExecutionReport halfSold = EngineCalls.submit(engine, order(btc, who, Side.SELL, quantity,
+        ExecutionReport halfSold = EngineCalls.submitAccepted(engine, order(btc, who, Side.SELL, quantity,
                 btc.tickTable().floor(last * 95 / 100)), SOURCE);
-        assertEquals(halfSold.toString(), ExecType.PENDING_NEW, halfSold.execType());
         EngineCalls.awaitStatus(engine, halfSold.orderId(), OrderStatus.FILLED, WAIT);
 
         Poll.until("the engine engages a reduce-only switch for " + SCOPE + " by itself", WAIT,
@@ -122,9 +116,8 @@ public class DrawdownIT {
         last = EngineCalls.lastPrice(engine, BTC, WAIT);
         ExecutionReport more = EngineCalls.submit(engine, order(btc, who, Side.BUY, quantity,
                 btc.tickTable().floor(last / 2)), SOURCE);
-        assertEquals(more.toString(), ExecType.REJECTED, more.execType());
-        assertEquals(more.toString(), RejectReason.RISK_LIMIT, more.rejectReason());
-        assertTrue(more.text(), more.text().contains("reduce-only kill switch " + SCOPE + " engaged by risk:drawdown"));
+        EngineCalls.assertRejected(more, RejectReason.RISK_LIMIT,
+                "reduce-only kill switch " + SCOPE + " engaged by risk:drawdown");
 
         ExecutionReport sold = EngineCalls.submit(engine, order(btc, who, Side.SELL, quantity,
                 btc.tickTable().floor(last * 95 / 100)), SOURCE);
@@ -132,9 +125,8 @@ public class DrawdownIT {
         EngineCalls.awaitStatus(engine, sold.orderId(), OrderStatus.FILLED, WAIT);
 
         assertTrue("reset", EngineCalls.answer("the reset of " + SCOPE, engine.resetKillSwitch(SCOPE, SOURCE)));
-        resting = EngineCalls.submit(engine, order(btc, who, Side.BUY, quantity, btc.tickTable().floor(last / 2)),
-                SOURCE);
-        assertEquals(resting.toString(), ExecType.PENDING_NEW, resting.execType());
+        resting = EngineCalls.submitAccepted(engine, order(btc, who, Side.BUY, quantity,
+                btc.tickTable().floor(last / 2)), SOURCE);
         assertTrue(killSwitches().toString(), engaged().isEmpty());
     }
 
@@ -155,43 +147,5 @@ public class DrawdownIT {
     private static OrderRequest order(Instrument btc, Attribution who, Side side, long quantity, long price) {
         return OrderRequest.limit(ClientOrderId.of("dd-" + ORDER_IDS.incrementAndGet()), btc, side, quantity, price,
                 TimeInForce.GTC, who);
-    }
-
-    /**
-     * Creates the threshold and returns once the engine bundle logged it in force: ConfigAdmin hands it over on its
-     * own thread, later, and nothing answers {@code update}.
-     */
-    private void configure(String name, String... keysAndValues) throws Exception {
-        BlockingQueue<String> log = new LinkedBlockingQueue<>();
-        Hashtable<String, Object> appenderProperties = new Hashtable<>();
-        appenderProperties.put("org.ops4j.pax.logging.appender.name", "DrawdownIT");
-        ServiceRegistration<PaxAppender> appender = bundleContext.registerService(PaxAppender.class, event -> {
-            if (event.getLoggerName() != null && event.getLoggerName().startsWith("io.alphintra.engine.internal.")) {
-                log.add(event.getRenderedMessage());
-            }
-        }, appenderProperties);
-        try {
-            threshold = configurationAdmin.getFactoryConfiguration(FACTORY_PID, name, "?");
-            Dictionary<String, Object> properties = new Hashtable<>();
-            for (int i = 0; i < keysAndValues.length; i += 2) {
-                properties.put(keysAndValues[i], keysAndValues[i + 1]);
-            }
-            threshold.update(properties);
-            String expected = "Loss threshold " + threshold.getPid() + " in force";
-            long deadline = System.nanoTime() + WAIT.toNanos();
-            while (true) {
-                String line = log.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                if (line == null) {
-                    throw new AssertionError("the engine did not log '" + expected + "' within " + WAIT.toSeconds()
-                            + " s");
-                }
-                if (line.startsWith(expected)) {
-                    return;
-                }
-                assertTrue("not refused: " + line, !line.contains(threshold.getPid() + " is invalid"));
-            }
-        } finally {
-            appender.unregister();
-        }
     }
 }

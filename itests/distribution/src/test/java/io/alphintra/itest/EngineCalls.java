@@ -1,6 +1,7 @@
 package io.alphintra.itest;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
 
 import io.alphintra.engine.MarketLine;
 import io.alphintra.engine.OrderView;
@@ -8,9 +9,14 @@ import io.alphintra.engine.TradingEngine;
 import io.alphintra.sdk.instrument.Instrument;
 import io.alphintra.sdk.instrument.InstrumentId;
 import io.alphintra.sdk.order.ExecType;
+import io.alphintra.sdk.order.Attribution;
+import io.alphintra.sdk.order.ClientOrderId;
 import io.alphintra.sdk.order.ExecutionReport;
 import io.alphintra.sdk.order.OrderRequest;
 import io.alphintra.sdk.order.OrderStatus;
+import io.alphintra.sdk.order.RejectReason;
+import io.alphintra.sdk.order.Side;
+import io.alphintra.sdk.order.TimeInForce;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
@@ -52,6 +58,32 @@ final class EngineCalls {
     /** Sends {@code order} from {@code source} and returns the gate's answer (accepted or rejected). */
     static ExecutionReport submit(TradingEngine engine, OrderRequest order, String source) {
         return answer("order " + order.clientOrderId() + " from " + source, engine.submit(order, source));
+    }
+
+    /** Sends {@code order} from {@code source}, asserts that the gate accepted it, and returns the answer. */
+    static ExecutionReport submitAccepted(TradingEngine engine, OrderRequest order, String source) {
+        ExecutionReport report = submit(engine, order, source);
+        assertEquals(report.toString(), ExecType.PENDING_NEW, report.execType());
+        return report;
+    }
+
+    /** Asserts that {@code report} rejects its order for {@code reason}, with a text holding every one of parts. */
+    static void assertRejected(ExecutionReport report, RejectReason reason, String... parts) {
+        assertEquals(report.toString(), ExecType.REJECTED, report.execType());
+        assertEquals(report.toString(), reason, report.rejectReason());
+        for (String part : parts) {
+            assertTrue("'" + part + "' in: " + report.text(), report.text().contains(part));
+        }
+    }
+
+    /**
+     * A GTC bid {@code clientOrderId} at {@code price} for {@code who}, of a small size for its venue: 0.001 on the
+     * crypto venue, 1 elsewhere.
+     */
+    static OrderRequest smallBid(Instrument instrument, String clientOrderId, String price, Attribution who) {
+        return OrderRequest.limit(ClientOrderId.of(clientOrderId), instrument, Side.BUY,
+                instrument.parseQuantity("quantity", instrument.id().venueId().equals("SIMX_CRYPTO") ? "0.001" : "1"),
+                instrument.parsePrice("price", price), TimeInForce.GTC, who);
     }
 
     /** Every order the engine holds, working or done. */

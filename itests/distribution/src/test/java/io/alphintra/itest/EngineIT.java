@@ -23,9 +23,7 @@ import io.alphintra.sdk.order.TimeInForce;
 import io.alphintra.marketdata.MarketDataReader;
 import io.alphintra.marketdata.MarketDataWriter;
 import io.alphintra.marketdata.RecordType;
-import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -131,7 +129,7 @@ public class EngineIT {
         EngineCalls.awaitInstrument(engine, BTC, WAIT);
         Poll.until("a rule set decides for US", WAIT, () -> ruleSetJurisdictions().toString(),
                 () -> ruleSetJurisdictions().contains(Jurisdiction.US));
-        Bundle strategyBundle = installStrategyProbe();
+        Bundle strategyBundle = Plugins.install(bundleContext, "alphintra.strategy.probe.jar");
         org.osgi.service.cm.Configuration instance = startProbe("probe-1", "ACC-IT", false);
 
         Poll.until("the strategy bought and rests a bid", WAIT,
@@ -164,14 +162,14 @@ public class EngineIT {
     @Test
     public void aStrategyThatThrowsIsQuarantinedAfterReadingItsAccount() throws Exception {
         EngineCalls.awaitInstrument(engine, BTC, WAIT);
-        Bundle strategyBundle = installStrategyProbe();
+        Bundle strategyBundle = Plugins.install(bundleContext, "alphintra.strategy.probe.jar");
         org.osgi.service.cm.Configuration instance = startProbe("probe-q", "ACC-Q", true);
         try {
             Pattern quarantined = Pattern.compile("Strategy probe-q QUARANTINED: onExecution threw "
                     + "java.lang.IllegalStateException: deliberate failure: account ACC-Q holds ([0-9]+) lots");
             Poll.until("the strategy read its account and was quarantined", WAIT, () -> "not in karaf.log",
-                    () -> quarantined.matcher(karafLog()).find());
-            Matcher held = quarantined.matcher(karafLog());
+                    () -> quarantined.matcher(NodeLog.file()).find());
+            Matcher held = quarantined.matcher(NodeLog.file());
             assertTrue(held.find());
             assertTrue("the account it read holds the fill", Long.parseLong(held.group(1)) > 0);
             Poll.until("its resting bid is cancelled", WAIT, () -> EngineCalls.ordersOf(engine, "probe-q").toString(),
@@ -186,37 +184,11 @@ public class EngineIT {
         }
     }
 
-    private Bundle installStrategyProbe() throws Exception {
-        Bundle strategyBundle = bundleContext.installBundle(
-                new File(System.getProperty("alphintra.strategy.probe.jar")).toURI().toString());
-        strategyBundle.start();
-        return strategyBundle;
-    }
-
     /** An instance of the probe strategy on BTC, trader {@code itest}. */
     private org.osgi.service.cm.Configuration startProbe(String instanceId, String accountId, boolean failAfterFill)
             throws Exception {
-        org.osgi.service.cm.Configuration instance =
-                configurationAdmin.createFactoryConfiguration("io.alphintra.strategy", "?");
-        Dictionary<String, Object> properties = new Hashtable<>();
-        properties.put("instanceId", instanceId);
-        properties.put("type", "itest-probe");
-        properties.put("instruments", BTC.toString());
-        properties.put("accountId", accountId);
-        properties.put("traderId", "itest");
-        properties.put("param.quantity", "0.01");
-        properties.put("param.failAfterFill", Boolean.toString(failAfterFill));
-        instance.update(properties);
-        return instance;
-    }
-
-    private static String karafLog() {
-        String logDir = System.getProperty("karaf.log", System.getProperty("karaf.data") + "/log");
-        try {
-            return Files.readString(Path.of(logDir, "karaf.log"), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "";
-        }
+        return Plugins.startStrategy(configurationAdmin, instanceId, "itest-probe", BTC.toString(), accountId,
+                "itest", "param.quantity", "0.01", "param.failAfterFill", Boolean.toString(failAfterFill));
     }
 
     @Test

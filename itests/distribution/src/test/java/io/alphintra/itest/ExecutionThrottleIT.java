@@ -7,21 +7,9 @@ import static org.junit.Assert.fail;
 import io.alphintra.engine.OrderView;
 import io.alphintra.engine.TradingEngine;
 import io.alphintra.sdk.instrument.InstrumentId;
-import java.io.ByteArrayOutputStream;
-import java.io.File;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.security.PrivilegedActionException;
-import java.security.PrivilegedExceptionAction;
 import java.time.Duration;
-import java.util.Dictionary;
-import java.util.Hashtable;
 import java.util.List;
 import javax.inject.Inject;
-import javax.security.auth.Subject;
-import org.apache.karaf.jaas.boot.principal.RolePrincipal;
-import org.apache.karaf.jaas.boot.principal.UserPrincipal;
-import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.api.console.SessionFactory;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -66,24 +54,11 @@ public class ExecutionThrottleIT {
     @Test
     public void aStrategyIsDisabledAtItsFourthExecutionInTheWindowUntilTheRiskDeskStartsItAgain() throws Exception {
         EngineCalls.awaitInstrument(engine, BTC, WAIT);
-        Bundle probe = bundleContext.installBundle(
-                new File(System.getProperty("alphintra.strategy.probe.jar")).toURI().toString());
-        probe.start();
-        org.osgi.service.cm.Configuration instance =
-                configurationAdmin.createFactoryConfiguration("io.alphintra.strategy", "?");
+        Bundle probe = Plugins.install(bundleContext, "alphintra.strategy.probe.jar");
+        org.osgi.service.cm.Configuration instance = Plugins.startStrategy(configurationAdmin, INSTANCE, "itest-flow",
+                BTC.toString(), "ACC-EXEC", "itest", "maxExecutions", "3", "executionWindowMillis", "60000",
+                "param.quantity", "0.001", "param.takes", "20");
         try {
-            Dictionary<String, Object> properties = new Hashtable<>();
-            properties.put("instanceId", INSTANCE);
-            properties.put("type", "itest-flow");
-            properties.put("instruments", BTC.toString());
-            properties.put("accountId", "ACC-EXEC");
-            properties.put("traderId", "itest");
-            properties.put("maxExecutions", "3");
-            properties.put("executionWindowMillis", "60000");
-            properties.put("param.quantity", "0.001");
-            properties.put("param.takes", "20");
-            instance.update(properties);
-
             Poll.until(INSTANCE + " is disabled by the execution throttle", WAIT, this::listed,
                     () -> line().contains("QUARANTINED") && line().contains("execution throttle: 4 executions within"
                             + " 60000 ms, over its limit of 3"));
@@ -132,24 +107,6 @@ public class ExecutionThrottleIT {
 
     /** Runs a command as a user with {@code role}, so the command ACLs apply as they do for people. */
     private String execute(String role, String command) throws Exception {
-        Subject user = new Subject();
-        user.getPrincipals().add(new UserPrincipal("itest-" + role));
-        user.getPrincipals().add(new RolePrincipal(role));
-        try {
-            return Subject.doAs(user, (PrivilegedExceptionAction<String>) () -> {
-                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-                try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
-                    Session session = sessionFactory.create(System.in, out, out);
-                    try {
-                        session.execute(command);
-                    } finally {
-                        session.close();
-                    }
-                }
-                return bytes.toString(StandardCharsets.UTF_8);
-            });
-        } catch (PrivilegedActionException e) {
-            throw e.getException();
-        }
+        return ShellCommands.run(sessionFactory, "itest-" + role, role, command);
     }
 }

@@ -96,18 +96,9 @@ public class GeneratedPluginsIT {
     public void generatedStrategyTradesOnTheSimulatedMarket() throws Exception {
         EngineCalls.awaitInstrument(engine, BTC, WAIT);
         installFeature("example-strategy", "com.example.strategy");
-        org.osgi.service.cm.Configuration instance =
-                configurationAdmin.createFactoryConfiguration("io.alphintra.strategy", "?");
-        Dictionary<String, Object> properties = new Hashtable<>();
-        properties.put("instanceId", "ma-1");
-        properties.put("type", "ma-cross");
-        properties.put("instruments", BTC.toString());
-        properties.put("accountId", "ACC-GEN");
-        properties.put("traderId", "partner");
-        properties.put("param.fastWindow", "2");
-        properties.put("param.slowWindow", "4");
-        properties.put("param.quantity", "0.001");
-        instance.update(properties);
+        org.osgi.service.cm.Configuration instance = Plugins.startStrategy(configurationAdmin, "ma-1", "ma-cross",
+                BTC.toString(), "ACC-GEN", "partner", "param.fastWindow", "2", "param.slowWindow", "4",
+                "param.quantity", "0.001");
 
         Poll.until("the generated strategy sent orders that filled", WAIT,
                 () -> EngineCalls.ordersOf(engine, "ma-1").toString(),

@@ -1,5 +1,6 @@
 package io.alphintra.itest;
 
+import static io.alphintra.itest.EngineCalls.smallBid;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
@@ -12,20 +13,10 @@ import io.alphintra.sdk.order.Attribution;
 import io.alphintra.sdk.order.ClientOrderId;
 import io.alphintra.sdk.order.ExecType;
 import io.alphintra.sdk.order.ExecutionReport;
-import io.alphintra.sdk.order.OrderRequest;
 import io.alphintra.sdk.order.OrderStatus;
 import io.alphintra.sdk.order.RejectReason;
 import io.alphintra.sdk.order.ReplaceRequest;
-import io.alphintra.sdk.order.Side;
-import io.alphintra.sdk.order.TimeInForce;
-import java.io.File;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Dictionary;
-import java.util.Hashtable;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 import javax.inject.Inject;
@@ -85,13 +76,13 @@ public class MessageThrottleIT {
         Thread.sleep(NEXT_SECOND_MILLIS);
 
         // Handed over together, so the engine counts them within one second: four messages on two venues.
-        CompletionStage<ExecutionReport> a1 = engine.submit(bid(aapl, "a-1", "10.00", account), "itest");
-        CompletionStage<ExecutionReport> a2 = engine.submit(bid(btc, "a-2", "1000", account), "itest");
+        CompletionStage<ExecutionReport> a1 = engine.submit(smallBid(aapl, "a-1", "10.00", account), "itest");
+        CompletionStage<ExecutionReport> a2 = engine.submit(smallBid(btc, "a-2", "1000", account), "itest");
         CompletionStage<ExecutionReport> cancel = engine.cancel(ClientOrderId.of("a-1"), "itest");
-        CompletionStage<ExecutionReport> a3 = engine.submit(bid(aapl, "a-3", "10.01", account), "itest");
+        CompletionStage<ExecutionReport> a3 = engine.submit(smallBid(aapl, "a-3", "10.01", account), "itest");
         CompletionStage<ExecutionReport> replace = engine.replace(ClientOrderId.of("a-2"),
                 btc.parseQuantity("quantity", "0.002"), ReplaceRequest.UNCHANGED, ReplaceRequest.UNCHANGED, "itest");
-        CompletionStage<ExecutionReport> a4 = engine.submit(bid(btc, "a-4", "1001", account), "itest");
+        CompletionStage<ExecutionReport> a4 = engine.submit(smallBid(btc, "a-4", "1001", account), "itest");
 
         ExecutionReport a1Answer = EngineCalls.answer("a-1", a1);
         assertEquals(ExecType.PENDING_NEW, a1Answer.execType());
@@ -117,7 +108,7 @@ public class MessageThrottleIT {
         Poll.until("the venue replaced a-2", WAIT, () -> String.valueOf(EngineCalls.order(engine, a2Id)),
                 () -> EngineCalls.order(engine, a2Id).quantity() == btc.parseQuantity("quantity", "0.002")
                         && EngineCalls.order(engine, a2Id).status() == OrderStatus.REPLACED);
-        ExecutionReport a5 = EngineCalls.submit(engine, bid(btc, "a-5", "1002", account), "itest");
+        ExecutionReport a5 = EngineCalls.submit(engine, smallBid(btc, "a-5", "1002", account), "itest");
         assertEquals(a5.text(), ExecType.PENDING_NEW, a5.execType());
         cancelAll("ACC-THROTTLE");
     }
@@ -128,12 +119,12 @@ public class MessageThrottleIT {
         Attribution account = manual("ACC-THROTTLE-2");
         Thread.sleep(NEXT_SECOND_MILLIS);
 
-        CompletionStage<ExecutionReport> v1 = engine.submit(bid(sap, "v-1", "10.00", account), "itest");
-        CompletionStage<ExecutionReport> v2 = engine.submit(bid(sap, "v-2", "10.01", account), "itest");
+        CompletionStage<ExecutionReport> v1 = engine.submit(smallBid(sap, "v-1", "10.00", account), "itest");
+        CompletionStage<ExecutionReport> v2 = engine.submit(smallBid(sap, "v-2", "10.01", account), "itest");
         CompletionStage<ExecutionReport> cancel = engine.cancel(ClientOrderId.of("v-1"), "itest");
         CompletionStage<ExecutionReport> replace = engine.replace(ClientOrderId.of("v-2"),
                 sap.parseQuantity("quantity", "2"), ReplaceRequest.UNCHANGED, ReplaceRequest.UNCHANGED, "itest");
-        CompletionStage<ExecutionReport> v3 = engine.submit(bid(sap, "v-3", "10.02", account), "itest");
+        CompletionStage<ExecutionReport> v3 = engine.submit(smallBid(sap, "v-3", "10.02", account), "itest");
 
         String v1Id = EngineCalls.answer("v-1", v1).orderId();
         String v2Id = EngineCalls.answer("v-2", v2).orderId();
@@ -148,7 +139,7 @@ public class MessageThrottleIT {
         assertEquals(sap.parseQuantity("quantity", "1"), EngineCalls.order(engine, v2Id).quantity());
 
         Thread.sleep(NEXT_SECOND_MILLIS);
-        ExecutionReport v4 = EngineCalls.submit(engine, bid(sap, "v-4", "10.03", account), "itest");
+        ExecutionReport v4 = EngineCalls.submit(engine, smallBid(sap, "v-4", "10.03", account), "itest");
         assertEquals(v4.text(), ExecType.PENDING_NEW, v4.execType());
         EngineCalls.awaitStatus(engine, v4.orderId(), OrderStatus.NEW, WAIT);
         cancelAll("ACC-THROTTLE-2");
@@ -157,25 +148,12 @@ public class MessageThrottleIT {
     @Test
     public void aStrategyBeyondItsOwnRateIsToldItsOrderIsThrottledAndTradesOnUnquarantined() throws Exception {
         EngineCalls.awaitInstrument(engine, BTC, WAIT);
-        Bundle probe = bundleContext.installBundle(
-                new File(System.getProperty("alphintra.strategy.probe.jar")).toURI().toString());
-        probe.start();
+        Bundle probe = Plugins.install(bundleContext, "alphintra.strategy.probe.jar");
         Thread.sleep(NEXT_SECOND_MILLIS);
-        org.osgi.service.cm.Configuration instance =
-                configurationAdmin.createFactoryConfiguration("io.alphintra.strategy", "?");
+        org.osgi.service.cm.Configuration instance = Plugins.startStrategy(configurationAdmin, "thr-1", "itest-flow",
+                BTC.toString(), "ACC-THROTTLE-2", "itest", "maxMessagesPerSecond", "2", "param.quantity", "0.001",
+                "param.burst", "3", "param.laterMillis", "1500");
         try {
-            Dictionary<String, Object> properties = new Hashtable<>();
-            properties.put("instanceId", "thr-1");
-            properties.put("type", "itest-flow");
-            properties.put("instruments", BTC.toString());
-            properties.put("accountId", "ACC-THROTTLE-2");
-            properties.put("traderId", "itest");
-            properties.put("maxMessagesPerSecond", "2");
-            properties.put("param.quantity", "0.001");
-            properties.put("param.burst", "3");
-            properties.put("param.laterMillis", "1500");
-            instance.update(properties);
-
             Poll.until("its burst of three was answered and its later bid rests", WAIT,
                     () -> EngineCalls.ordersOf(engine, "thr-1").toString(), () -> {
                         List<OrderView> orders = EngineCalls.ordersOf(engine, "thr-1");
@@ -189,8 +167,8 @@ public class MessageThrottleIT {
             assertTrue(throttled.reason(), throttled.reason().contains("strategy thr-1 sent its 2 messages")
                     && throttled.reason().contains("maxMessagesPerSecond of the instance"));
             Poll.until("the strategy was told", WAIT, () -> "not in karaf.log",
-                    () -> karafLog().contains("flow thr-1: REJECTED " + throttled.clientOrderId() + " THROTTLED"));
-            assertTrue("a throttle is no quarantine", !karafLog().contains("Strategy thr-1 QUARANTINED"));
+                    () -> NodeLog.file().contains("flow thr-1: REJECTED " + throttled.clientOrderId() + " THROTTLED"));
+            assertTrue("a throttle is no quarantine", !NodeLog.file().contains("Strategy thr-1 QUARANTINED"));
         } finally {
             instance.delete();
             probe.uninstall();
@@ -227,18 +205,4 @@ public class MessageThrottleIT {
         return new Attribution("manual", "itest", accountId, "operations", "house");
     }
 
-    private static OrderRequest bid(Instrument instrument, String id, String price, Attribution who) {
-        return OrderRequest.limit(ClientOrderId.of(id), instrument, Side.BUY,
-                instrument.parseQuantity("quantity", instrument.id().venueId().equals("SIMX_CRYPTO") ? "0.001" : "1"),
-                instrument.parsePrice("price", price), TimeInForce.GTC, who);
-    }
-
-    private static String karafLog() {
-        String logDir = System.getProperty("karaf.log", System.getProperty("karaf.data") + "/log");
-        try {
-            return Files.readString(Path.of(logDir, "karaf.log"), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "";
-        }
-    }
 }

@@ -9,7 +9,6 @@ import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 import io.alphintra.engine.OrderView;
 import io.alphintra.engine.TradingEngine;
 import io.alphintra.sdk.instrument.InstrumentId;
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -92,7 +91,7 @@ public class NoBypassIT {
     @Test
     public void aStrategyPluginFindsNoAdapterNorEngineByAnyMeansYetTradesThroughItsContext() throws Exception {
         awaitInstrument(BTC);
-        Bundle probe = install(System.getProperty("alphintra.bypass.probe.jar"));
+        Bundle probe = Plugins.install(bundleContext, "alphintra.bypass.probe.jar");
         Supplier<Map<String, List<String>>> report = awaitReport();
         assertFoundNothingGuarded("at start", report.get());
         assertEquals("the probe is a strategy plugin: its StrategyFactory is registered", List.of("1"),
@@ -138,7 +137,7 @@ public class NoBypassIT {
     @Test
     public void serverBundlesFindWhatTheyNeedAndStrategyBundlesDoNot() throws Exception {
         awaitInstrument(BTC);
-        Bundle strategyProbe = install(System.getProperty("alphintra.strategy.probe.jar"));
+        Bundle strategyProbe = Plugins.install(bundleContext, "alphintra.strategy.probe.jar");
         try {
             BundleContext strategy = strategyProbe.getBundleContext();
             assertNull("the strategy probe finds no engine", strategy.getAllServiceReferences(ENGINE, null));
@@ -250,13 +249,6 @@ public class NoBypassIT {
         }
     }
 
-    private Bundle install(String jar) throws Exception {
-        assertTrue("the probe jar is built: " + jar, jar != null && new File(jar).isFile());
-        Bundle bundle = bundleContext.installBundle(new File(jar).toURI().toString());
-        bundle.start();
-        return bundle;
-    }
-
     private Bundle bundle(String symbolicName) {
         return Arrays.stream(bundleContext.getBundles()).filter(b -> symbolicName.equals(b.getSymbolicName()))
                 .findFirst().orElseThrow(() -> new AssertionError("no bundle " + symbolicName));
@@ -280,17 +272,8 @@ public class NoBypassIT {
     }
 
     private org.osgi.service.cm.Configuration startStrategy(String instanceId) throws IOException {
-        org.osgi.service.cm.Configuration instance =
-                configurationAdmin.createFactoryConfiguration("io.alphintra.strategy", "?");
-        Dictionary<String, Object> properties = new Hashtable<>();
-        properties.put("instanceId", instanceId);
-        properties.put("type", "itest-bypass");
-        properties.put("instruments", BTC.toString());
-        properties.put("accountId", "ACC-NB");
-        properties.put("traderId", "itest");
-        properties.put("param.quantity", "0.01");
-        instance.update(properties);
-        return instance;
+        return Plugins.startStrategy(configurationAdmin, instanceId, "itest-bypass", BTC.toString(), "ACC-NB",
+                "itest", "param.quantity", "0.01");
     }
 
     private static Dictionary<String, Object> with(Dictionary<String, Object> base, String key, String value) {

@@ -6,11 +6,11 @@ import static org.junit.Assert.assertTrue;
 import io.alphintra.engine.GateDecision;
 import io.alphintra.engine.OrderView;
 import io.alphintra.engine.TradingEngine;
+import io.alphintra.itest.ConfigChanges.Answer;
 import io.alphintra.sdk.instrument.Instrument;
 import io.alphintra.sdk.instrument.InstrumentId;
 import io.alphintra.sdk.order.Attribution;
 import io.alphintra.sdk.order.ClientOrderId;
-import io.alphintra.sdk.order.ExecType;
 import io.alphintra.sdk.order.ExecutionReport;
 import io.alphintra.sdk.order.OrderRequest;
 import io.alphintra.sdk.order.OrderStatus;
@@ -20,12 +20,8 @@ import io.alphintra.sdk.order.TimeInForce;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Dictionary;
-import java.util.Hashtable;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.inject.Inject;
 import org.junit.After;
@@ -36,9 +32,7 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.ops4j.pax.logging.spi.PaxAppender;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 
@@ -58,8 +52,6 @@ public class RiskLimitsIT {
     private static final InstrumentId BTC = InstrumentId.parse("BTC-USD@SIMX_CRYPTO");
     private static final String FACTORY_PID = "io.alphintra.risk.limit";
     private static final String SOURCE = "itest:risk";
-    /** Where the bundle logs each change it put in force, and each change it refused. */
-    private static final String BUNDLE_LOGGERS = "io.alphintra.risk.limits.";
     private static final AtomicInteger ORDER_IDS = new AtomicInteger();
 
     @Inject
@@ -71,9 +63,7 @@ public class RiskLimitsIT {
     @Inject
     private BundleContext bundleContext;
 
-    private final BlockingQueue<String> limitLog = new LinkedBlockingQueue<>();
-    private ServiceRegistration<PaxAppender> appender;
-    private final List<Configuration> configurations = new ArrayList<>();
+    private ConfigChanges changes;
     private final List<ExecutionReport> accepted = new ArrayList<>();
     private Instrument btc;
 
@@ -85,14 +75,7 @@ public class RiskLimitsIT {
     @Before
     public void listenToTheBundlesLog() {
         btc = EngineCalls.awaitInstrument(engine, BTC, WAIT);
-        // The distribution's logging sends every event to the PaxAppender services (appender PaxOsgi, filter *).
-        Hashtable<String, Object> properties = new Hashtable<>();
-        properties.put("org.ops4j.pax.logging.appender.name", "RiskLimitsIT");
-        appender = bundleContext.registerService(PaxAppender.class, event -> {
-            if (event.getLoggerName() != null && event.getLoggerName().startsWith(BUNDLE_LOGGERS)) {
-                limitLog.add(event.getRenderedMessage());
-            }
-        }, properties);
+        changes = new ConfigChanges(bundleContext, configurationAdmin, "RiskLimitsIT", WAIT);
     }
 
     @After
@@ -103,11 +86,8 @@ public class RiskLimitsIT {
                 EngineCalls.cancel(engine, order, SOURCE, WAIT);
             }
         } finally {
-            for (Configuration configuration : configurations) {
-                configuration.delete();
-            }
-            if (appender != null) {
-                appender.unregister();
+            if (changes != null) {
+                changes.close();
             }
         }
     }
@@ -265,44 +245,17 @@ public class RiskLimitsIT {
 
     /** A new configuration of the bundle's factory, returned once the bundle has put it in force. */
     private Configuration limits(String name, String scope, String... keysAndValues) throws Exception {
-        Configuration configuration = configurationAdmin.getFactoryConfiguration(FACTORY_PID, name, "?");
-        configurations.add(configuration);
-        change(configuration, scope, keysAndValues);
-        return configuration;
+        return changes.create(FACTORY_PID, name, ConfigChanges.with(Map.of("scope", scope), keysAndValues),
+                pid -> Answer.riskLimits(scope, pid));
     }
 
     /**
-     * Updates {@code configuration} and returns once the bundle has put it in force, so that the caller's next order
+     * Changes {@code configuration} and returns once the bundle has put it in force, so that the caller's next order
      * is the first one decided by it.
-     *
-     * <p>ConfigAdmin hands a change to the bundle on its own thread, later; nothing answers {@code update}. The bundle
-     * logs "Risk limits for SCOPE (PID): ..." right after it published the new limits to the checks (or logs why it
-     * refused them), which is the moment the README promises the change applies from. Waiting for that line, rather
-     * than sending orders until one is decided differently, leaves the claim to be proved by the one order sent
-     * next; the wait is bounded, and no sleep stands in for it.
      */
-    private void change(Configuration configuration, String scope, String... keysAndValues) throws Exception {
-        Dictionary<String, Object> properties = new Hashtable<>();
-        properties.put("scope", scope);
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            properties.put(keysAndValues[i], keysAndValues[i + 1]);
-        }
-        limitLog.clear();
-        configuration.update(properties);
-        String pid = "(" + configuration.getPid() + ")";
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (true) {
-            String line = limitLog.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            if (line == null) {
-                throw new AssertionError("the risk limits bundle did not log " + configuration.getPid() + " "
-                        + properties + " as applied within " + WAIT.toSeconds() + " s");
-            }
-            if (line.contains(pid)) {
-                assertTrue("put in force, not refused: " + line, line.startsWith("Risk limits for " + scope + " "
-                        + pid + ": "));
-                return;
-            }
-        }
+    private void change(Configuration configuration, String scope, String... keysAndValues) throws IOException {
+        changes.update(configuration, ConfigChanges.with(Map.of("scope", scope), keysAndValues),
+                Answer.riskLimits(scope, configuration.getPid()));
     }
 
     private OrderRequest bid(Attribution who, String quantity, long price) {
@@ -328,19 +281,14 @@ public class RiskLimitsIT {
 
     /** Sends {@code order}, which the gate must accept, and returns it as it rests at the venue. */
     private OrderView acceptedAndResting(OrderRequest order) {
-        ExecutionReport report = submit(order);
-        assertEquals(report.toString(), ExecType.PENDING_NEW, report.execType());
+        ExecutionReport report = EngineCalls.submitAccepted(engine, order, SOURCE);
         accepted.add(report);
         EngineCalls.awaitStatus(engine, report.orderId(), OrderStatus.NEW, WAIT);
         return EngineCalls.order(engine, report.orderId());
     }
 
     private static void assertRejected(ExecutionReport report, String... parts) {
-        assertEquals(report.toString(), ExecType.REJECTED, report.execType());
-        assertEquals(report.toString(), RejectReason.RISK_LIMIT, report.rejectReason());
-        for (String part : parts) {
-            assertTrue("'" + part + "' in: " + report.text(), report.text().contains(part));
-        }
+        EngineCalls.assertRejected(report, RejectReason.RISK_LIMIT, parts);
     }
 
     private static GateDecision decisionOf(OrderView order, String checkId) {

@@ -32,10 +32,11 @@ public class ShellIT {
     /** A line of alphintra:market with a bid. */
     private static final Pattern QUOTED_BTC = Pattern.compile("BTC-USD@SIMX_CRYPTO\\s+\\|\\s+\\d");
     private static final Pattern QUOTED_AAPL = Pattern.compile("AAPL@SIMX_US\\s+\\|\\s+\\d");
-    /** Every alphintra command, from the console bundle and the engine bundle. */
+    /** Every alphintra command, from the console, engine, risk limits and alerts bundles. */
     private static final List<String> COMMANDS = List.of("status", "help", "orders", "order-submit", "order-cancel",
-            "order-replace", "strategies", "engine", "snapshot", "market", "positions", "pnl", "rulesets", "journal",
-            "journal-prune");
+            "order-replace", "order-release", "strategies", "engine", "snapshot", "market", "positions", "pnl",
+            "rulesets", "journal", "journal-prune", "accounts", "risk-monitor", "risk-limits", "risk-limits-set",
+            "risk-limits-delete", "kill", "kill-reset", "kills", "alerts", "alert-ack");
 
     private static NodeProcess node;
     private static NodeShell shell;

@@ -8,22 +8,19 @@ import static org.junit.Assert.fail;
 import io.alphintra.engine.GateDecision;
 import io.alphintra.engine.OrderView;
 import io.alphintra.engine.TradingEngine;
+import io.alphintra.itest.ConfigChanges.Answer;
 import io.alphintra.sdk.instrument.Instrument;
 import io.alphintra.sdk.instrument.InstrumentId;
 import io.alphintra.sdk.order.Attribution;
 import io.alphintra.sdk.order.ClientOrderId;
-import io.alphintra.sdk.order.ExecType;
 import io.alphintra.sdk.order.ExecutionReport;
 import io.alphintra.sdk.order.OrderRequest;
 import io.alphintra.sdk.order.OrderStatus;
 import io.alphintra.sdk.order.Side;
 import io.alphintra.sdk.order.TimeInForce;
 import java.time.Duration;
-import java.util.Dictionary;
-import java.util.Hashtable;
-import java.util.concurrent.BlockingQueue;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import javax.inject.Inject;
 import org.junit.After;
@@ -33,10 +30,7 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.ops4j.pax.logging.spi.PaxAppender;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceRegistration;
-import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 
 /**
@@ -63,8 +57,7 @@ public class SoftLimitHoldIT {
     @Inject
     private BundleContext bundleContext;
 
-    private Configuration limits;
-    private ServiceRegistration<PaxAppender> appender;
+    private ConfigChanges limits;
 
     @org.ops4j.pax.exam.Configuration
     public Option[] configuration() {
@@ -73,47 +66,23 @@ public class SoftLimitHoldIT {
 
     @After
     public void removeTheLimit() throws Exception {
-        if (appender != null) {
-            appender.unregister();
-        }
         if (limits != null) {
-            limits.delete();
+            limits.close();
         }
     }
 
     @Test
     public void anOrderOverTheSoftLimitIsHeldUntilAnotherUserReleasesItThenTrades() throws Exception {
         Instrument btc = EngineCalls.awaitInstrument(engine, BTC, WAIT);
-        limits = configurationAdmin.getFactoryConfiguration("io.alphintra.risk.limit", "itest-hold", "?");
         String scope = "account:" + ACCOUNT + " instrument:" + BTC;
-        Dictionary<String, Object> properties = new Hashtable<>();
-        properties.put("scope", scope);
-        properties.put("warnOrderQuantity", "0.005");
-        properties.put("softLimitAction", "hold");
-        BlockingQueue<String> limitLog = new LinkedBlockingQueue<>();
-        Hashtable<String, Object> appenderProperties = new Hashtable<>();
-        appenderProperties.put("org.ops4j.pax.logging.appender.name", "SoftLimitHoldIT");
-        appender = bundleContext.registerService(PaxAppender.class, event -> {
-            if (event.getLoggerName() != null && event.getLoggerName().startsWith("io.alphintra.risk.limits.")) {
-                limitLog.add(event.getRenderedMessage());
-            }
-        }, appenderProperties);
-        limits.update(properties);
-        // ConfigAdmin hands the change to the bundle on its own thread; it logs the limits once they are in force.
-        String applied = "Risk limits for " + scope + " (" + limits.getPid() + "): ";
-        for (String line = ""; !line.startsWith(applied); ) {
-            line = limitLog.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
-            if (line == null) {
-                fail("the risk limits bundle did not put " + properties + " in force within " + WAIT.toSeconds()
-                        + " s");
-            }
-        }
+        limits = new ConfigChanges(bundleContext, configurationAdmin, "SoftLimitHoldIT", WAIT);
+        limits.create("io.alphintra.risk.limit", "itest-hold", Map.of("scope", scope, "warnOrderQuantity", "0.005",
+                "softLimitAction", "hold"), pid -> Answer.riskLimits(scope, pid));
         long last = EngineCalls.lastPrice(engine, BTC, WAIT);
         long far = btc.tickTable().floor(last / 2);
 
-        ExecutionReport held = EngineCalls.submit(engine, bid(btc, "held", "0.008",
+        ExecutionReport held = EngineCalls.submitAccepted(engine, bid(btc, "held", "0.008",
                 btc.tickTable().floor(last * 3 / 2)), SOURCE);
-        assertEquals(held.toString(), ExecType.PENDING_NEW, held.execType());
         assertTrue(held.text(), held.text().startsWith("HELD") && held.text().contains("order-size: quantity 0.008"
                 + " of " + BTC + " over the soft limit of 0.005"));
         OrderView holding = EngineCalls.order(engine, held.orderId());

@@ -119,14 +119,24 @@ public final class ConfigReader<C> {
      * configuration before it is written, e.g. a change typed into the shell, exactly as the component will.
      */
     public static <A> A typed(Class<A> annotationType, Map<String, ?> properties) {
-        A defaults = defaults(annotationType);
         return annotationType.cast(Proxy.newProxyInstance(annotationType.getClassLoader(),
                 new Class<?>[] {annotationType}, (proxy, method, args) -> {
-                    Object value = method.getParameterCount() == 0 ? properties.get(method.getName()) : null;
-                    if (value == null || method.getDefaultValue() == null) {
-                        return method.invoke(defaults, args);
+                    // Answered here rather than by calling defaults(): an annotation type is often package-private,
+                    // and a reflective call from this package into it would be refused.
+                    Object fallback = method.getDefaultValue();
+                    if (fallback != null) {
+                        Object value = properties.get(method.getName());
+                        return value == null ? fallback
+                                : converted(method.getName(), String.valueOf(value).trim(), method.getReturnType());
                     }
-                    return converted(method.getName(), String.valueOf(value).trim(), method.getReturnType());
+                    return switch (method.getName()) {
+                        case "annotationType" -> annotationType;
+                        case "toString" -> annotationType.getName() + properties;
+                        case "hashCode" -> System.identityHashCode(proxy);
+                        case "equals" -> proxy == args[0];
+                        default -> throw new IllegalStateException(
+                                annotationType.getName() + "." + method.getName() + " has no default");
+                    };
                 }));
     }
 

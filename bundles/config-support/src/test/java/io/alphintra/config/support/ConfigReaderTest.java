@@ -116,4 +116,10 @@ class ConfigReaderTest {
         assertThat(reader.port("port", Sample::port)).isNull();
         assertThatThrownBy(reader::requireValid).hasMessageContaining("port = 'eighty': not a valid value");
     }
+
+    @Test
+    void typedReadsAPackagePrivateAnnotationOfAnotherPackageDefaultsIncluded() {
+        assertThat(io.alphintra.config.support.other.PackagePrivateReader.describe(Map.of("port", "9")))
+                .isEqualTo("fast:9");
+    }
 }

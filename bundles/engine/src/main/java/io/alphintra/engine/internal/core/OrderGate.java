@@ -177,11 +177,7 @@ public final class OrderGate {
         if (chain.length > 0) {
             PreTradeContext riskContext = inputs.riskContext(order);
             for (Link<PreTradeCheck> check : chain) {
-                GateDecision decision = made(run(check, order, riskContext));
-                if (decision.rejects() || GateDecision.WARN.equals(decision.outcome())) {
-                    riskAlert(decision, order);
-                }
-                if (decision.rejects()) {
+                if (made(run(check, order, riskContext)).rejects()) {
                     return decisions();
                 }
             }
@@ -192,8 +188,8 @@ public final class OrderGate {
 
     /**
      * A limit breached (PT11): one alert per check and account, which the alerts bundle de-duplicates, so a strategy
-     * that keeps hitting a limit is one alert with a count, not a flood. A hold has its own alert, per order, which
-     * the engine raises once the order is held (a later check may still reject it).
+     * that keeps hitting a limit is one alert with a count, not a flood. Only what a check decided: a hold has its own
+     * alert, per order, once the order is held (a later check may still reject it), and a check's faults theirs.
      */
     private void riskAlert(GateDecision decision, OrderRequest order) {
         String what = decision.rejects() ? "rejected" : "passed with a warning";
@@ -275,13 +271,17 @@ public final class OrderGate {
             return new GateDecision(RISK, id, version, GateDecision.REJECT, RejectReason.RISK_LIMIT,
                     "the check returned no result; rejecting, the gate fails closed");
         }
-        return switch (result.outcome()) {
+        GateDecision decision = switch (result.outcome()) {
             case ACCEPT -> link.accept(RISK, id, version);
             case WARN -> new GateDecision(RISK, id, version, GateDecision.WARN, null, result.text());
             case REJECT -> new GateDecision(RISK, id, version, GateDecision.REJECT, result.reason(), result.text());
             // Does not stop the chain: the rest still decides, and a rejection after it wins.
             case HOLD -> new GateDecision(RISK, id, version, GateDecision.HOLD, null, result.text());
         };
+        if (result.outcome() == CheckResult.Outcome.REJECT || result.outcome() == CheckResult.Outcome.WARN) {
+            riskAlert(decision, order);
+        }
+        return decision;
     }
 
     private GateDecision compliance(OrderRequest order, GateInputs inputs) {
