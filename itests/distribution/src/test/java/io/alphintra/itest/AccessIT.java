@@ -142,10 +142,10 @@ public class AccessIT {
         assertAllowed("risk", "alphintra:risk-limits-set account:ACC-T maxOrderQuantity=0.001",
                 "In force for account:ACC-T .*maxOrderQuantity = 0.001");
         Result refused = shell.exec("trader", "trader-pw-1", order);
-        // As alphintra:order-submit prints a refused order: its execution type, the reason, then the check's text.
+        // As alphintra:order-submit prints a refused order: its execution type and reason, the deciding check, its text.
         assertTrue("the very next order is decided by the new limit: " + refused,
-                refused.output().contains("REJECTED RISK_LIMIT - order-size: quantity 0.002 of " + BTC
-                        + " over the limit of 0.001 for account:ACC-T"));
+                refused.output().contains("REJECTED RISK_LIMIT - RISK:order-size@1.0.0=REJECT(RISK_LIMIT) order-size:"
+                        + " quantity 0.002 of " + BTC + " over the limit of 0.001 for account:ACC-T"));
 
         Result malformed = shell.exec("risk", "risk-pw-1",
                 "alphintra:risk-limits-set account:ACC-T maxOrderQuantity=1,000");
@@ -155,6 +155,8 @@ public class AccessIT {
                 .contains("over the limit of 0.001"));
 
         assertAllowed("viewer", "alphintra:risk-limits", "account:ACC-T .*maxOrderQuantity = 0.001");
+        // Its orders were IOC bids far below the market: cancelled unfilled, so no credit is in use.
+        assertAllowed("viewer", "alphintra:risk --account ACC-T", "Credit \\(PT1\\): none used today");
         assertAllowed("viewer", "alphintra:risk-limits --history",
                 "in force .*risk .*account:ACC-T .*maxOrderQuantity = 0.001");
         assertAllowed("risk", "alphintra:risk-limits-delete account:ACC-T", "removed");

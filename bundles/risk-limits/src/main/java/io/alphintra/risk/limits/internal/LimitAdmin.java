@@ -126,10 +126,11 @@ public final class LimitAdmin {
             throw new IllegalArgumentException("scope " + scope + " has no limit configuration"
                     + " (alphintra:risk-limits lists them)");
         }
-        changes.recordRequest("deletion requested", user, configuration.getPid(), scope.toString(), "");
+        String source = configuration.getPid(); // a deleted configuration answers nothing more
+        changes.recordRequest("deletion requested", user, source, scope.toString(), "");
         configuration.delete();
         long deadline = System.nanoTime() + IN_FORCE_WAIT.toNanos();
-        while (book.get(configuration.getPid()) != null && System.nanoTime() < deadline) {
+        while (book.get(source) != null && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
     }
