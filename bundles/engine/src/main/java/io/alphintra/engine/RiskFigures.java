@@ -26,16 +26,36 @@ import java.util.Optional;
  * @param instruments       exposure per instrument, ordered by instrument
  * @param maxDrawdown       the loss threshold in force on drawdown, if one applies to this scope and currency
  * @param maxLoss           the loss threshold in force on equity below zero, if one applies
+ * @param leverageBps       gross exposure over capital (the configured cash in this currency plus equity), in basis
+ *                          points (25,000 = 2.5 times); for accounts and the node, whose capital the account reference
+ *                          data gives; empty for strategies, without configured cash, or when capital is not positive
  * @since 1.5
  */
 public record RiskFigures(KillScope scope, Currency currency, Money realizedPnl, Money unrealizedPnl, Money equity,
                           Money peakEquity, Money drawdown, Money grossExposure, Money netExposure,
                           long concentrationBps, Optional<InstrumentId> largestInstrument,
                           List<InstrumentExposure> instruments, Optional<Threshold> maxDrawdown,
-                          Optional<Threshold> maxLoss) {
+                          Optional<Threshold> maxLoss, java.util.OptionalLong leverageBps) {
 
     public RiskFigures {
         instruments = List.copyOf(instruments);
+    }
+
+    /** These figures with their leverage on {@code capital} (configured cash plus equity), when that is positive. */
+    public RiskFigures withLeverageOn(Money configuredCash) {
+        java.math.BigDecimal capital = exact(configuredCash).add(exact(equity));
+        if (capital.signum() <= 0) {
+            return this;
+        }
+        long bps = exact(grossExposure).multiply(java.math.BigDecimal.valueOf(10_000))
+                .divide(capital, 0, java.math.RoundingMode.HALF_UP).longValue();
+        return new RiskFigures(scope, currency, realizedPnl, unrealizedPnl, equity, peakEquity, drawdown, grossExposure,
+                netExposure, concentrationBps, largestInstrument, instruments, maxDrawdown, maxLoss,
+                java.util.OptionalLong.of(bps));
+    }
+
+    private static java.math.BigDecimal exact(Money money) {
+        return java.math.BigDecimal.valueOf(money.mantissa(), money.scale());
     }
 
     /**

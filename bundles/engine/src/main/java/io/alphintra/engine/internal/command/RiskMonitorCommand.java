@@ -50,13 +50,14 @@ public class RiskMonitorCommand implements Action {
         }
         ShellTable table = new ShellTable();
         for (String column : List.of("Scope", "Ccy", "Realised", "Unrealised", "Equity", "Peak", "Drawdown",
-                "Gross", "Net", "Largest", "Max drawdown (headroom)", "Max loss (headroom)")) {
+                "Gross", "Net", "Leverage", "Largest", "Max drawdown (headroom)", "Max loss (headroom)")) {
             table.column(column);
         }
         for (RiskFigures f : figures) {
             table.addRow().addContent(f.scope().toString(), f.currency().code(), amount(f.realizedPnl()),
                     amount(f.unrealizedPnl()), amount(f.equity()), amount(f.peakEquity()), amount(f.drawdown()),
                     amount(f.grossExposure()), amount(f.netExposure()),
+                    f.leverageBps().isPresent() ? Decimals.format(f.leverageBps().getAsLong(), 4) + "x" : "-",
                     f.largestInstrument().map(id -> id + " " + Decimals.format(f.concentrationBps(), 2) + "%")
                             .orElse("-"),
                     threshold(f.maxDrawdown()), threshold(f.maxLoss()));

@@ -976,7 +976,26 @@ public final class EngineCore implements OrderGate.WorkingOrderView {
 
     /** The live risk figures of the node, every strategy and every account; empty without books. */
     public List<io.alphintra.engine.RiskFigures> riskFigures() {
-        return monitor == null ? List.of() : monitor.figures(portfolio(), EngineClock.nowNanos());
+        if (monitor == null) {
+            return List.of();
+        }
+        // Leverage needs capital, which only the account reference data knows: the node's is every account's cash.
+        io.alphintra.engine.internal.account.AccountTable table = accounts.table();
+        List<io.alphintra.engine.RiskFigures> figures = new ArrayList<>();
+        for (io.alphintra.engine.RiskFigures line : monitor.figures(portfolio(), EngineClock.nowNanos())) {
+            Money cash = null;
+            if (line.scope().kind() == io.alphintra.engine.KillScope.Kind.ACCOUNT) {
+                io.alphintra.engine.internal.account.Account account = table.get(line.scope().value());
+                cash = account == null ? null : account.cash().get(line.currency());
+            } else if (line.scope().kind() == io.alphintra.engine.KillScope.Kind.ALL) {
+                for (io.alphintra.engine.internal.account.Account account : table.accounts()) {
+                    Money each = account.cash().get(line.currency());
+                    cash = each == null ? cash : cash == null ? each : cash.add(each);
+                }
+            }
+            figures.add(cash == null ? line : line.withLeverageOn(cash));
+        }
+        return figures;
     }
 
     /**

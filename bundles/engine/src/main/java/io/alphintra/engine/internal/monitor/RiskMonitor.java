@@ -478,7 +478,7 @@ public final class RiskMonitor {
                 Money.of(currency, equity - realized, scale), Money.of(currency, equity, scale),
                 Money.of(currency, cellPeak[cell], scale), Money.of(currency, drawdown, scale),
                 Money.of(currency, gross, scale), Money.of(currency, cellNetExposure[cell], scale), concentration,
-                Optional.ofNullable(largest), exposures, maxDrawdown, maxLoss);
+                Optional.ofNullable(largest), exposures, maxDrawdown, maxLoss, java.util.OptionalLong.empty());
     }
 
     private String strategyIdOf(int slot) {

@@ -56,6 +56,7 @@ class RiskSwitchTest {
     private final List<String> alerts = new ArrayList<>();
     private Journal journal;
     private EngineCore engine;
+    private PortfolioAccounts portfolioAccounts;
     private int execIds;
 
     @BeforeEach
@@ -155,6 +156,30 @@ class RiskSwitchTest {
         assertThat(sentToVenue).singleElement().isInstanceOf(CancelRequest.class);
         assertThat(submit("s1", Side.SELL, 1).rejectReason()).as("a halt refuses even a reducing order")
                 .isEqualTo(RejectReason.KILL_SWITCH);
+    }
+
+    @Test
+    void leverageIsGrossExposureOverTheAccountsCapitalAndTheNodesOverEveryAccounts() {
+        portfolioAccounts.table(io.alphintra.engine.internal.account.AccountTable.of(List.of(
+                withCash("ACC-1", 1_000_000), withCash("ACC-2", 3_000_000))));
+        working("b1", Side.BUY, 10, 15_000);
+        fill("b1", Side.BUY, 10, 15_000, 10);
+        mark(14_000); // 10 × 140.00 = 1,400 gross; equity 10 × −10.00 − 0.05 = −100.05
+        engine.endOfBatch();
+
+        Map<String, java.util.OptionalLong> leverage = new java.util.TreeMap<>();
+        engine.riskFigures().forEach(line -> leverage.put(line.scope().toString(), line.leverageBps()));
+        // 1,400 / (10,000 − 100.05) = 0.1414× for the account; 1,400 / (40,000 − 100.05) = 0.0351× for the node.
+        assertThat(leverage).containsEntry("account:ACC-1", java.util.OptionalLong.of(1_414))
+                .containsEntry("all", java.util.OptionalLong.of(351))
+                .containsEntry("strategy:momentum-1", java.util.OptionalLong.empty());
+    }
+
+    private static io.alphintra.engine.internal.account.Account withCash(String id, long cents) {
+        io.alphintra.engine.internal.account.Account open = io.alphintra.engine.internal.account.Account.open(id, USD);
+        return new io.alphintra.engine.internal.account.Account(open.source(), id, open.owner(), USD,
+                io.alphintra.engine.internal.account.Amounts.of(List.of(Money.of(USD, cents, 2))), open.margin(),
+                open.venues(), open.instruments(), open.status(), null);
     }
 
     @Test
@@ -261,8 +286,9 @@ class RiskSwitchTest {
                     }
                     return null;
                 });
+        portfolioAccounts = new PortfolioAccounts(USD);
         engine = new EngineCore(journal, gate, CoreFixtures.venues(() -> adapter, () -> true),
-                new PortfolioAccounts(USD), (report, source, strategyId) -> { }, 16, 1 << 20);
+                portfolioAccounts, (report, source, strategyId) -> { }, 16, 1 << 20);
         engine.alertsTo((key, critical, message) -> alerts.add(key + (critical ? " critical " : " warning ")
                 + message));
         engine.enableSnapshots(new Snapshotter(journal, 0, JournalRetention.ARCHIVE));
