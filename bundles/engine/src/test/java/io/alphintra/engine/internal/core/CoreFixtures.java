@@ -32,6 +32,17 @@ final class CoreFixtures {
     private CoreFixtures() {
     }
 
+    /** A venue adapter that records every order, cancel and replace it is handed (one-argument calls) in {@code sent}. */
+    static ExchangeAdapter recordingAdapter(java.util.List<Object> sent) {
+        return (ExchangeAdapter) java.lang.reflect.Proxy.newProxyInstance(CoreFixtures.class.getClassLoader(),
+                new Class<?>[] {ExchangeAdapter.class}, (proxy, method, args) -> {
+                    if (args != null && args.length == 1) {
+                        sent.add(args[0]);
+                    }
+                    return null;
+                });
+    }
+
     static EngineCore.Venues venues(Supplier<ExchangeAdapter> adapter, BooleanSupplier connected) {
         return new EngineCore.Venues() {
             @Override

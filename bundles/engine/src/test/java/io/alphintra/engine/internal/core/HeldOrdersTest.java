@@ -27,7 +27,6 @@ import io.alphintra.sdk.risk.PreTradeCheck;
 import io.alphintra.sdk.risk.PreTradeContext;
 import io.alphintra.sdk.venue.ExchangeAdapter;
 import java.io.IOException;
-import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -310,13 +309,7 @@ class HeldOrdersTest {
 
     private void open() throws IOException {
         journal = Journal.open(directory, 1 << 20, 64 * 1024, Durability.WRITE);
-        ExchangeAdapter adapter = (ExchangeAdapter) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {ExchangeAdapter.class}, (proxy, method, args) -> {
-                    if (args != null && args.length == 1) {
-                        sentToVenue.add(args[0]);
-                    }
-                    return null;
-                });
+        ExchangeAdapter adapter = CoreFixtures.recordingAdapter(sentToVenue);
         engine = new EngineCore(journal, gate, CoreFixtures.venues(() -> adapter, () -> connected),
                 new PortfolioAccounts(Currency.of("USD")), (report, source, strategyId) -> heard.add(report), 16,
                 1 << 20);

@@ -24,7 +24,6 @@ import io.alphintra.sdk.order.Side;
 import io.alphintra.sdk.order.TimeInForce;
 import io.alphintra.sdk.venue.ExchangeAdapter;
 import java.io.IOException;
-import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -188,13 +187,7 @@ class KillSwitchTest {
 
     private void open() throws IOException {
         journal = Journal.open(directory, 1 << 20, 64 * 1024, Durability.WRITE);
-        ExchangeAdapter adapter = (ExchangeAdapter) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {ExchangeAdapter.class}, (proxy, method, args) -> {
-                    if (args != null && args.length == 1) {
-                        sentToVenue.add(args[0]);
-                    }
-                    return null;
-                });
+        ExchangeAdapter adapter = CoreFixtures.recordingAdapter(sentToVenue);
         engine = new EngineCore(journal, gate, CoreFixtures.venues(() -> adapter, () -> true),
                 new PortfolioAccounts(Currency.of("USD")), (report, source, strategyId) -> { }, 16, 1 << 20);
         engine.enableSnapshots(new Snapshotter(journal, 0, JournalRetention.ARCHIVE));

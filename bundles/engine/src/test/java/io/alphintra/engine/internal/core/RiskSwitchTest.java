@@ -27,7 +27,6 @@ import io.alphintra.sdk.order.Side;
 import io.alphintra.sdk.order.TimeInForce;
 import io.alphintra.sdk.venue.ExchangeAdapter;
 import java.io.IOException;
-import java.lang.reflect.Proxy;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
@@ -279,13 +278,7 @@ class RiskSwitchTest {
 
     private void open() throws IOException {
         journal = Journal.open(directory, 1 << 20, 64 * 1024, Durability.WRITE);
-        ExchangeAdapter adapter = (ExchangeAdapter) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {ExchangeAdapter.class}, (proxy, method, args) -> {
-                    if (args != null && args.length == 1) {
-                        sentToVenue.add(args[0]);
-                    }
-                    return null;
-                });
+        ExchangeAdapter adapter = CoreFixtures.recordingAdapter(sentToVenue);
         portfolioAccounts = new PortfolioAccounts(USD);
         engine = new EngineCore(journal, gate, CoreFixtures.venues(() -> adapter, () -> true),
                 portfolioAccounts, (report, source, strategyId) -> { }, 16, 1 << 20);
