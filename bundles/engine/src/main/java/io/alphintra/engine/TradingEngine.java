@@ -88,6 +88,36 @@ public interface TradingEngine {
      */
     CompletionStage<List<OrderView>> orders();
 
+    /**
+     * One order by any client order id it carried (its first, or one a replace gave it), if the engine still holds
+     * it: a hash lookup on the engine thread.
+     *
+     * @since 1.6
+     */
+    default CompletionStage<Optional<OrderView>> order(ClientOrderId clientOrderId) {
+        return java.util.concurrent.CompletableFuture.failedFuture(new UnsupportedOperationException("order"));
+    }
+
+    /**
+     * A page of the orders the engine holds that match a query, newest first. Costs the engine thread a bounded
+     * amount of work per call whatever the size of the book: serve API pages and single-order shell commands with
+     * this, not with {@link #orders()}.
+     *
+     * @since 1.6
+     */
+    default CompletionStage<OrderPage> orders(OrderQuery query) {
+        return java.util.concurrent.CompletableFuture.failedFuture(new UnsupportedOperationException("orders"));
+    }
+
+    /**
+     * The engine's counters now, from any thread, without a call to the engine thread.
+     *
+     * @since 1.6
+     */
+    default EngineStatistics statistics() {
+        throw new UnsupportedOperationException("statistics");
+    }
+
     /** Working orders, oldest first. */
     CompletionStage<List<OpenOrder>> openOrders();
 
@@ -114,6 +144,24 @@ public interface TradingEngine {
 
     /** Reference data of an instrument some connected venue lists. */
     Optional<Instrument> instrument(InstrumentId instrumentId);
+
+    /**
+     * Every venue whose adapter is registered, by id.
+     *
+     * @since 1.6
+     */
+    default List<Venue> venues() {
+        throw new UnsupportedOperationException("venues");
+    }
+
+    /**
+     * Reference data of every instrument the connected venues list, by instrument id.
+     *
+     * @since 1.6
+     */
+    default List<Instrument> instruments() {
+        throw new UnsupportedOperationException("instruments");
+    }
 
     /**
      * A venue whose adapter is registered: its jurisdiction, currency and trading calendar.

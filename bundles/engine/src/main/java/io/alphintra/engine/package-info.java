@@ -4,5 +4,5 @@
  * their {@code StrategyContext}.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.5.0")
+@org.osgi.annotation.versioning.Version("1.6.0")
 package io.alphintra.engine;

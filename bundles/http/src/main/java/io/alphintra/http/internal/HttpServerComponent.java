@@ -126,7 +126,7 @@ public final class HttpServerComponent {
         settings = next;
         unregisterEndpoint();
         endpointRegistration = bundleContext.registerService(HttpEndpoint.class,
-                new Endpoint(next.host(), started.actualPort()), endpointProperties(next));
+                new Endpoint(next.host(), started.actualPort(), vertx), endpointProperties(next));
         if (previous != null) {
             previous.close();
         }
@@ -197,6 +197,6 @@ public final class HttpServerComponent {
         }
     }
 
-    private record Endpoint(String host, int port) implements HttpEndpoint {
+    private record Endpoint(String host, int port, Vertx vertx) implements HttpEndpoint {
     }
 }
