@@ -11,6 +11,9 @@ import io.alphintra.engine.internal.account.AccountDirectory;
 import io.alphintra.engine.internal.account.AccountTable;
 import io.alphintra.engine.KillSwitchState;
 import io.alphintra.engine.MarketLine;
+import io.alphintra.engine.EngineStatistics;
+import io.alphintra.engine.OrderPage;
+import io.alphintra.engine.OrderQuery;
 import io.alphintra.engine.OrderView;
 import io.alphintra.engine.PositionView;
 import io.alphintra.engine.TradingEngine;
@@ -451,6 +454,42 @@ public final class TradingEngineComponent implements TradingEngine, StrategyOrde
     @Override
     public CompletionStage<List<OrderView>> orders() {
         return loop.query(EngineCore::orders);
+    }
+
+    /** One hash lookup on the engine thread. */
+    @Override
+    public CompletionStage<Optional<OrderView>> order(ClientOrderId clientOrderId) {
+        return loop.query(engineCore -> engineCore.orderView(clientOrderId));
+    }
+
+    /**
+     * A budgeted walk on the engine thread ({@link EngineCore#orders(OrderQuery, long)}); a malformed cursor fails
+     * the stage with {@link IllegalArgumentException} before anything reaches the engine thread.
+     */
+    @Override
+    public CompletionStage<OrderPage> orders(OrderQuery query) {
+        long below;
+        try {
+            below = EngineCore.parseCursor(query.cursor());
+        } catch (IllegalArgumentException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return loop.query(engineCore -> engineCore.orders(query, below));
+    }
+
+    @Override
+    public EngineStatistics statistics() {
+        return core.counters().statistics(loop.ringDepth(), loop.ringCapacity());
+    }
+
+    @Override
+    public List<Venue> venues() {
+        return venues.venues();
+    }
+
+    @Override
+    public List<Instrument> instruments() {
+        return venues.instruments();
     }
 
     @Override

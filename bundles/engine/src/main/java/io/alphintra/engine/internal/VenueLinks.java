@@ -14,6 +14,7 @@ import io.alphintra.engine.internal.core.EngineClock;
 import io.alphintra.sdk.venue.ExchangeAdapter;
 import io.alphintra.sdk.venue.InstrumentStatus;
 import io.alphintra.sdk.venue.VenueListener;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -284,6 +285,17 @@ final class VenueLinks implements EngineCore.Venues {
     public Venue venue(String venueId) {
         Link link = links.get(venueId);
         return link == null ? null : link.venue;
+    }
+
+    /** Every venue whose adapter is registered, by id. */
+    List<Venue> venues() {
+        return links.values().stream().map(link -> link.venue).sorted(Comparator.comparing(Venue::id)).toList();
+    }
+
+    /** Every instrument the registered venues listed, by instrument id ({@code SYMBOL@VENUE}). */
+    List<Instrument> instruments() {
+        return instruments.values().stream().sorted(Comparator.comparing(instrument -> instrument.id().toString()))
+                .toList();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.alphintra.engine.internal.command;
 
+import io.alphintra.engine.EngineStatistics;
 import io.alphintra.engine.TradingEngine;
 import java.util.concurrent.TimeUnit;
 import org.apache.karaf.shell.api.action.Action;
@@ -8,7 +9,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 
 /**
- * {@code alphintra:engine}: the engine's state digest and order counts. Two nodes (or one node before a crash and
+ * {@code alphintra:engine}: the engine's state digest, order counts and counters since its start. Two nodes (or one node before a crash and
  * after its recovery) that print the same digest hold the same orders, fills and positions.
  */
 @Service
@@ -33,6 +34,15 @@ public class EngineCommand implements Action {
         long working = orders.stream().filter(o -> !o.status().isTerminal()).count();
         System.out.println("Orders     " + orders.size() + " (" + working + " working)");
         System.out.println("State hash " + engine.stateHash().toCompletableFuture().get(10, TimeUnit.SECONDS));
+        EngineStatistics stats = engine.statistics();
+        long rejected = stats.gateRejections().values().stream().mapToLong(Long::longValue).sum();
+        System.out.println("Since start " + stats.ordersReceived() + " orders received, " + stats.ordersAccepted()
+                + " accepted (" + stats.ordersHeld() + " held), " + rejected + " rejected; " + stats.executions()
+                + " executions; " + stats.cancelsRequested() + " cancels");
+        System.out.println("Journal    " + stats.journalCommits() + " commits, mean "
+                + (stats.journalCommits() == 0 ? 0 : stats.journalCommitNanos() / stats.journalCommits() / 1000)
+                + " us, longest " + stats.journalCommitMaxNanos() / 1000 + " us; ring " + stats.ringDepth() + " of "
+                + stats.ringCapacity() + " slots waiting");
         return null;
     }
 }

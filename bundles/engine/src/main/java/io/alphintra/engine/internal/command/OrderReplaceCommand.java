@@ -1,10 +1,10 @@
 package io.alphintra.engine.internal.command;
 
 import io.alphintra.shell.support.Inputs;
+import io.alphintra.engine.OrderView;
 import io.alphintra.engine.TradingEngine;
 import io.alphintra.sdk.instrument.Instrument;
 import io.alphintra.sdk.order.ClientOrderId;
-import io.alphintra.sdk.order.OpenOrder;
 import io.alphintra.sdk.order.ReplaceRequest;
 import java.util.concurrent.TimeUnit;
 import org.apache.karaf.shell.api.action.Action;
@@ -51,9 +51,9 @@ public class OrderReplaceCommand implements Action {
         if (quantity == null && price == null && stop == null) {
             throw Inputs.invalid("nothing to replace: give --quantity, --price and/or --stop before the order's id");
         }
-        // Working orders only: a replace of a finished one would be refused anyway, and this list stays short.
-        OpenOrder order = engine.openOrders().toCompletableFuture().get(10, TimeUnit.SECONDS).stream()
-                .filter(o -> o.clientOrderId().equals(id)).findFirst()
+        // Working orders only: a replace of a finished one would be refused anyway.
+        OrderView order = engine.order(id).toCompletableFuture().get(10, TimeUnit.SECONDS)
+                .filter(o -> !o.status().isTerminal())
                 .orElseThrow(() -> Inputs.invalid("clientOrderId = " + Inputs.quote(clientOrderId) + ": no working"
                         + " order has this id (use its current one: alphintra:orders --working)"));
         Instrument instrument = engine.instrument(order.instrumentId()).orElseThrow(() -> Inputs.invalid("order "

@@ -2,6 +2,8 @@ package io.alphintra.engine.internal.core;
 
 import io.alphintra.collections.OpenAddressingMap;
 import io.alphintra.engine.GateDecision;
+import io.alphintra.engine.OrderPage;
+import io.alphintra.engine.OrderQuery;
 import io.alphintra.engine.OrderView;
 import io.alphintra.engine.internal.journal.Journal;
 import io.alphintra.engine.internal.snapshot.SnapshotInfo;
@@ -67,6 +69,8 @@ public final class EngineCore implements OrderGate.WorkingOrderView {
     private final AccountBook accounts;
     private final EngineListener listener;
     private final RecordCodec codec = new RecordCodec(64 * 1024);
+    /** What the engine thread counts for metrics; read from any thread. */
+    private final EngineCounters counters = new EngineCounters();
 
     /** The orders held, by their dense ids (issued from 1, each journaled whether accepted or not). */
     private final OrderSlots ordersById;
@@ -173,6 +177,12 @@ public final class EngineCore implements OrderGate.WorkingOrderView {
         this.monitor = accounts instanceof PortfolioAccounts ? new io.alphintra.engine.internal.monitor.RiskMonitor()
                 : null;
         this.credit = new CreditBook(Math.min(expectedOrders, 65_536));
+        gate.countInto(counters);
+    }
+
+    /** The counters the engine thread keeps as it works; readable from any thread. */
+    public EngineCounters counters() {
+        return counters;
     }
 
     /**
@@ -357,8 +367,10 @@ public final class EngineCore implements OrderGate.WorkingOrderView {
      */
     public void submit(OrderRequest request, String source, OrderGate.GateInputs inputs, long nowNanos,
                        CompletableFuture<ExecutionReport> reply) {
+        counters.increment(EngineCounters.RECEIVED);
         OrderState used = ordersByClientId.get(request.clientOrderId());
         if (used != null) {
+            counters.rejected(RejectReason.DUPLICATE_CLIENT_ORDER_ID);
             PendingReport rejection = pending.add();
             rejection.order = used;
             rejection.source = source;
@@ -384,6 +396,7 @@ public final class EngineCore implements OrderGate.WorkingOrderView {
                 decisions, nowNanos);
         index(order);
         if (last.rejects()) {
+            counters.rejected(last.reason());
             order.status = OrderStatus.REJECTED;
             statusChanged(order);
             append(RecordCodec.ORDER_REJECTED, nowNanos, codec.order(order));
@@ -399,7 +412,9 @@ public final class EngineCore implements OrderGate.WorkingOrderView {
         }
         // A held order uses credit as a sent one does: it may go out at any moment.
         credit.accepted(order, request.instrument(), marketReference(request, inputs), nowNanos);
+        counters.increment(EngineCounters.ACCEPTED);
         if (order.isHeld()) {
+            counters.increment(EngineCounters.HELD);
             append(RecordCodec.ORDER_HELD, nowNanos, codec.order(order));
             held.add(order);
             hold(order, nowNanos).reply = reply;
@@ -423,6 +438,7 @@ public final class EngineCore implements OrderGate.WorkingOrderView {
     /** As {@link #cancel(ClientOrderId, String, long)}, completing {@code reply} (if any) with the answer. */
     public boolean cancel(ClientOrderId clientOrderId, String source, long nowNanos,
                           CompletableFuture<ExecutionReport> reply) {
+        counters.increment(EngineCounters.CANCELS);
         OrderState order = ordersByClientId.get(clientOrderId);
         if (order == null) {
             return false;
@@ -857,6 +873,7 @@ public final class EngineCore implements OrderGate.WorkingOrderView {
         }
         if (report.execType() == ExecType.TRADE) {
             creditFilled(order, report.lastQuantity(), report.lastPrice(), nowNanos);
+            counters.increment(EngineCounters.EXECUTIONS);
         }
         long venueCum = report.cumQuantity();
         apply(order, report.execType(), report.status(), report.clientOrderId(), report.venueOrderId(),
@@ -1190,11 +1207,7 @@ public final class EngineCore implements OrderGate.WorkingOrderView {
         for (io.alphintra.engine.internal.account.AccountChange change : changes) {
             append(RecordCodec.ACCOUNT_REFERENCE, nowNanos, codec.accountReference(change, nowNanos));
         }
-        try {
-            journal.commit();
-        } catch (IOException e) {
-            throw new JournalFailureException("commit", e);
-        }
+        commit();
         for (io.alphintra.engine.internal.account.AccountChange change : changes) {
             if (change.kind() == io.alphintra.engine.internal.account.AccountChange.Kind.REFUSED) {
                 LOG.warn("Account reference data refused: {}", change);
@@ -1211,11 +1224,19 @@ public final class EngineCore implements OrderGate.WorkingOrderView {
     public void strategyQuarantined(String instanceId, String reason, long epochNanos) {
         append(RecordCodec.STRATEGY_QUARANTINED, epochNanos,
                 codec.strategyQuarantined(instanceId, reason, epochNanos));
+        commit();
+        counters.increment(EngineCounters.STRATEGY_QUARANTINES);
+    }
+
+    /** Makes what was appended durable, timing the commit for the statistics. */
+    private void commit() {
+        long started = System.nanoTime();
         try {
             journal.commit();
         } catch (IOException e) {
             throw new JournalFailureException("commit", e);
         }
+        counters.committed(System.nanoTime() - started);
     }
 
     /**
@@ -1227,13 +1248,9 @@ public final class EngineCore implements OrderGate.WorkingOrderView {
         // they must survive a crash that comes before the next order.
         while (outboxCount > 0 || pending.size() > 0 || uncommitted) {
             uncommitted = false;
-            try {
-                journal.commit();
-            } catch (IOException e) {
-                // Nothing of this batch may leave the engine: the loop halts the engine on this, and fails the
-                // batch's waiting callers (failPending).
-                throw new JournalFailureException("commit", e);
-            }
+            // A failure leaves nothing of this batch to go out: the loop halts the engine on it, and fails the
+            // batch's waiting callers (failPending).
+            commit();
             PendingReport.Queue reports = pending;
             pending = delivering;
             delivering = reports;
@@ -1816,6 +1833,75 @@ public final class EngineCore implements OrderGate.WorkingOrderView {
         List<OrderView> views = orders(false).map(EngineCore::view).collect(Collectors.toCollection(ArrayList::new));
         Collections.reverse(views);
         return views;
+    }
+
+    /**
+     * Orders a scoped query examines at most per call, whatever its limit: the engine thread's work for one page is
+     * bounded even when few of the orders held match.
+     */
+    public static final int QUERY_BUDGET = 4096;
+
+    /** The order any client order id it carried (its first, its cancels' and replaces') finds, if held. */
+    public Optional<OrderView> orderView(ClientOrderId clientOrderId) {
+        OrderState order = ordersByClientId.get(clientOrderId);
+        return order == null ? Optional.empty() : Optional.of(view(order));
+    }
+
+    /**
+     * A page of the orders held that match {@code query}, newest first, from the ids below {@code belowOrderId}
+     * ({@link Long#MAX_VALUE} for the newest). Walks the order ids downwards and looks at most at
+     * {@code max(limit, QUERY_BUDGET)} of them (ids of orders already forgotten count too: they are the walk's work),
+     * so a query costs the engine thread a bounded time however many orders are held; when the budget runs out
+     * before the limit is met, the page says where to go on.
+     */
+    public OrderPage orders(OrderQuery query, long belowOrderId) {
+        int budget = Math.max(query.limit(), QUERY_BUDGET);
+        long floor = ordersById.first();
+        long id = Math.min(belowOrderId, ordersById.end()) - 1;
+        List<OrderView> page = new ArrayList<>(Math.min(query.limit(), 64));
+        for (; id >= floor && budget > 0 && page.size() < query.limit(); id--, budget--) {
+            OrderState order = ordersById.get(id);
+            if (order != null && matches(order, query)) {
+                page.add(view(order));
+            }
+        }
+        return new OrderPage(page, id >= floor ? cursorBelow(id + 1) : null);
+    }
+
+    private static boolean matches(OrderState order, OrderQuery query) {
+        return (!query.workingOnly() || order.isWorking())
+                && (query.strategyId() == null || query.strategyId().equals(order.attribution.strategyId()))
+                && (query.accountId() == null || query.accountId().equals(order.attribution.accountId()))
+                && (query.traderId() == null || query.traderId().equals(order.attribution.traderId()))
+                && (query.instrumentId() == null || query.instrumentId().equals(order.instrumentId));
+    }
+
+    /** The cursor of a page that ends before {@code orderId}: the next page holds only lower ids. */
+    private static String cursorBelow(long orderId) {
+        return Long.toString(orderId);
+    }
+
+    /**
+     * Reads a cursor {@link #orders(OrderQuery, long)} handed out, on the caller's thread.
+     *
+     * @return the order id the next page goes on below; {@link Long#MAX_VALUE} for a null cursor (the newest orders)
+     * @throws IllegalArgumentException naming the cursor when it is not one the engine issued
+     */
+    public static long parseCursor(String cursor) {
+        if (cursor == null) {
+            return Long.MAX_VALUE;
+        }
+        long below;
+        try {
+            below = Long.parseLong(cursor);
+        } catch (NumberFormatException e) {
+            below = 0;
+        }
+        if (below < 1) {
+            throw new IllegalArgumentException("cursor = '" + cursor + "': not a cursor the engine issued; pass a"
+                    + " page's nextCursor as it was given, or none for the newest orders");
+        }
+        return below;
     }
 
     private static OrderView view(OrderState o) {

@@ -288,6 +288,16 @@ public final class EngineLoop implements AutoCloseable {
         disruptor.start();
     }
 
+    /** Commands published and not yet taken by the engine thread, as of a recent moment; any thread. */
+    public long ringDepth() {
+        return ring.getBufferSize() - ring.remainingCapacity();
+    }
+
+    /** Slots in the ring. */
+    public int ringCapacity() {
+        return ring.getBufferSize();
+    }
+
     /** Why the engine halted; empty while it runs. A halted engine answers every request with that reason. */
     public Optional<EngineHaltedException> halted() {
         return Optional.ofNullable(halted);

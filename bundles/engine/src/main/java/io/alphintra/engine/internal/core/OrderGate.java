@@ -85,6 +85,8 @@ public final class OrderGate {
     private final GateDecision engineAccept;
     private final PluginWatchdog watchdog;
     private EngineAlerts alerts = EngineAlerts.NONE;
+    /** Where quarantines are counted; the engine's own once it takes this gate ({@link #countInto}). */
+    private EngineCounters counters = new EngineCounters();
 
     // Engine thread only: the decisions of the order being evaluated, and the last all-accept chain handed out.
     private GateDecision[] made = new GateDecision[4];
@@ -100,6 +102,11 @@ public final class OrderGate {
         this.engineVersion = engineVersion;
         this.watchdog = watchdog;
         this.engineAccept = new GateDecision(ENGINE, "engine", engineVersion, GateDecision.ACCEPT, null, null);
+    }
+
+    /** Counts the quarantines of this gate's plugins into the engine's counters; before the engine thread starts. */
+    void countInto(EngineCounters engineCounters) {
+        counters = engineCounters;
     }
 
     public synchronized void addCheck(PreTradeCheck check) {
@@ -351,6 +358,7 @@ public final class OrderGate {
         LOG.error("The {} {} {}; its order is rejected (fault {} of {})", kind, id, fault, link.faults,
                 QUARANTINE_AFTER_FAULTS, thrown);
         if (link.quarantined == null && (link.faults >= QUARANTINE_AFTER_FAULTS || ignoredInterrupt)) {
+            counters.increment(EngineCounters.PLUGIN_QUARANTINES);
             link.quarantined = "quarantined after " + link.faults + " fault" + (link.faults == 1 ? "" : "s")
                     + ", the last: " + fault;
             LOG.error("The {} {} is quarantined: every order it would decide is rejected until it is installed"

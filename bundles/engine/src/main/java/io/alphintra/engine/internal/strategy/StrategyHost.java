@@ -1,5 +1,6 @@
 package io.alphintra.engine.internal.strategy;
 
+import io.alphintra.engine.StrategyType;
 import io.alphintra.engine.TradingEngine;
 import io.alphintra.engine.internal.core.CallScopedListener;
 import io.alphintra.sdk.marketdata.TopOfBook;
@@ -19,6 +20,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -74,6 +77,8 @@ public final class StrategyHost implements CallScopedListener {
     private boolean engineHalted;
     private final Path stateDirectory;
     private final Map<String, StrategyFactory> factories = new ConcurrentHashMap<>();
+    /** The type each factory in use makes, with the bundle that registered it. */
+    private final Map<String, StrategyType> types = new ConcurrentHashMap<>();
     private final Map<String, StrategySettings> configurations = new ConcurrentHashMap<>();
     private final Map<String, StrategyRunner> runners = new ConcurrentHashMap<>();
     /**
@@ -144,15 +149,30 @@ public final class StrategyHost implements CallScopedListener {
         audit.compareAndSet(target, null);
     }
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    synchronized void addStrategyFactory(StrategyFactory factory) {
+    /** @param reference the factory's registration, which names the bundle that provides the type */
+    @Reference(name = "strategyFactory", cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, unbind = "removeStrategyFactory")
+    void bindStrategyFactory(ServiceReference<StrategyFactory> reference, StrategyFactory factory) {
+        // Null once the bundle has unregistered the service again, in the moment between its going and this call.
+        Bundle provider = reference.getBundle();
+        install(factory, provider == null ? "(uninstalled)" : provider.getSymbolicName(),
+                provider == null ? "" : provider.getVersion().toString());
+    }
+
+    /** Installs a type outside a framework (benchmarks, tests), where no bundle provides it. */
+    void addStrategyFactory(StrategyFactory factory) {
+        install(factory, "(no bundle)", "");
+    }
+
+    private synchronized void install(StrategyFactory factory, String bundle, String bundleVersion) {
         String type = factory.type();
         StrategyFactory previous = factories.putIfAbsent(type, factory);
         if (previous != null) {
             LOG.error("A second strategy factory for type '{}' was installed and is not used: {}", type, factory);
             return;
         }
-        LOG.info("Strategy type '{}' installed", type);
+        types.put(type, new StrategyType(type, bundle, bundleVersion));
+        LOG.info("Strategy type '{}' installed by {} {}", type, bundle, bundleVersion);
         configurations.values().stream().filter(s -> s.config().type().equals(type)).forEach(settings -> {
             String previousRun = previousRunAlive(settings.instanceId());
             if (previousRun != null) {
@@ -169,6 +189,7 @@ public final class StrategyHost implements CallScopedListener {
         if (!factories.remove(type, factory)) {
             return;
         }
+        types.remove(type);
         LOG.info("Strategy type '{}' uninstalled", type);
         new ArrayList<>(runners.values()).stream().filter(r -> r.settings().config().type().equals(type))
                 .forEach(runner -> stopAndForget(runner.id(), "its strategy type '" + type + "' was uninstalled"));
@@ -225,6 +246,30 @@ public final class StrategyHost implements CallScopedListener {
         }
         runner.stop("stopped by an operator");
         return instanceId + " stopped";
+    }
+
+    /** The strategy types installed, by type. */
+    public List<StrategyType> types() {
+        return types.values().stream().sorted(Comparator.comparing(StrategyType::type)).toList();
+    }
+
+    /** Whether a factory for the type is installed. */
+    public boolean typeInstalled(String type) {
+        return factories.containsKey(type);
+    }
+
+    /**
+     * Whether a valid configuration of the instance reached the host (whether or not it runs). Synchronized with
+     * {@link #configure}, so a caller that sees it also sees the instance started, if it could be.
+     */
+    public synchronized boolean configured(String instanceId) {
+        return configurations.containsKey(instanceId);
+    }
+
+    /** Whether the instance runs now. */
+    public boolean running(String instanceId) {
+        StrategyRunner runner = runners.get(instanceId);
+        return runner != null && runner.status().lifecycle() == StrategyRunner.Lifecycle.RUNNING;
     }
 
     public List<InstanceView> instances() {

@@ -1,5 +1,6 @@
 package io.alphintra.engine.internal.strategy;
 
+import io.alphintra.engine.OrderQuery;
 import io.alphintra.engine.OrderView;
 import io.alphintra.engine.TradingEngine;
 import io.alphintra.engine.internal.core.EngineClock;
@@ -531,10 +532,29 @@ final class StrategyRunner implements StrategyContext {
             }
         }
         if (settings.cancelOrdersOnStop()) {
-            engine.orders().thenAccept(orders -> orders.stream()
-                    .filter(order -> !order.status().isTerminal() && order.strategyId().equals(id()))
-                    .forEach(order -> engine.cancel(order.clientOrderId(), "strategy-host:" + id())));
+            cancelWorkingOrders(null);
         }
+    }
+
+    /**
+     * Cancels the instance's working orders a page at a time from {@code cursor} on: each page costs the engine
+     * thread a bounded walk, and the next is asked for only once the previous was answered, so a sweep on a large
+     * book leaves the engine free for other events in between.
+     */
+    private void cancelWorkingOrders(String cursor) {
+        engine.orders(new OrderQuery(id(), null, null, null, true, cursor, OrderQuery.MAX_LIMIT))
+                .thenAccept(page -> {
+                    page.orders().forEach(order -> engine.cancel(order.clientOrderId(), "strategy-host:" + id()));
+                    if (page.nextCursor() != null) {
+                        cancelWorkingOrders(page.nextCursor());
+                    }
+                }).whenComplete((ignored, failure) -> {
+                    if (failure != null) {
+                        LOG.error("Strategy {}: its working orders could not all be cancelled at its stop ({});"
+                                + " alphintra:orders --working --strategy {} lists them for alphintra:order-cancel",
+                                id(), failure.toString(), id());
+                    }
+                });
     }
 
     // ---- the strategy's thread ----

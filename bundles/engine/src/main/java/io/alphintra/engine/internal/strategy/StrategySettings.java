@@ -5,6 +5,8 @@ import io.alphintra.config.support.InvalidConfigurationException;
 import io.alphintra.sdk.instrument.InstrumentId;
 import io.alphintra.sdk.order.Attribution;
 import io.alphintra.sdk.strategy.StrategyConfig;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +46,32 @@ record StrategySettings(StrategyConfig config, boolean cancelOrdersOnStop, int m
 
     String instanceId() {
         return config.instanceId();
+    }
+
+    /**
+     * Validates settings before they are written as a configuration, exactly as {@link StrategyInstanceComponent}
+     * will read them: the attributes with defaults converted as Declarative Services converts them, the required
+     * ones (no default) as the text given, null when absent.
+     *
+     * @throws InvalidConfigurationException naming every bad key and value
+     */
+    static StrategySettings fromProperties(Map<String, ?> properties) {
+        StrategyInstanceConfig withDefaults = ConfigReader.typed(StrategyInstanceConfig.class, properties);
+        StrategyInstanceConfig config = (StrategyInstanceConfig) Proxy.newProxyInstance(
+                StrategyInstanceConfig.class.getClassLoader(), new Class<?>[] {StrategyInstanceConfig.class},
+                (proxy, method, args) -> {
+                    if (method.getParameterCount() == 0 && method.getDefaultValue() == null
+                            && method.getReturnType() == String.class && !method.getName().equals("toString")) {
+                        Object value = properties.get(method.getName());
+                        return value == null ? null : String.valueOf(value);
+                    }
+                    try {
+                        return method.invoke(withDefaults, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause(); // a value that does not convert, which ConfigReader names
+                    }
+                });
+        return from(config, properties);
     }
 
     /** @throws io.alphintra.config.support.InvalidConfigurationException naming every bad key and value */

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.alphintra.engine.EngineListener;
 import io.alphintra.engine.GateDecision;
+import io.alphintra.engine.OrderPage;
+import io.alphintra.engine.OrderQuery;
 import io.alphintra.engine.OrderView;
 import io.alphintra.engine.TradingEngine;
 import io.alphintra.engine.internal.strategy.StrategyHost;
@@ -54,6 +56,8 @@ class CommandsTest {
     /** What the venue answers an order with, through the listeners, right after the engine's PENDING_NEW. */
     private List<ExecutionReport.Builder> venueAnswers = List.of();
     private List<OrderView> orders = List.of();
+    private static final int PAGE = 2;
+    private final List<OrderQuery> queries = new ArrayList<>();
     private Map<Jurisdiction, List<RuleSet>> ruleSets = Map.of();
     private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
     private PrintStream console;
@@ -180,6 +184,44 @@ class CommandsTest {
     }
 
     @Test
+    void ordersPagesThroughTheEnginesScopedQueryWithItsFiltersUpToTheLimit() throws Exception {
+        orders = new ArrayList<>();
+        for (int i = 9; i >= 1; i--) {
+            orders.add(new OrderView(Integer.toString(i), ClientOrderId.of("c-" + i), Instruments.BTC.id(), Side.BUY,
+                    1_000_000, 7_000_000, i % 3 == 0 ? OrderStatus.FILLED : OrderStatus.NEW, 0,
+                    i % 2 == 0 ? "even" : "odd", "alice", "ACC-1", "shell:alice",
+                    List.of(new GateDecision("ENGINE", "engine", "1", GateDecision.ACCEPT, null, null)), null));
+        }
+        OrdersCommand command = new OrdersCommand();
+        command.engine = engine();
+        command.strategy = "odd";
+        command.workingOnly = true;
+        command.limit = "3";
+        command.execute();
+        assertThat(printed().lines().filter(line -> line.contains("| c-")).map(line -> line.split("\\|")[0].trim()))
+                .containsExactly("7", "5", "1");
+        assertThat(queries).as("two pages: the first held two orders").hasSize(2)
+                .allSatisfy(query -> assertThat(query).extracting(OrderQuery::strategyId, OrderQuery::workingOnly)
+                        .containsExactly("odd", true));
+        assertThat(queries.get(1).limit()).as("only what is still missing").isEqualTo(1);
+
+        command.strategy = " ";
+        assertUserError(command, "--strategy = ' ': must not be empty");
+    }
+
+    @Test
+    void replacingAnOrderThatIsNotWorkingIsAUserError() {
+        orders = List.of(new OrderView("1", ClientOrderId.of("done-1"), Instruments.BTC.id(), Side.BUY, 1_000_000,
+                7_000_000, OrderStatus.FILLED, 1_000_000, "manual", "admin", "ACC-1", "shell:admin", List.of(), null));
+        OrderReplaceCommand command = new OrderReplaceCommand();
+        command.engine = engine();
+        command.session = session();
+        command.price = "70001";
+        command.clientOrderId = "done-1";
+        assertUserError(command, "clientOrderId = 'done-1': no working order has this id");
+    }
+
+    @Test
     void cancellingAnIdTheEngineDoesNotHoldIsAUserError() {
         OrderCancelCommand command = new OrderCancelCommand();
         command.engine = engine();
@@ -289,13 +331,32 @@ class CommandsTest {
                     case "submit" -> submitted((OrderRequest) args[0]);
                     case "cancel" -> CompletableFuture.failedFuture(new IllegalArgumentException(
                             "no order with client order id " + args[0]));
-                    case "orders" -> CompletableFuture.completedFuture(orders);
+                    case "orders" -> args == null ? CompletableFuture.completedFuture(orders)
+                            : CompletableFuture.completedFuture(page((OrderQuery) args[0]));
+                    case "order" -> CompletableFuture.completedFuture(orders.stream()
+                            .filter(o -> o.clientOrderId().equals(args[0])).findFirst());
                     case "releaseHeldOrder" -> release((ClientOrderId) args[0], (String) args[1], (String) args[2]);
                     case "ruleSets" -> ruleSets;
                     case "hashCode" -> System.identityHashCode(proxy);
                     case "equals" -> proxy == args[0];
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
+    }
+
+    /**
+     * As the engine answers a scoped query, except that a page holds at most {@link #PAGE} orders, as when the
+     * engine's budget per call runs out: the command must follow the cursor. The cursor is the index to go on from.
+     */
+    private OrderPage page(OrderQuery query) {
+        queries.add(query);
+        List<OrderView> matching = orders.stream()
+                .filter(o -> query.strategyId() == null || query.strategyId().equals(o.strategyId()))
+                .filter(o -> query.accountId() == null || query.accountId().equals(o.accountId()))
+                .filter(o -> query.traderId() == null || query.traderId().equals(o.traderId()))
+                .filter(o -> !query.workingOnly() || !o.status().isTerminal()).toList();
+        int from = query.cursor() == null ? 0 : Integer.parseInt(query.cursor());
+        int to = Math.min(matching.size(), from + Math.min(PAGE, query.limit()));
+        return new OrderPage(matching.subList(from, to), to < matching.size() ? Integer.toString(to) : null);
     }
 
     /** As the engine answers: the order released, or why not (four eyes for "mine", unknown for "nope"). */

@@ -10,6 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.alphintra.engine.EngineListener;
 import io.alphintra.engine.GateDecision;
 import io.alphintra.engine.MarketLine;
+import io.alphintra.engine.OrderPage;
+import io.alphintra.engine.OrderQuery;
 import io.alphintra.engine.OrderView;
 import io.alphintra.engine.PositionView;
 import io.alphintra.engine.TradingEngine;
@@ -1256,6 +1258,14 @@ class StrategyHostTest {
                             order.attribution().accountId(), "test",
                             List.of(new GateDecision("ENGINE", "engine", "1", GateDecision.ACCEPT, null, null))))
                     .toList());
+        }
+
+        /** The engine's page of a strategy's working orders: every order stays working here, and one page holds all. */
+        @Override
+        public CompletionStage<OrderPage> orders(OrderQuery query) {
+            return orders().thenApply(views -> new OrderPage(views.stream()
+                    .filter(view -> query.strategyId() == null || query.strategyId().equals(view.strategyId()))
+                    .toList(), null));
         }
 
         @Override
