@@ -5,7 +5,7 @@ import java.util.Map;
 /**
  * One scope's limits as configured.
  *
- * @param scope       e.g. {@code default}, {@code account:ACC-1}, {@code strategy:mm-1}
+ * @param scope       e.g. {@code *}, {@code account:ACC-1}, {@code strategy:mm-1}
  * @param source      the configuration's PID
  * @param limits      the keys it sets and their values as written ({@code maxOrderQuantity = 1000})
  * @param description the limits in one line, or why the configuration is not in force

@@ -21,7 +21,7 @@ public final class BenchLimits {
         LimitBook book = new LimitBook();
         for (int i = 0; i < configurations.size(); i++) {
             Map<String, Object> map = configurations.get(i);
-            book.put(ScopeLimits.from(ConfigReader.typed(LimitConfig.class, map), map, "bench-" + i));
+            book.put(ScopeLimits.from(ConfigReader.typed(LimitConfig.class, map), map, "bench-" + i), map);
         }
         return book;
     }

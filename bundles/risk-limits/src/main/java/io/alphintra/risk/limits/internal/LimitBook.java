@@ -1,5 +1,6 @@
 package io.alphintra.risk.limits.internal;
 
+import io.alphintra.risk.limits.LimitSet;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -25,49 +26,79 @@ public final class LimitBook {
     private static final Logger LOG = LoggerFactory.getLogger(LimitBook.class);
 
     /** By source PID, sorted, so that merged sources read the same in every message. */
-    private final Map<String, ScopeLimits> bySource = new TreeMap<>();
+    private final Map<String, Entry> bySource = new TreeMap<>();
     private volatile Map<Control, LimitTable> tables = build(List.of());
+
+    /** A configuration's limits in force, and how operators read them. */
+    private record Entry(ScopeLimits limits, LimitSet view) {
+    }
 
     /** The table {@code control} decides with now; one volatile read. */
     LimitTable table(Control control) {
         return tables.get(control);
     }
 
-    /** Puts a configuration's limits in force, replacing what that configuration set before. */
-    synchronized void put(ScopeLimits limits) {
-        ScopeLimits previous = bySource.put(limits.source(), limits);
+    /**
+     * Puts a configuration's limits in force, replacing what that configuration set before.
+     *
+     * @param configuration the configuration's properties they were read from: the keys as written and who wrote
+     *     them, for {@link #inForce()}
+     */
+    synchronized void put(ScopeLimits limits, Map<String, ?> configuration) {
+        Entry previous = bySource.put(limits.source(), new Entry(limits, limits.toLimitSet(configuration)));
+        if (previous != null && previous.limits().equals(limits)) {
+            return; // written otherwise (1000.0 for 1000) or by someone else: nothing changes for an order
+        }
         publish();
-        if (previous != null && !previous.scope().equals(limits.scope())) {
-            LOG.info("Risk limits {}: scope {} replaced by {}", limits.source(), previous.scope(), limits.scope());
+        if (previous != null && !previous.limits().scope().equals(limits.scope())) {
+            LOG.info("Risk limits {}: scope {} replaced by {}", limits.source(), previous.limits().scope(),
+                    limits.scope());
         }
         LOG.info("Risk limits for {} ({}): {}", limits.scope(), limits.source(), limits.describe());
     }
 
     /** Takes a configuration's limits out of force. */
     synchronized void remove(String source) {
-        ScopeLimits removed = bySource.remove(source);
+        Entry removed = bySource.remove(source);
         if (removed != null) {
             publish();
-            LOG.info("Risk limits for {} ({}) removed", removed.scope(), source);
+            LOG.info("Risk limits for {} ({}) removed", removed.limits().scope(), source);
         }
     }
 
-    /** Every configuration's limits (broken ones too), most specific scope first, for operators. */
+    /** Every configuration's limits (broken ones too), most specific scope first. */
     synchronized List<ScopeLimits> all() {
-        List<ScopeLimits> all = new ArrayList<>(bySource.values());
-        all.sort(java.util.Comparator.comparingInt((ScopeLimits limits) -> limits.scope().specificity()).reversed()
-                .thenComparing(limits -> limits.scope().toString()));
-        return all;
+        return sorted().stream().map(Entry::limits).toList();
+    }
+
+    /** {@link #all()} as operators and the HTTP API read them. */
+    synchronized List<LimitSet> inForce() {
+        return sorted().stream().map(Entry::view).toList();
     }
 
     /** The limits a configuration has in force, or null. */
     synchronized ScopeLimits get(String source) {
-        return bySource.get(source);
+        Entry entry = bySource.get(source);
+        return entry == null ? null : entry.limits();
+    }
+
+    /** {@link #get} as operators and the HTTP API read it, or null. */
+    synchronized LimitSet limitSet(String source) {
+        Entry entry = bySource.get(source);
+        return entry == null ? null : entry.view();
+    }
+
+    private List<Entry> sorted() {
+        List<Entry> all = new ArrayList<>(bySource.values());
+        all.sort(java.util.Comparator.comparingInt((Entry entry) -> entry.limits().scope().specificity()).reversed()
+                .thenComparing(entry -> entry.limits().scope().toString()));
+        return all;
     }
 
     private void publish() {
         Map<Scope, List<ScopeLimits>> byScope = new LinkedHashMap<>();
-        for (ScopeLimits limits : bySource.values()) {
+        for (Entry entry : bySource.values()) {
+            ScopeLimits limits = entry.limits();
             byScope.computeIfAbsent(limits.scope(), scope -> new ArrayList<>()).add(limits);
         }
         List<ScopeLimits> entries = new ArrayList<>();

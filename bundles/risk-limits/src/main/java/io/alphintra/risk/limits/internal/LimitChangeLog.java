@@ -27,14 +27,14 @@ import org.slf4j.LoggerFactory;
  * line each in {@code <karaf.data>/risk-limits/changes.log} (owner-only, appended and forced to disk before the change
  * is reported done). Limits change rarely, so a line per change costs nothing and an auditor reads it as it is.
  *
- * <p>Who made a change travels with the configuration: {@code alphintra:risk-limits-set} writes the user
- * ({@code changedBy}) and a fresh {@code changeId} into it. A change whose id this journal has already recorded (a
- * file edited afterwards keeps the id the shell wrote) or that has none came from a file or another ConfigAdmin client,
+ * <p>Who made a change travels with the configuration: the {@code RiskLimits} service ({@code alphintra:risk-limits-set},
+ * the HTTP API) writes the user ({@code changedBy}) and a fresh {@code changeId} into it. A change whose id this
+ * journal has already recorded (a file edited afterwards keeps the id the service wrote) or that has none came from a file or another ConfigAdmin client,
  * and is recorded as such: ConfigAdmin does not say who wrote it.
  */
 @Component(service = LimitChangeLog.class)
 public final class LimitChangeLog {
-    /** Who a change is recorded as when it did not come through the shell. */
+    /** Who a change is recorded as when it did not come through the shell or the HTTP API. */
     public static final String OUTSIDE_SHELL = "(a file or ConfigAdmin; no user recorded)";
     static final String CHANGED_BY = "changedBy";
     static final String CHANGE_ID = "changeId";

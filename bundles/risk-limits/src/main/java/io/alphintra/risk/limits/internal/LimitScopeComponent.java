@@ -55,11 +55,11 @@ public final class LimitScopeComponent {
                 return;
             }
             LOG.error("{} ({}). Orders in scope {} are rejected until it is fixed.", e.getMessage(), source, scope);
-            book.put(ScopeLimits.broken(source, scope, e.getMessage()));
+            book.put(ScopeLimits.broken(source, scope, e.getMessage()), properties);
             changes.record("refused, its orders rejected", source, scope.toString(), e.getMessage(), properties);
             return;
         }
-        book.put(limits);
+        book.put(limits, properties);
         changes.record("in force", source, limits.scope().toString(), limits.describe(), properties);
     }
 
@@ -78,7 +78,7 @@ public final class LimitScopeComponent {
                 if (scope == null) {
                     book.remove(source);
                 } else {
-                    book.put(ScopeLimits.broken(source, scope, e.getMessage()));
+                    book.put(ScopeLimits.broken(source, scope, e.getMessage()), properties);
                 }
                 changes.record(scope == null ? "refused, nothing in force" : "refused, its orders rejected", source,
                         scope == null ? config.scope() : scope.toString(), e.getMessage(), properties);
@@ -90,8 +90,9 @@ public final class LimitScopeComponent {
                     + "; in force: " + running.describe(), properties);
             return;
         }
-        if (!limits.equals(book.get(source))) {
-            book.put(limits);
+        boolean changed = !limits.equals(book.get(source));
+        book.put(limits, properties); // also when only how it is written or who wrote it changed
+        if (changed) {
             changes.record("in force", source, limits.scope().toString(), limits.describe(), properties);
         }
     }

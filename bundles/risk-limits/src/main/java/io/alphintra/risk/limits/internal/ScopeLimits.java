@@ -1,11 +1,19 @@
 package io.alphintra.risk.limits.internal;
 
+import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import io.alphintra.config.support.ConfigReader;
+import io.alphintra.risk.limits.LimitSet;
 import io.alphintra.sdk.money.Currency;
 import io.alphintra.sdk.money.Decimals;
 import io.alphintra.sdk.risk.PreTradeContext;
@@ -44,6 +52,11 @@ record ScopeLimits(String source, Scope scope, String problem, PriceCollar colla
         DuplicateLimit duplicates, DecimalLimit maxLongPosition, DecimalLimit maxShortPosition,
         boolean holdSoftBreaches, DecimalLimit maxStrategyLongPosition, DecimalLimit maxStrategyShortPosition,
         ValueLimits accountCredit, ValueLimits traderCredit, ValueLimits strategyCredit) {
+
+    /** The limit keys of a configuration (every key but {@code scope}), as the README documents them. */
+    static final Set<String> KEYS = Collections.unmodifiableSortedSet(
+            Arrays.stream(LimitConfig.class.getDeclaredMethods()).map(Method::getName)
+                    .filter(name -> !name.equals("scope")).collect(Collectors.toCollection(TreeSet<String>::new)));
 
     private static final String LAST = "last";
     private static final String MID = "mid";
@@ -136,6 +149,23 @@ record ScopeLimits(String source, Scope scope, String problem, PriceCollar colla
         add(parts, "traderCreditLimit", traderCredit);
         add(parts, "strategyCreditLimit", strategyCredit);
         return String.join(", ", parts);
+    }
+
+    /**
+     * These limits as operators and the HTTP API read them: the limit keys of {@code configuration} (the
+     * configuration they were read from) as written, and who last changed it through the shell or the API.
+     */
+    LimitSet toLimitSet(Map<String, ?> configuration) {
+        Map<String, String> written = new TreeMap<>();
+        for (String key : KEYS) {
+            Object value = configuration.get(key);
+            if (value != null && !value.toString().isBlank()) { // empty: not set here, as in a file
+                written.put(key, value.toString());
+            }
+        }
+        Object changedBy = configuration.get(LimitChangeLog.CHANGED_BY);
+        return new LimitSet(scope.toString(), source, written, describe(), isBroken(),
+                changedBy == null || changedBy.toString().isBlank() ? null : changedBy.toString());
     }
 
     private static void add(List<String> parts, String name, Object value) {

@@ -125,7 +125,7 @@ final class Fixtures {
     static LimitBook book(Map<String, Object>... maps) {
         LimitBook book = new LimitBook();
         for (int i = 0; i < maps.length; i++) {
-            book.put(limits("cfg-" + (i + 1), maps[i]));
+            book.put(limits("cfg-" + (i + 1), maps[i]), maps[i]);
         }
         return book;
     }

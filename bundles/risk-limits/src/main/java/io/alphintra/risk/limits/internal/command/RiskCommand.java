@@ -3,8 +3,8 @@ package io.alphintra.risk.limits.internal.command;
 import io.alphintra.engine.CreditUsage;
 import io.alphintra.engine.KillSwitchState;
 import io.alphintra.engine.TradingEngine;
-import io.alphintra.risk.limits.internal.CreditHeadroom;
-import io.alphintra.risk.limits.internal.LimitAdmin;
+import io.alphintra.risk.limits.CreditLine;
+import io.alphintra.risk.limits.RiskLimits;
 import io.alphintra.sdk.money.Decimals;
 import io.alphintra.sdk.money.Money;
 import io.alphintra.sdk.risk.CreditScope;
@@ -28,7 +28,7 @@ import org.apache.karaf.shell.support.table.ShellTable;
                 + "risk --account ACC-1")
 public class RiskCommand implements Action {
     @Reference
-    LimitAdmin admin;
+    RiskLimits limits;
 
     @Reference
     TradingEngine engine;
@@ -44,22 +44,22 @@ public class RiskCommand implements Action {
 
     @Override
     public Object execute() throws Exception {
-        List<CreditUsage> usage = engine.credit().toCompletableFuture().get(10, TimeUnit.SECONDS).stream()
-                .filter(this::wanted).toList();
+        List<CreditLine> lines = limits.credit().toCompletableFuture().get(10, TimeUnit.SECONDS).stream()
+                .filter(line -> wanted(line.usage())).toList();
         ShellTable table = new ShellTable();
         for (String column : List.of("Scope", "Id", "Ccy", "Working", "Executed", "Used", "Limit", "From",
                 "Headroom")) {
             table.column(column);
         }
-        for (CreditHeadroom row : admin.creditHeadroom(usage)) {
+        for (CreditLine row : lines) {
             CreditUsage used = row.usage();
             table.addRow().addContent(used.scope().name().toLowerCase(java.util.Locale.ROOT), used.id(),
                     used.working().currency().code(), amount(used.working()), amount(used.executed()),
-                    amount(used.used()), row.limit().orElse("-"), row.scope().orElse("-"),
+                    amount(used.used()), row.limit().orElse("-"), row.limitScope().orElse("-"),
                     row.headroom().map(RiskCommand::amount).orElse("-"));
         }
-        System.out.println("Credit (PT1)" + (usage.isEmpty() ? ": none used today" : ""));
-        if (!usage.isEmpty()) {
+        System.out.println("Credit (PT1)" + (lines.isEmpty() ? ": none used today" : ""));
+        if (!lines.isEmpty()) {
             table.print(System.out);
         }
         List<KillSwitchState> engaged = engine.killSwitches().toCompletableFuture().get(10, TimeUnit.SECONDS);

@@ -1,7 +1,7 @@
 package io.alphintra.risk.limits.internal.command;
 
-import io.alphintra.risk.limits.internal.LimitAdmin;
-import io.alphintra.risk.limits.internal.ScopeLimitsView;
+import io.alphintra.risk.limits.LimitSet;
+import io.alphintra.risk.limits.RiskLimits;
 import io.alphintra.shell.support.Inputs;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
@@ -20,7 +20,7 @@ import org.apache.karaf.shell.support.table.ShellTable;
                 + "risk-limits --history --limit 20")
 public class RiskLimitsCommand implements Action {
     @Reference
-    LimitAdmin admin;
+    RiskLimits limits;
 
     @Option(name = "--history", description = "The change journal instead: time, event, who, configuration,"
             + " scope, what")
@@ -39,7 +39,7 @@ public class RiskLimitsCommand implements Action {
             table.column("configuration");
             table.column("scope");
             table.column("what").maxSize(100).wrap();
-            for (String line : admin.history(Inputs.count("--limit", limit, 1, 100_000))) {
+            for (String line : limits.history(Inputs.count("--limit", limit, 1, 100_000))) {
                 String[] fields = line.split("\t", -1);
                 if (fields.length == 7) {
                     table.addRow().addContent(fields[0], fields[1], fields[2], fields[3], fields[5], fields[6]);
@@ -52,8 +52,8 @@ public class RiskLimitsCommand implements Action {
         table.column("scope");
         table.column("configuration");
         table.column("limits").maxSize(110).wrap();
-        for (ScopeLimitsView limits : admin.inForce()) {
-            table.addRow().addContent(limits.scope(), limits.source(), limits.limits());
+        for (LimitSet scope : limits.inForce()) {
+            table.addRow().addContent(scope.scope(), scope.source(), scope.description());
         }
         table.print(System.out);
         return null;

@@ -1,6 +1,6 @@
 package io.alphintra.risk.limits.internal.command;
 
-import io.alphintra.risk.limits.internal.LimitAdmin;
+import io.alphintra.risk.limits.RiskLimits;
 import io.alphintra.shell.support.Inputs;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
@@ -16,7 +16,7 @@ import org.apache.karaf.shell.api.console.Session;
         detailedDescription = "Example:\nrisk-limits-delete \"account:ACC-1 instrument:AAPL@SIMX_US\"")
 public class RiskLimitsDeleteCommand implements Action {
     @Reference
-    LimitAdmin admin;
+    RiskLimits limits;
 
     @Reference
     Session session;
@@ -27,7 +27,7 @@ public class RiskLimitsDeleteCommand implements Action {
     @Override
     public Object execute() throws Exception {
         try {
-            admin.delete(Inputs.user(session, "to journal the change as"), scope);
+            limits.delete(scope, Inputs.user(session, "to journal the change as"));
         } catch (IllegalArgumentException e) {
             throw Inputs.invalid(e.getMessage());
         }

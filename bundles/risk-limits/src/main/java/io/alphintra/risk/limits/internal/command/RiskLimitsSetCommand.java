@@ -1,7 +1,7 @@
 package io.alphintra.risk.limits.internal.command;
 
-import io.alphintra.risk.limits.internal.LimitAdmin;
-import io.alphintra.risk.limits.internal.ScopeLimitsView;
+import io.alphintra.risk.limits.LimitSet;
+import io.alphintra.risk.limits.RiskLimits;
 import io.alphintra.shell.support.Inputs;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +26,7 @@ import org.apache.karaf.shell.api.console.Session;
                 + "risk-limits-set '*' warnOrderQuantity=")
 public class RiskLimitsSetCommand implements Action {
     @Reference
-    LimitAdmin admin;
+    RiskLimits riskLimits;
 
     @Reference
     Session session;
@@ -51,14 +51,14 @@ public class RiskLimitsSetCommand implements Action {
                 throw Inputs.invalid("limit " + Inputs.quote(limit.substring(0, equals)) + " is given twice");
             }
         }
-        ScopeLimitsView inForce;
+        LimitSet inForce;
         try {
-            inForce = admin.change(Inputs.user(session, "to journal the change as"), scope, set, List.of());
+            inForce = riskLimits.change(scope, set, List.of(), Inputs.user(session, "to journal the change as"));
         } catch (IllegalArgumentException e) {
             throw Inputs.invalid(e.getMessage());
         }
         System.out.println("In force for " + inForce.scope() + " (" + inForce.source() + "): "
-                + (inForce.limits().isEmpty() ? "no limits set here" : inForce.limits()));
+                + (inForce.description().isEmpty() ? "no limits set here" : inForce.description()));
         return null;
     }
 }
