@@ -146,6 +146,15 @@ public interface TradingEngine {
     Optional<Instrument> instrument(InstrumentId instrumentId);
 
     /**
+     * The accounts configured, by id, as reference data.
+     *
+     * @since 1.6
+     */
+    default List<AccountView> accounts() {
+        throw new UnsupportedOperationException("accounts");
+    }
+
+    /**
      * Every venue whose adapter is registered, by id.
      *
      * @since 1.6

@@ -4,6 +4,7 @@ import io.alphintra.config.support.InvalidConfigurationException;
 import io.alphintra.alerts.Alert;
 import io.alphintra.alerts.AlertService;
 import io.alphintra.alerts.Severity;
+import io.alphintra.engine.AccountView;
 import io.alphintra.engine.EngineListener;
 import io.alphintra.engine.KillScope;
 import io.alphintra.engine.internal.account.AccountChange;
@@ -480,6 +481,17 @@ public final class TradingEngineComponent implements TradingEngine, StrategyOrde
     @Override
     public EngineStatistics statistics() {
         return core.counters().statistics(loop.ringDepth(), loop.ringCapacity());
+    }
+
+    @Override
+    public List<AccountView> accounts() {
+        return accountDirectory.table().accounts().stream().map(account -> account.isBroken()
+                ? new AccountView(account.id(), null, "NOT IN FORCE", null, List.of(), List.of(),
+                        List.of(), List.of(), account.problem())
+                : new AccountView(account.id(), account.owner(), account.status().word(),
+                        account.baseCurrency().code(), account.cash().list(), account.margin().list(),
+                        account.venues().values(), account.instruments().values().stream()
+                                .map(Object::toString).toList(), null)).toList();
     }
 
     @Override

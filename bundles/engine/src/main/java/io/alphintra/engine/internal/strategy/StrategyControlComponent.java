@@ -176,12 +176,13 @@ public final class StrategyControlComponent implements StrategyControl {
         if (configuration == null) {
             return false;
         }
+        String pid = configuration.getPid(); // a deleted configuration no longer answers
         try {
             configuration.delete();
         } catch (IOException e) {
             throw new UncheckedIOException("deleting the configuration of strategy instance " + id, e);
         }
-        LOG.info("Strategy instance {} removed by {} (configuration {} deleted)", id, by, configuration.getPid());
+        LOG.info("Strategy instance {} removed by {} (configuration {} deleted)", id, by, pid);
         // The host stops it (orders cancelled as configured) when its component goes with the configuration.
         awaitHost(() -> !host.configured(id));
         return true;

@@ -208,9 +208,16 @@ class StrategyControlComponentTest {
 
         private Configuration configuration(String name) {
             String pid = StrategyInstanceConfig.PID + "~" + name;
+            java.util.concurrent.atomic.AtomicBoolean deleted = new java.util.concurrent.atomic.AtomicBoolean();
             return (Configuration) Proxy.newProxyInstance(getClass().getClassLoader(),
                     new Class<?>[] {Configuration.class}, (proxy, method, args) -> switch (method.getName()) {
-                        case "getPid" -> pid;
+                        // Felix's ConfigurationAdmin: a deleted configuration throws on every call
+                        case "getPid" -> {
+                            if (deleted.get()) {
+                                throw new IllegalStateException("Configuration " + pid + " deleted");
+                            }
+                            yield pid;
+                        }
                         case "getProperties" -> properties(name, pid);
                         case "update" -> {
                             Map<String, Object> values = new HashMap<>();
@@ -224,6 +231,7 @@ class StrategyControlComponentTest {
                             yield null;
                         }
                         case "delete" -> {
+                            deleted.set(true);
                             Map<String, Object> gone = configurations.remove(name);
                             deliver(() -> host.unconfigure((String) gone.get("instanceId")));
                             yield null;
