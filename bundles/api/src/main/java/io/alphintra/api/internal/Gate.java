@@ -34,6 +34,13 @@ final class Gate implements PlatformHandler {
 
     @Override
     public void handle(RoutingContext context) {
+        try {
+            context.queryParams(); // decoded once here, so a bad escape is the caller's 400, not a handler's 500
+        } catch (IllegalArgumentException e) {
+            Errors.send(context, new ApiError(400, "VALIDATION_FAILED", "the query string is not valid"
+                    + " percent-encoding: " + firstLine(e.getMessage()), "query"));
+            return;
+        }
         String path = context.request().path();
         Optional<Operation> found = contract.operation(path, context.request().method());
         if (found.isEmpty()) {
