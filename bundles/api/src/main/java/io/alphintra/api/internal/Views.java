@@ -161,7 +161,7 @@ final class Views {
         Position position = view.position();
         JsonObject json = new JsonObject().put("account", position.accountId()).put("strategy", position.strategyId())
                 .put("instrument", position.instrumentId().toString())
-                .put("quantity", quantities(instrument).apply(position.netQuantity()));
+                .put("netQuantity", quantities(instrument).apply(position.netQuantity()));
         position.averageOpenPrice(RoundingMode.HALF_EVEN).ifPresent(average ->
                 json.put("averageOpenPrice", prices(instrument).apply(average)));
         json.put("realizedPnl", money(position.realizedPnl()));
@@ -221,21 +221,32 @@ final class Views {
                 .put("settings", new JsonObject(new TreeMap<String, Object>(instance.settings())));
     }
 
+    /** The shape the alerts stream sends (bundles/streams), so a client reads one alert one way. */
     static JsonObject alert(AlertRecord record) {
+        io.alphintra.alerts.AlertScope scope = record.alert().scope();
+        JsonObject scoped = new JsonObject();
+        if (scope.account() != null) {
+            scoped.put("account", scope.account());
+        }
+        if (scope.strategy() != null) {
+            scoped.put("strategy", scope.strategy());
+        }
+        if (scope.venue() != null) {
+            scoped.put("venue", scope.venue());
+        }
+        if (scope.instrument() != null) {
+            scoped.put("instrument", scope.instrument());
+        }
         JsonObject json = new JsonObject().put("id", record.id()).put("key", record.alert().key())
                 .put("severity", record.alert().severity().name()).put("source", record.alert().source())
-                .put("message", record.alert().message()).put("count", record.count())
-                .put("firstRaised", time(record.firstRaisedAtNanos()))
-                .put("lastRaised", time(record.lastRaisedAtNanos()))
-                .put("acknowledged", record.acknowledged());
-        if (record.acknowledgement() != null) {
-            json.put("acknowledgedBy", record.acknowledgement().user())
-                    .put("acknowledgedAt", time(record.acknowledgement().atNanos()));
-            if (record.acknowledgement().note() != null && !record.acknowledgement().note().isEmpty()) {
-                json.put("note", record.acknowledgement().note());
-            }
+                .put("message", record.alert().message()).put("scope", scoped).put("count", record.count())
+                .put("raisedAt", time(record.firstRaisedAtNanos()))
+                .put("lastRaisedAt", time(record.lastRaisedAtNanos()));
+        if (record.acknowledgement() == null) {
+            return json.putNull("acknowledged");
         }
-        return json;
+        return json.put("acknowledged", new JsonObject().put("user", record.acknowledgement().user())
+                .put("at", time(record.acknowledgement().atNanos())).put("note", record.acknowledgement().note()));
     }
 
     private static Function<Long, String> quantities(Optional<Instrument> instrument) {

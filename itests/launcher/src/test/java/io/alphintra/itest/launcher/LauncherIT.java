@@ -144,6 +144,11 @@ class LauncherIT {
         assertTrue(said.contains("no node has been built in this clone yet: building it now"), said);
         assertTrue(said.contains("Karaf distribution"), "a line per module while building:\n" + said);
         assertTrue(said.contains("starting in the foreground"), said);
+        assertTrue(said.contains("dashboard: http://127.0.0.1:" + httpPort + "/dashboard/"), said);
+        assertTrue(said.contains("admin.credential"), "how to log in:\n" + said);
+        Result dashboard = get("127.0.0.1:" + httpPort + "/dashboard/");
+        assertEquals(0, dashboard.exitCode, "GET /dashboard/ answered " + dashboard.exitCode);
+        assertTrue(dashboard.output.contains("<html"), dashboard.output);
 
         Result status = run("./alphintra status");
         assertEquals(0, status.exitCode, status.output);
