@@ -3,6 +3,7 @@ package io.alphintra.access.internal;
 import io.alphintra.access.ApiKeyInfo;
 import io.alphintra.access.Role;
 import io.alphintra.files.OwnerOnlyFiles;
+import io.alphintra.shell.support.Inputs;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -75,7 +76,7 @@ final class ApiKeyFile {
         // Bytes that are not UTF-8 become U+FFFD and then fail their line's checksum: reported, not fatal.
         String[] lines = new String(bytes, StandardCharsets.UTF_8).split("\n", -1);
         if (!lines[0].equals(HEADER)) {
-            throw new IOException(file + " line 1: expected '" + HEADER + "', found " + Text.quote(lines[0])
+            throw new IOException(file + " line 1: expected '" + HEADER + "', found " + Inputs.quote(lines[0])
                     + ": not an API key file of this version");
         }
         Map<String, StoredKey> keys = new LinkedHashMap<>();
@@ -154,11 +155,11 @@ final class ApiKeyFile {
         }
         String id = fields[0];
         if (!KEY_ID.matcher(id).matches()) {
-            throw new IllegalArgumentException("id " + Text.quote(id) + " is not 12 characters a-z, 2-7");
+            throw new IllegalArgumentException("id " + Inputs.quote(id) + " is not 12 characters a-z, 2-7");
         }
         String user = fields[1];
         if (!USER.matcher(user).matches()) {
-            throw new IllegalArgumentException("user " + Text.quote(user) + " is not a valid user name");
+            throw new IllegalArgumentException("user " + Inputs.quote(user) + " is not a valid user name");
         }
         Set<Role> roles = parseRoles(fields[2]);
         Instant created = instant("created", fields[3]);
@@ -191,7 +192,7 @@ final class ApiKeyFile {
         EnumSet<Role> roles = EnumSet.noneOf(Role.class);
         for (String name : field.split(",", -1)) {
             roles.add(Role.of(name).orElseThrow(() -> new IllegalArgumentException(
-                    "role " + Text.quote(name) + " is not one of viewer, trader, risk, compliance, admin")));
+                    "role " + Inputs.quote(name) + " is not one of viewer, trader, risk, compliance, admin")));
         }
         return roles;
     }
@@ -200,7 +201,7 @@ final class ApiKeyFile {
         try {
             return Instant.parse(text);
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(field + " " + Text.quote(text) + " is not an ISO-8601 UTC time");
+            throw new IllegalArgumentException(field + " " + Inputs.quote(text) + " is not an ISO-8601 UTC time");
         }
     }
 

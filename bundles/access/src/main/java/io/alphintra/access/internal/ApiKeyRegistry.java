@@ -4,6 +4,7 @@ import io.alphintra.access.ApiKeyInfo;
 import io.alphintra.access.Caller;
 import io.alphintra.access.IssuedApiKey;
 import io.alphintra.access.Role;
+import io.alphintra.shell.support.Inputs;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -83,7 +84,7 @@ final class ApiKeyRegistry {
     /** @see io.alphintra.access.ApiKeys#create */
     IssuedApiKey create(String user, Set<Role> roles, String label, String createdBy) {
         if (user == null || !ApiKeyFile.USER.matcher(user).matches()) {
-            throw new IllegalArgumentException("user = " + Text.quote(user)
+            throw new IllegalArgumentException("user = " + Inputs.quote(user)
                     + ": not a user name (1 to 64 characters: letters, digits, '.', '_', '@', '-')");
         }
         if (roles == null || roles.isEmpty()) {
@@ -96,7 +97,7 @@ final class ApiKeyRegistry {
                     + ApiKeyFile.MAX_LABEL);
         }
         if (text.chars().anyMatch(Character::isISOControl)) {
-            throw new IllegalArgumentException("label = " + Text.quote(text) + ": control characters (a tab, a line"
+            throw new IllegalArgumentException("label = " + Inputs.quote(text) + ": control characters (a tab, a line"
                     + " break) are not allowed");
         }
         requireWho("createdBy", createdBy);
@@ -117,7 +118,7 @@ final class ApiKeyRegistry {
             record(now, createdBy, "create", "id=" + id + " user=" + user + " roles=" + ApiKeyFile.roles(roles)
                     + " label=" + text);
             LOG.info("API key {} created for {} with roles {} by {}", id, user, ApiKeyFile.roles(roles),
-                    Text.quote(createdBy));
+                    Inputs.quote(createdBy));
             return new IssuedApiKey(PREFIX + id + "_" + secret, info);
         }
     }
@@ -139,7 +140,7 @@ final class ApiKeyRegistry {
             next.put(id, new StoredKey(revoked, key.secretHash()));
             persist(next, "the key is still live");
             record(now, revokedBy, "revoke", "id=" + id + " user=" + was.user());
-            LOG.info("API key {} of {} revoked by {}", id, was.user(), Text.quote(revokedBy));
+            LOG.info("API key {} of {} revoked by {}", id, was.user(), Inputs.quote(revokedBy));
             return true;
         }
     }
@@ -199,7 +200,7 @@ final class ApiKeyRegistry {
             changes.append(at, who, action, details);
         } catch (IOException e) {
             LOG.error("API key change done but not recorded in {} ({}): {} by {}: {}", changes.path(),
-                    e.getMessage(), action, Text.quote(who), details);
+                    e.getMessage(), action, Inputs.quote(who), details);
         }
     }
 

@@ -4,6 +4,7 @@ import io.alphintra.access.Caller;
 import io.alphintra.access.LoginRefusedException;
 import io.alphintra.access.Role;
 import io.alphintra.access.Session;
+import io.alphintra.shell.support.Inputs;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -56,7 +57,7 @@ final class Sessions {
 
     Session login(String user, char[] password) throws LoginRefusedException {
         if (user == null || !ApiKeyFile.USER.matcher(user).matches()) {
-            LOG.warn("Login refused: {} is not a user name this node accepts", Text.quote(user));
+            LOG.warn("Login refused: {} is not a user name this node accepts", Inputs.quote(user));
             throw new LoginRefusedException(REFUSED);
         }
         Instant now = clock.instant();
@@ -80,7 +81,7 @@ final class Sessions {
             }
         } catch (LoginException e) {
             failure = "the realm refused it (" + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + Text.quote(e.getMessage())) + ")";
+                    + (e.getMessage() == null ? "" : ": " + Inputs.quote(e.getMessage())) + ")";
         }
         if (failure != null) {
             int count = throttle.failed(user, now);

@@ -1,12 +1,10 @@
 package io.alphintra.access.internal;
 
-import java.util.Locale;
 
 /** Free text in the bundle's files and log lines: one line each, whatever a user typed. */
 final class Text {
     /** Marks an absent value in a file field, which no escaped text can be (a lone backslash is always escaped). */
     static final String ABSENT = "\\-";
-    private static final int MAX_QUOTED = 64;
 
     private Text() {
     }
@@ -54,22 +52,5 @@ final class Text {
             }
         }
         return value.toString();
-    }
-
-    /** A value as log lines show it: quoted, control characters escaped (no forged log lines), long ones cut. */
-    static String quote(String text) {
-        if (text == null) {
-            return "(none)";
-        }
-        StringBuilder quoted = new StringBuilder("'");
-        int limit = Math.min(text.length(), MAX_QUOTED);
-        for (int i = 0; i < limit; i++) {
-            char c = text.charAt(i);
-            quoted.append(Character.isISOControl(c) ? String.format(Locale.ROOT, "\\u%04x", (int) c) : c);
-        }
-        if (text.length() > limit) {
-            quoted.append("...(").append(text.length()).append(" chars)");
-        }
-        return quoted.append('\'').toString();
     }
 }
