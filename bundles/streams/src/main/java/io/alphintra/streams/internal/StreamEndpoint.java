@@ -17,6 +17,8 @@ import org.slf4j.LoggerFactory;
 final class StreamEndpoint {
     static final String PATH = "/api/v1/stream";
     private static final Logger LOG = LoggerFactory.getLogger(StreamEndpoint.class);
+    /** The scheme {@link Authenticator#authenticateHeader} accepts (in any case), before the credential. */
+    private static final String BEARER = "Bearer ";
 
     private final Authenticator authenticator;
     private final StreamHub hub;
@@ -65,6 +67,7 @@ final class StreamEndpoint {
             return;
         }
         Caller authenticated = caller;
+        String token = caller == null ? null : authorization.trim().substring(BEARER.length()).trim();
         request.toWebSocket().onComplete(upgrade -> {
             if (upgrade.failed()) {
                 open.decrementAndGet();
@@ -72,8 +75,8 @@ final class StreamEndpoint {
                         upgrade.cause().toString());
                 return;
             }
-            new StreamSession(context.vertx(), upgrade.result(), ids.incrementAndGet(), authenticated, authenticator,
-                    hub, current, open::decrementAndGet, cannotKeepUp::incrementAndGet).start();
+            new StreamSession(context.vertx(), upgrade.result(), ids.incrementAndGet(), authenticated, token,
+                    authenticator, hub, current, open::decrementAndGet, cannotKeepUp::incrementAndGet).start();
         });
     }
 

@@ -37,11 +37,19 @@ final class StreamSession {
     private Buffer message = Buffer.buffer();
     private boolean messageIsText;
     private Caller caller;
+    /** The credential the stream authenticated with, checked again every {@code credentialCheck}. */
+    private String token;
     private long authTimer = -1;
+    private long credentialTimer = -1;
     private int errors;
 
-    StreamSession(Vertx vertx, ServerWebSocket socket, long id, Caller caller, Authenticator authenticator,
-            StreamHub hub, StreamsSettings settings, Runnable onClosed, Runnable onCannotKeepUp) {
+    /**
+     * @param caller who the upgrade's {@code Authorization} header authenticated, with {@code token} its bearer
+     *               credential; both null when the client is to authenticate with its first message
+     */
+    StreamSession(Vertx vertx, ServerWebSocket socket, long id, Caller caller, String token,
+            Authenticator authenticator, StreamHub hub, StreamsSettings settings, Runnable onClosed,
+            Runnable onCannotKeepUp) {
         this.vertx = vertx;
         this.socket = socket;
         this.authenticator = authenticator;
@@ -49,6 +57,7 @@ final class StreamSession {
         this.settings = settings;
         this.onClosed = onClosed;
         this.caller = caller;
+        this.token = token;
         String name = "stream " + id + " from " + socket.remoteAddress();
         this.client = new StreamClient(name, new ClientOutbox(name, new WebSocketSink(socket),
                 settings.clientBufferMessages(), onCannotKeepUp));
@@ -60,7 +69,7 @@ final class StreamSession {
         socket.exceptionHandler(e -> LOG.debug("{}: {}", client, e.toString()));
         socket.closeHandler(ignored -> closed());
         if (caller != null) {
-            authenticated(caller);
+            authenticated(caller, token);
         } else {
             long timeout = settings.authTimeout().toMillis();
             authTimer = vertx.setTimer(timeout, ignored -> {
@@ -118,7 +127,7 @@ final class StreamSession {
                 client.outbox.close(UNAUTHENTICATED, "the token was refused: unknown, revoked, expired or malformed");
                 return;
             }
-            authenticated(who.get());
+            authenticated(who.get(), auth.token());
         } else if (request instanceof ClientRequest.Subscription subscription) {
             if (caller == null) {
                 error("UNAUTHENTICATED", "authenticate first: {\"op\":\"auth\",\"token\":...}", "/op");
@@ -128,12 +137,23 @@ final class StreamSession {
         }
     }
 
-    private void authenticated(Caller who) {
+    private void authenticated(Caller who, String credential) {
         caller = who;
+        token = credential;
         if (authTimer >= 0) {
             vertx.cancelTimer(authTimer);
             authTimer = -1;
         }
+        // A stream lives no longer than its credential: a revoked key or an ended session stops the data too.
+        credentialTimer = vertx.setPeriodic(settings.credentialCheck().toMillis(), ignored -> {
+            if (authenticator.authenticate(token).isEmpty()) {
+                vertx.cancelTimer(credentialTimer);
+                credentialTimer = -1;
+                LOG.info("{}: the credential of {} ({}) was revoked or expired; closing", client, caller.user(),
+                        caller.credential());
+                client.outbox.close(UNAUTHENTICATED, "the credential was revoked, logged out or expired");
+            }
+        });
         LOG.debug("{} authenticated as {} ({})", client, who.user(), who.credential());
         hub.open(client);
         client.outbox.send(MessageEncoder.authenticated(who));
@@ -151,6 +171,9 @@ final class StreamSession {
         client.outbox.closed();
         if (authTimer >= 0) {
             vertx.cancelTimer(authTimer);
+        }
+        if (credentialTimer >= 0) {
+            vertx.cancelTimer(credentialTimer);
         }
         hub.remove(client);
         onClosed.run();

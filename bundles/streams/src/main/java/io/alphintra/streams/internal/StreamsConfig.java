@@ -24,4 +24,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(description = "How long a client may take to authenticate after the upgrade before it is"
             + " closed with 4401.", min = "100", max = "600000")
     int authTimeoutMillis() default 5_000;
+
+    @AttributeDefinition(description = "How often an open stream's credential is checked again; a stream whose API"
+            + " key was revoked or whose session ended or expired is closed with 4401.", min = "100",
+            max = "600000")
+    int credentialCheckMillis() default 5_000;
 }

@@ -11,8 +11,10 @@ import java.util.Map;
  * @param maxFrameBytes largest message a client may send
  * @param maxClients streams open at once
  * @param authTimeout how long a client may take to authenticate
+ * @param credentialCheck how often an open stream's credential is checked again
  */
-record StreamsSettings(int clientBufferMessages, int maxFrameBytes, int maxClients, Duration authTimeout) {
+record StreamsSettings(int clientBufferMessages, int maxFrameBytes, int maxClients, Duration authTimeout,
+                       Duration credentialCheck) {
 
     /** @throws io.alphintra.config.support.InvalidConfigurationException naming every bad key and value */
     static StreamsSettings from(StreamsConfig config, Map<String, ?> raw) {
@@ -21,8 +23,9 @@ record StreamsSettings(int clientBufferMessages, int maxFrameBytes, int maxClien
         Integer frame = reader.range("maxFrameBytes", StreamsConfig::maxFrameBytes, 256, 65_536);
         Integer clients = reader.range("maxClients", StreamsConfig::maxClients, 1, 100_000);
         Integer auth = reader.range("authTimeoutMillis", StreamsConfig::authTimeoutMillis, 100, 600_000);
+        Integer check = reader.range("credentialCheckMillis", StreamsConfig::credentialCheckMillis, 100, 600_000);
         reader.requireValid();
-        return new StreamsSettings(buffer, frame, clients, Duration.ofMillis(auth));
+        return new StreamsSettings(buffer, frame, clients, Duration.ofMillis(auth), Duration.ofMillis(check));
     }
 
     static StreamsSettings defaults() {

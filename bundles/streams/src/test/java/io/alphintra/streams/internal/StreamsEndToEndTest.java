@@ -142,6 +142,26 @@ class StreamsEndToEndTest {
     }
 
     @Test
+    void aStreamEndsWhenItsCredentialIsRevokedOrLoggedOut() throws Exception {
+        start(Map.of("credentialCheckMillis", "200"));
+        Client byMessage = connect(null);
+        byMessage.send("{\"op\":\"auth\",\"token\":\"good-1\"}");
+        assertThat(byMessage.next().getString("type")).isEqualTo("authenticated");
+        Client byHeader = connect("Bearer good-2");
+        assertThat(byHeader.next().getString("type")).isEqualTo("authenticated");
+        Client untouched = connect("Bearer good-3");
+        assertThat(untouched.next().getString("type")).isEqualTo("authenticated");
+
+        authenticator.logout("good-1");
+        authenticator.logout("good-2");
+        assertThat(byMessage.closed()).isEqualTo("4401 the credential was revoked, logged out or expired");
+        assertThat(byHeader.closed()).isEqualTo("4401 the credential was revoked, logged out or expired");
+        Thread.sleep(600); // three more checks
+        untouched.send("{\"op\":\"subscribe\",\"channel\":\"executions\"}");
+        assertThat(untouched.next().getString("type")).as("a live credential keeps its stream").isEqualTo("subscribed");
+    }
+
+    @Test
     void badMessagesAreAnsweredWithErrorsUntilThereAreTooMany() throws Exception {
         start(Map.of());
         Client client = connect(null);
@@ -281,7 +301,8 @@ class StreamsEndToEndTest {
 
     private void start(Map<String, String> config) throws Exception {
         vertx = Vertx.vertx();
-        component = new StreamsComponent(fakeEngine(), fakeAuthenticator(),
+        authenticator = fakeAuthenticator();
+        component = new StreamsComponent(fakeEngine(), authenticator,
                 ConfigReader.typed(StreamsConfig.class, config), new HashMap<>(config));
         Router router = Router.router(vertx);
         component.addTo(router);
@@ -352,11 +373,16 @@ class StreamsEndToEndTest {
                 });
     }
 
-    private static Authenticator fakeAuthenticator() {
+    private Authenticator authenticator;
+    /** Tokens logged out (or keys revoked) through the fake authenticator. */
+    private final java.util.Set<String> revoked = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /** Takes "good" and any "good-..." token until it is logged out. */
+    private Authenticator fakeAuthenticator() {
         return new Authenticator() {
             @Override
             public Optional<Caller> authenticate(String bearer) {
-                return bearer.equals("good") ? Optional.of(ALICE) : Optional.empty();
+                return bearer.startsWith("good") && !revoked.contains(bearer) ? Optional.of(ALICE) : Optional.empty();
             }
 
             @Override
@@ -366,7 +392,7 @@ class StreamsEndToEndTest {
 
             @Override
             public void logout(String token) {
-                throw new UnsupportedOperationException();
+                revoked.add(token);
             }
         };
     }

@@ -17,7 +17,7 @@ class StreamsSettingsTest {
     @Test
     void theDefaultsAreTheProtocolsLimits() {
         assertThat(StreamsSettings.defaults()).isEqualTo(new StreamsSettings(10_000, 65_536, 1_000,
-                Duration.ofSeconds(5)));
+                Duration.ofSeconds(5), Duration.ofSeconds(5)));
     }
 
     @Test
@@ -34,13 +34,14 @@ class StreamsSettingsTest {
     @Test
     void everyBadValueIsNamed() {
         Map<String, Object> raw = Map.of("clientBufferMessages", "0", "maxFrameBytes", "1000000",
-                "maxClients", "many", "authTimeoutMillis", "50");
+                "maxClients", "many", "authTimeoutMillis", "50", "credentialCheckMillis", "-1");
         assertThatThrownBy(() -> StreamsSettings.from(ConfigReader.typed(StreamsConfig.class, raw), raw))
                 .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageContaining("io.alphintra.streams")
                 .hasMessageContaining("clientBufferMessages = '0': must be between 1 and 1000000")
                 .hasMessageContaining("maxFrameBytes = '1000000': must be between 256 and 65536")
                 .hasMessageContaining("maxClients = 'many'")
-                .hasMessageContaining("authTimeoutMillis = '50': must be between 100 and 600000");
+                .hasMessageContaining("authTimeoutMillis = '50': must be between 100 and 600000")
+                .hasMessageContaining("credentialCheckMillis = '-1': must be between 100 and 600000");
     }
 }
