@@ -5,7 +5,9 @@ import org.osgi.annotation.versioning.ConsumerType;
 /**
  * Hears of alerts: register one as an OSGi service (whiteboard) and the alerts bundle calls it for every alert it
  * delivers: the first raise of an alert, then at most once per de-duplication window while it repeats (with the count
- * so far), and at once when a repeat raises its severity.
+ * so far), and at once when a repeat raises its severity; and once more when a user acknowledges it, with {@link
+ * AlertRecord#acknowledgement()} set (since 1.1; acknowledging it again delivers it again with its first
+ * acknowledgement).
  *
  * <p>Each subscriber is called on a thread of the alerts bundle of its own, one call at a time, in the order alerts
  * were delivered; never on the raiser's thread. A call that throws is logged and not retried. A call that runs longer

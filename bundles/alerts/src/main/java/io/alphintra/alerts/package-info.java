@@ -6,5 +6,5 @@
  * io.alphintra.alerts.AlertSubscriber} service.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package io.alphintra.alerts;

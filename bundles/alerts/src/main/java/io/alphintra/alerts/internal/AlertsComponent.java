@@ -137,7 +137,10 @@ public final class AlertsComponent implements AlertService {
 
     @Override
     public Optional<AlertRecord> acknowledge(long id, String user, String note) {
-        return center.acknowledge(id, user, note);
+        Optional<AlertRecord> acknowledged = center.acknowledge(id, user, note);
+        // Subscribers (the streams to dashboards among them) hear that a person took it on; webhooks do not.
+        acknowledged.ifPresent(subscribers::dispatch);
+        return acknowledged;
     }
 
     /** Raises dropped because the queue was full. */

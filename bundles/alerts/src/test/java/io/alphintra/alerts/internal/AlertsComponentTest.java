@@ -53,6 +53,9 @@ class AlertsComponentTest {
         heard.awaitCount(3, 2000);
         awaitCount(first, 1, 2);
         first.acknowledge(2, "alice", "venue back");
+        AlertRecord heardAck = heard.awaitCount(4, 2000).get(3);
+        assertThat(heardAck.id()).as("subscribers hear the acknowledgement").isEqualTo(2);
+        assertThat(heardAck.acknowledgement().user()).isEqualTo("alice");
         first.deactivate();
         started.remove(first);
 
