@@ -36,6 +36,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -95,9 +97,18 @@ public class EngineIT {
         Instrument dbs = EngineCalls.awaitInstrument(engine, DBS, WAIT);
         assertTrue("no rule set decides for SG", !ruleSetJurisdictions().contains(Jurisdiction.SG));
 
-        ExecutionReport answer = EngineCalls.submit(engine, OrderRequest.limit(ClientOrderId.of("it-sg-1"), dbs,
-                Side.BUY, dbs.parseQuantity("quantity", "100"), dbs.parsePrice("price", "35.00"), TimeInForce.DAY,
-                new Attribution("manual", "itest", "ACC-IT", "operations", "house")), "itest");
+        // The venue lists its instrument as it comes up, a moment before it reports itself connected: until then
+        // the engine's own check refuses the order first (VENUE_DISCONNECTED), which is not what this test is about.
+        AtomicReference<ExecutionReport> last = new AtomicReference<>();
+        AtomicInteger attempt = new AtomicInteger();
+        Poll.until("SIMX_SG connected", WAIT, () -> String.valueOf(last.get()), () -> {
+            ClientOrderId id = ClientOrderId.of("it-sg-" + attempt.incrementAndGet());
+            last.set(EngineCalls.submit(engine, OrderRequest.limit(id, dbs, Side.BUY,
+                    dbs.parseQuantity("quantity", "100"), dbs.parsePrice("price", "35.00"), TimeInForce.DAY,
+                    new Attribution("manual", "itest", "ACC-IT", "operations", "house")), "itest"));
+            return last.get().rejectReason() != RejectReason.VENUE_DISCONNECTED;
+        });
+        ExecutionReport answer = last.get();
 
         assertEquals(ExecType.REJECTED, answer.execType());
         assertEquals(RejectReason.NO_RULE_SET, answer.rejectReason());
